@@ -1,0 +1,31 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { DB } from './db/types.js';
+import type { Guards } from './platform/auth.js';
+import type { PiiCrypto } from './platform/crypto.js';
+import type { MailProvider, SmsProvider } from './platform/providers/outbox.js';
+import type { MapProvider } from './platform/providers/map.js';
+import type { FileStorage } from './platform/storage.js';
+
+/** Everything a domain service needs, built once per app. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Kysely<DB>;
+  pii: PiiCrypto;
+  sms: SmsProvider;
+  mail: MailProvider;
+  map: MapProvider;
+  storage: FileStorage;
+  guards: Guards;
+  log: FastifyBaseLogger;
+}
+
+/** Who is acting and from where, for audit records and rate limits. */
+export interface RequestMeta { ip: string; userAgent: string }
+
+/** A Fastify scope whose routes infer request types from their TypeBox schemas. */
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;

@@ -1,0 +1,82 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import addFormats from 'ajv-formats';
+import type { AppContext } from './app-context.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { adminRoutes } from './domains/admin/routes.js';
+import { loadAdminPrincipal } from './domains/admin/service.js';
+import { meRoutes } from './domains/accounts/me-routes.js';
+import { authRoutes } from './domains/accounts/routes.js';
+import { loadUserPrincipal } from './domains/accounts/service.js';
+import { catalogRoutes } from './domains/catalog/routes.js';
+import { geoRoutes } from './domains/geo/routes.js';
+import { workerAdminRoutes } from './domains/workers/routes.js';
+import { createGuards } from './platform/auth.js';
+import { createPiiCrypto } from './platform/crypto.js';
+import { fileRoutes } from './platform/files-routes.js';
+import { installErrorHandling } from './platform/http-errors.js';
+import { localMapProvider } from './platform/providers/map.js';
+import { outboxMailProvider, outboxSmsProvider } from './platform/providers/outbox.js';
+import { localDiskStorage } from './platform/storage.js';
+import { isPortalPath, portalIndexExists, serveWeb } from './web-static.js';
+
+export interface BuiltApp { app: FastifyInstance; ctx: AppContext }
+
+/** Builds the whole HTTP app (API, docs, portals) over an open database; used by main and by tests. */
+export async function buildApp(config: Config, database: Database): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, plugins: [addFormats as never] },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const db = database.db;
+  const ctx: AppContext = {
+    config, database, db,
+    pii: createPiiCrypto(config.appSecret),
+    sms: outboxSmsProvider(app.log, config.logOutbox),
+    mail: outboxMailProvider(app.log, config.logOutbox),
+    map: localMapProvider(),
+    storage: localDiskStorage(join(config.dataDir, 'uploads')),
+    guards: createGuards(db, { loadUser: (id) => loadUserPrincipal({ db }, id), loadAdmin: (id) => loadAdminPrincipal({ db }, id) }),
+    log: app.log,
+  };
+
+  const spa = config.serveWeb && portalIndexExists();
+  installErrorHandling(app, spa ? (request, reply) => {
+    if (!isPortalPath(request.method, request.url)) return false;
+    void reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return true;
+  } : undefined);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'daojia 到家 API', version: '0.1.0', description: 'Same-city book-a-visit home services. Errors are application/problem+json with a stable `code`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'dj_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/health', {
+    schema: { tags: ['ops'], response: { 200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } } } },
+  }, async () => {
+    await sql`select 1`.execute(db);
+    return { status: 'ok', database: database.kind };
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, workerAdminRoutes, fileRoutes]) {
+    await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
+  }
+  if (config.serveWeb) await serveWeb(app);
+  return { app, ctx };
+}

@@ -1,0 +1,191 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types, kept by hand beside the SQL migrations. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface EmergencyContactJson { name: string; phoneEnc: string; phoneMasked: string; relation: string }
+
+export interface UsersTable {
+  id: Generated<string>;
+  roles: ColumnType<string[], string[] | undefined, string[]>;
+  name: Generated<string>;
+  gender: Generated<'male' | 'female' | 'undisclosed'>;
+  avatar_file_id: string | null;
+  phone_hash: string | null;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  email: string | null;
+  email_verified_at: NullableTimestamp;
+  password_hash: string | null;
+  emergency_contact: Json<EmergencyContactJson> | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface AdminAccountsTable {
+  id: Generated<string>;
+  username: string;
+  name: string;
+  password_hash: string;
+  roles: string[];
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+  last_login_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  principal_kind: 'user' | 'admin';
+  principal_id: string;
+  user_agent: Generated<string>;
+  ip: Generated<string>;
+  remember: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface SmsCodesTable {
+  id: Generated<string>;
+  phone_hash: string;
+  purpose: 'login' | 'delete_account';
+  code_hash: string;
+  ip: string;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  consumed_at: NullableTimestamp;
+  burned_at: NullableTimestamp;
+}
+
+export interface EmailTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'verify_email';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  consumed_at: NullableTimestamp;
+}
+
+export interface AddressesTable {
+  id: Generated<string>;
+  user_id: string;
+  label: string;
+  contact_name: string;
+  contact_phone_enc: string;
+  contact_phone_masked: string;
+  district_code: string;
+  detail_enc: string;
+  lat: number;
+  lng: number;
+  is_default: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  actor_kind: 'user' | 'admin' | 'system' | 'anonymous';
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: Generated<string>;
+  detail: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  channel: 'sms' | 'email';
+  recipient: string;
+  subject: Generated<string>;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  owner_kind: string;
+  owner_id: string;
+  purpose: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  is_public: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface CitiesTable {
+  code: string; name: string; name_en: string; time_zone: string; center_lat: number; center_lng: number;
+}
+
+export interface DistrictsTable {
+  code: string; city_code: string; name: string; name_en: string;
+  center_lat: number; center_lng: number; radius_km: number;
+}
+
+export interface ServiceCategoriesTable {
+  id: Generated<string>; code: string; name: string; name_en: string; icon: Generated<string>; sort: Generated<number>;
+}
+
+export interface ServiceItemsTable {
+  id: Generated<string>;
+  category_id: string;
+  code: string;
+  name: string;
+  name_en: string;
+  description: Generated<string>;
+  unit: string;
+  price_min_fen: number;
+  price_max_fen: number;
+  duration_minutes: number;
+  required_certificate: string | null;
+  published: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export interface WorkerProfilesTable {
+  user_id: string;
+  display_name: string;
+  gender: Generated<string>;
+  district_code: string;
+  home_lat: number;
+  home_lng: number;
+  service_radius_km: number;
+  experience_years: Generated<number>;
+  rating_avg: Generated<number>;
+  rating_count: Generated<number>;
+  orders_done: Generated<number>;
+  status: Generated<'pending' | 'approved' | 'suspended' | 'removed'>;
+  online: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface WorkerSkillsTable { worker_id: string; item_id: string }
+export interface WorkerHoursTable { worker_id: string; weekday: number; start_minute: number; end_minute: number }
+
+export interface DB {
+  users: UsersTable;
+  admin_accounts: AdminAccountsTable;
+  sessions: SessionsTable;
+  sms_codes: SmsCodesTable;
+  email_tokens: EmailTokensTable;
+  addresses: AddressesTable;
+  audit_log: AuditLogTable;
+  outbox_messages: OutboxMessagesTable;
+  files: FilesTable;
+  cities: CitiesTable;
+  districts: DistrictsTable;
+  service_categories: ServiceCategoriesTable;
+  service_items: ServiceItemsTable;
+  worker_profiles: WorkerProfilesTable;
+  worker_skills: WorkerSkillsTable;
+  worker_hours: WorkerHoursTable;
+}

@@ -1,0 +1,19 @@
+import type { AppContext } from '../../app-context.js';
+import { countUsersWithRole, searchUsers } from './queries.js';
+
+/** Console view of accounts: masked phones only, deleted accounts shown as such. */
+export async function searchAccounts(ctx: AppContext, f: { q?: string; role?: string; offset: number; limit: number }) {
+  const [rows, total] = await searchUsers(ctx.db, f);
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id, name: r.name, roles: r.roles, phoneMasked: r.phone_masked, email: r.email,
+      createdAt: r.created_at.toISOString(), deletedAt: r.deleted_at?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function countAccounts(ctx: AppContext) {
+  const [customers, workers] = await Promise.all([countUsersWithRole(ctx.db, 'customer'), countUsersWithRole(ctx.db, 'worker')]);
+  return { customers, workers };
+}

@@ -1,0 +1,131 @@
+import type { AppContext, RequestMeta } from '../../app-context.js';
+import { writeAudit } from '../../platform/audit.js';
+import { newToken, sha256 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import { maskPhone } from '../../platform/mask.js';
+import { normaliseEmail, normalisePhone } from '../../platform/phone.js';
+import type { UserRole } from '../../platform/rbac.js';
+import { createSession, revokeSession } from '../../platform/sessions.js';
+import { assertStrongPassword, hashPassword, passwordMatches } from './passwords.js';
+import { presentUser } from './present.js';
+import * as q from './queries.js';
+import { consumeSmsCode, issueSmsCode, SMS_RULES, type SmsPurpose } from './sms-codes.js';
+
+const EMAIL_LINK_TTL_MS = 24 * 3600 * 1000;
+const FAILED_LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const FAILED_LOGIN_LIMIT = 10;
+
+/** Validates and normalises a mainland mobile number (PHONE_INVALID otherwise). */
+export function requirePhone(input: string, field = 'phone'): string {
+  const phone = normalisePhone(input);
+  if (!phone) throw new AppError('PHONE_INVALID', {}, [{ field, code: 'phone', message: { zh: '手机号格式不正确', en: 'not a mainland mobile number' } }]);
+  return phone;
+}
+
+/** Sends a sign-in (or account-deletion) code through the SMS provider, within the rate limits. */
+export async function sendSmsCode(ctx: AppContext, phoneInput: string, purpose: SmsPurpose, meta: RequestMeta) {
+  const phone = requirePhone(phoneInput);
+  await issueSmsCode(ctx, phone, purpose, meta.ip);
+  return { expiresInSeconds: SMS_RULES.ttlSeconds, resendAfterSeconds: SMS_RULES.resendSeconds };
+}
+
+/** Signs in with phone + SMS code; creates the account on first use and adds the portal's role. */
+export async function signInWithSms(
+  ctx: AppContext,
+  input: { phone: string; code: string; role: UserRole; rememberMe?: boolean },
+  meta: RequestMeta,
+) {
+  const phone = requirePhone(input.phone);
+  await consumeSmsCode(ctx, phone, 'login', input.code);
+  const phoneHash = ctx.pii.blindIndex(phone);
+  const existing = await q.findUserByPhoneHash(ctx.db, phoneHash);
+  const user = existing ?? await q.insertPhoneUser(ctx.db, {
+    phoneHash, phoneEnc: ctx.pii.encrypt(phone), phoneMasked: maskPhone(phone), role: input.role,
+  });
+  return openSession(ctx, user.id, input.role, input.rememberMe ?? false, meta, 'sms', !existing);
+}
+
+/** E-mail + password sign-up; the account can sign in once the mailed link is opened. */
+export async function registerWithEmail(
+  ctx: AppContext,
+  input: { email: string; password: string; name?: string; role: UserRole },
+  meta: RequestMeta,
+) {
+  const email = normaliseEmail(input.email);
+  if (!email) throw new AppError('EMAIL_INVALID', {}, [{ field: 'email', code: 'format', message: { zh: '邮箱格式不正确', en: 'not a valid e-mail address' } }]);
+  assertStrongPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const inserted = await trx.insertInto('users')
+      .values({ email, password_hash: passwordHash, name: input.name?.trim() ?? '', roles: [input.role] })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returning('id').executeTakeFirst();
+    if (!inserted) throw new AppError('EMAIL_TAKEN', {}, [{ field: 'email', code: 'taken', message: { zh: '该邮箱已注册', en: 'already registered' } }]);
+    const token = newToken();
+    await q.createEmailToken(trx, { tokenHash: sha256(token), userId: inserted.id, expiresAt: new Date(Date.now() + EMAIL_LINK_TTL_MS) });
+    const link = `${ctx.config.publicUrl}/api/auth/email/verify?token=${token}&portal=${input.role}`;
+    await ctx.mail.send(trx, email, '【到家】请验证您的邮箱 / Verify your e-mail',
+      `您好！请在 24 小时内打开以下链接完成邮箱验证：\n${link}\n\nHello! Open this link within 24 hours to verify your e-mail address:\n${link}`);
+    await writeAudit(trx, { actorKind: 'user', actorId: inserted.id, action: 'account.registered', targetType: 'user', targetId: inserted.id, ip: meta.ip, detail: { method: 'email' } });
+    return { userId: inserted.id, verificationSent: true };
+  });
+}
+
+/** Opens an e-mail verification link; true when it verified an address. */
+export async function verifyEmail(ctx: AppContext, token: string): Promise<boolean> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const used = await q.consumeEmailToken(trx, sha256(token));
+    if (!used) return false;
+    await trx.updateTable('users').set({ email_verified_at: new Date(), updated_at: new Date() }).where('id', '=', used.user_id).execute();
+    await writeAudit(trx, { actorKind: 'user', actorId: used.user_id, action: 'account.email_verified', targetType: 'user', targetId: used.user_id });
+    return true;
+  });
+}
+
+/** Password sign-in by phone or e-mail; repeated failures for one identifier are throttled. */
+export async function signInWithPassword(
+  ctx: AppContext,
+  input: { identifier: string; password: string; role: UserRole; rememberMe?: boolean },
+  meta: RequestMeta,
+) {
+  const phone = normalisePhone(input.identifier);
+  const email = phone ? null : normaliseEmail(input.identifier);
+  const key = ctx.pii.blindIndex(`login:${phone ?? email ?? input.identifier.trim().toLowerCase()}`);
+  await assertNotThrottled(ctx, key);
+  const user = phone ? await q.findUserByPhoneHash(ctx.db, ctx.pii.blindIndex(phone))
+    : email ? await q.findUserByEmail(ctx.db, email) : undefined;
+  if (!user || user.deleted_at || !(await passwordMatches(user.password_hash, input.password))) {
+    await writeAudit(ctx.db, { actorKind: 'anonymous', action: 'auth.sign_in_failed', targetType: 'login', targetId: key, ip: meta.ip });
+    throw new AppError('CREDENTIALS_INVALID');
+  }
+  if (email && !user.email_verified_at) throw new AppError('EMAIL_NOT_VERIFIED');
+  return openSession(ctx, user.id, input.role, input.rememberMe ?? false, meta, 'password', false);
+}
+
+async function assertNotThrottled(ctx: AppContext, key: string) {
+  const failures = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', 'auth.sign_in_failed').where('target_id', '=', key)
+    .where('created_at', '>', new Date(Date.now() - FAILED_LOGIN_WINDOW_MS)).executeTakeFirstOrThrow();
+  if (Number(failures.n) >= FAILED_LOGIN_LIMIT) throw new AppError('RATE_LIMITED');
+}
+
+async function openSession(ctx: AppContext, userId: string, role: UserRole, remember: boolean, meta: RequestMeta, method: string, created: boolean) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await q.addRole(trx, userId, role);
+    const user = await q.findUserById(trx, userId);
+    if (!user || user.deleted_at) throw new AppError('ACCOUNT_DELETED');
+    const session = await createSession(trx, { kind: 'user', principalId: userId, remember, userAgent: meta.userAgent, ip: meta.ip });
+    await writeAudit(trx, { actorKind: 'user', actorId: userId, actorName: user.name, action: 'auth.sign_in', targetType: 'user', targetId: userId, ip: meta.ip, detail: { method, role, created } });
+    return { user: presentUser(user), token: session.token, created, expiresAt: session.expiresAt, remember };
+  });
+}
+
+export async function signOut(ctx: AppContext, sessionId: string) {
+  await revokeSession(ctx.db, sessionId);
+}
+
+/** The guard's view of a user: null when unknown or deleted. */
+export async function loadUserPrincipal(ctx: Pick<AppContext, 'db'>, id: string) {
+  const u = await q.findUserById(ctx.db, id);
+  return u && !u.deleted_at ? { id: u.id, roles: u.roles, name: u.name } : null;
+}

@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import { sha256, sixDigitCode } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+
+export type SmsPurpose = 'login' | 'delete_account';
+
+export const SMS_RULES = { ttlSeconds: 300, resendSeconds: 60, perDay: 10, maxAttempts: 5 } as const;
+const DAY_MS = 24 * 3600 * 1000;
+
+const codeHash = (rowSalt: string, code: string) => sha256(`${rowSalt}:${code}`);
+
+const TEXT: Record<SmsPurpose, string> = {
+  login: '【到家】您的登录验证码是 {code}，5 分钟内有效。请勿泄露给他人。',
+  delete_account: '【到家】您正在注销账号，验证码 {code}，5 分钟内有效。如非本人操作请忽略。',
+};
+
+/**
+ * Issues a 6-digit code: at most one per 60 s and 10 per 24 h, both per phone and per IP.
+ * Only a salted hash is stored; the code itself goes to the SMS provider.
+ */
+export async function issueSmsCode(ctx: AppContext, phone: string, purpose: SmsPurpose, ip: string): Promise<void> {
+  const phoneHash = ctx.pii.blindIndex(phone);
+  await ctx.db.transaction().execute(async (trx) => {
+    // Serialise concurrent requests for one phone so the limits cannot be raced past.
+    await sql`select pg_advisory_xact_lock(hashtext(${phoneHash}))`.execute(trx);
+    const since = new Date(Date.now() - DAY_MS);
+    for (const [column, value] of [['phone_hash', phoneHash], ['ip', ip]] as const) {
+      const recent = await trx.selectFrom('sms_codes')
+        .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('created_at').as('last')])
+        .where(column, '=', value).where('created_at', '>', since).executeTakeFirstOrThrow();
+      const last = recent.last ? new Date(recent.last as unknown as string) : null;
+      const wait = last ? Math.ceil((last.getTime() + SMS_RULES.resendSeconds * 1000 - Date.now()) / 1000) : 0;
+      if (wait > 0) throw new AppError('SMS_RATE_LIMITED', { seconds: wait });
+      if (Number(recent.n) >= SMS_RULES.perDay) throw new AppError('SMS_DAILY_LIMIT');
+    }
+    const code = sixDigitCode();
+    const row = await trx.insertInto('sms_codes').values({
+      phone_hash: phoneHash, purpose, ip, code_hash: 'pending',
+      expires_at: new Date(Date.now() + SMS_RULES.ttlSeconds * 1000),
+    }).returning('id').executeTakeFirstOrThrow();
+    await trx.updateTable('sms_codes').set({ code_hash: codeHash(row.id, code) }).where('id', '=', row.id).execute();
+    await ctx.sms.send(trx, phone, TEXT[purpose].replace('{code}', code));
+  });
+}
+
+/**
+ * Consumes the latest live code for the phone. Single use; 5 wrong tries burn it.
+ * Throws SMS_CODE_EXPIRED / SMS_CODE_INVALID / SMS_CODE_LOCKED.
+ */
+export async function consumeSmsCode(ctx: AppContext, phone: string, purpose: SmsPurpose, code: string): Promise<void> {
+  const phoneHash = ctx.pii.blindIndex(phone);
+  const live = await ctx.db.selectFrom('sms_codes').select(['id', 'code_hash', 'expires_at', 'consumed_at', 'burned_at'])
+    .where('phone_hash', '=', phoneHash).where('purpose', '=', purpose)
+    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  if (!live || live.consumed_at || live.expires_at.getTime() <= Date.now()) throw new AppError('SMS_CODE_EXPIRED');
+  if (live.burned_at) throw new AppError('SMS_CODE_LOCKED');
+  if (codeHash(live.id, code) !== live.code_hash) {
+    const bumped = await ctx.db.updateTable('sms_codes')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        burned_at: sql`case when attempts + 1 >= ${SMS_RULES.maxAttempts} then now() else null end`,
+      }))
+      .where('id', '=', live.id).returning('attempts').executeTakeFirstOrThrow();
+    throw new AppError(bumped.attempts >= SMS_RULES.maxAttempts ? 'SMS_CODE_LOCKED' : 'SMS_CODE_INVALID');
+  }
+  const used = await ctx.db.updateTable('sms_codes').set({ consumed_at: new Date() })
+    .where('id', '=', live.id).where('consumed_at', 'is', null).where('burned_at', 'is', null)
+    .returning('id').executeTakeFirst();
+  if (!used) throw new AppError('SMS_CODE_EXPIRED');
+}

@@ -1,0 +1,92 @@
+import type { Selectable } from 'kysely';
+import type { AppContext, RequestMeta } from '../../app-context.js';
+import type { DB } from '../../db/types.js';
+import { writeAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { permissionsOf } from '../../platform/rbac.js';
+import { createSession } from '../../platform/sessions.js';
+import { assertStrongPassword, hashPassword, passwordMatches } from '../accounts/passwords.js';
+
+type AdminRow = Selectable<DB['admin_accounts']>;
+export interface Actor { id: string; name: string; ip: string }
+
+export function presentAdmin(a: AdminRow) {
+  return {
+    id: a.id, username: a.username, name: a.name, roles: a.roles, disabled: a.disabled,
+    createdAt: a.created_at.toISOString(), lastLoginAt: a.last_login_at?.toISOString() ?? null,
+  };
+}
+
+/** Console sign-in; failures and successes are audited. */
+export async function adminSignIn(ctx: AppContext, input: { username: string; password: string }, meta: RequestMeta) {
+  const admin = await ctx.db.selectFrom('admin_accounts').selectAll().where('username', '=', input.username.trim().toLowerCase()).executeTakeFirst();
+  if (!admin || !(await passwordMatches(admin.password_hash, input.password))) {
+    await writeAudit(ctx.db, { actorKind: 'anonymous', action: 'admin.sign_in_failed', targetType: 'admin', targetId: input.username.slice(0, 50), ip: meta.ip });
+    throw new AppError('CREDENTIALS_INVALID');
+  }
+  if (admin.disabled) throw new AppError('ACCOUNT_DISABLED');
+  return ctx.db.transaction().execute(async (trx) => {
+    const session = await createSession(trx, { kind: 'admin', principalId: admin.id, remember: false, userAgent: meta.userAgent, ip: meta.ip });
+    await trx.updateTable('admin_accounts').set({ last_login_at: new Date() }).where('id', '=', admin.id).execute();
+    await writeAudit(trx, { actorKind: 'admin', actorId: admin.id, actorName: admin.name, action: 'admin.sign_in', targetType: 'admin', targetId: admin.id, ip: meta.ip });
+    return { admin: { ...presentAdmin(admin), permissions: permissionsOf(admin.roles) }, token: session.token, expiresAt: session.expiresAt };
+  });
+}
+
+export async function loadAdminPrincipal(ctx: Pick<AppContext, 'db'>, id: string) {
+  const a = await ctx.db.selectFrom('admin_accounts').select(['id', 'roles', 'name', 'disabled']).where('id', '=', id).executeTakeFirst();
+  return a && !a.disabled ? { id: a.id, roles: a.roles, name: a.name } : null;
+}
+
+export async function listAdmins(ctx: AppContext) {
+  const rows = await ctx.db.selectFrom('admin_accounts').selectAll().orderBy('created_at').execute();
+  return rows.map(presentAdmin);
+}
+
+export async function createAdmin(ctx: AppContext, actor: Actor, input: { username: string; name: string; password: string; roles: string[] }) {
+  assertStrongPassword(input.password);
+  const hash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('admin_accounts')
+      .values({ username: input.username.trim().toLowerCase(), name: input.name.trim(), password_hash: hash, roles: unique(input.roles) })
+      .onConflict((oc) => oc.column('username').doNothing()).returningAll().executeTakeFirst();
+    if (!row) throw new AppError('USERNAME_TAKEN', {}, [{ field: 'username', code: 'taken', message: { zh: '用户名已存在', en: 'is taken' } }]);
+    await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: 'admin.created', targetType: 'admin', targetId: row.id, ip: actor.ip, detail: { username: row.username, roles: row.roles } });
+    return presentAdmin(row);
+  });
+}
+
+/** Edits an admin; refuses to leave the platform without an active super admin. */
+export async function updateAdmin(ctx: AppContext, actor: Actor, id: string, patch: { name?: string; roles?: string[]; disabled?: boolean; password?: string }) {
+  if (patch.password !== undefined) assertStrongPassword(patch.password);
+  const hash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('admin_accounts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND');
+    const row = await trx.updateTable('admin_accounts').set({
+      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+      ...(patch.roles !== undefined ? { roles: unique(patch.roles) } : {}),
+      ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+      ...(hash ? { password_hash: hash } : {}),
+    }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const supers = await trx.selectFrom('admin_accounts').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('disabled', '=', false).where((eb) => eb(eb.val('super_admin'), '=', eb.fn.any('roles'))).executeTakeFirstOrThrow();
+    if (Number(supers.n) === 0) throw new AppError('LAST_SUPER_ADMIN');
+    if (row.disabled || hash) await trx.updateTable('sessions').set({ revoked_at: new Date() })
+      .where('principal_kind', '=', 'admin').where('principal_id', '=', id).where('revoked_at', 'is', null).execute();
+    await writeAudit(trx, {
+      actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: 'admin.updated', targetType: 'admin', targetId: id, ip: actor.ip,
+      detail: { before: { name: before.name, roles: before.roles, disabled: before.disabled }, after: { name: row.name, roles: row.roles, disabled: row.disabled }, passwordReset: !!hash },
+    });
+    return presentAdmin(row);
+  });
+}
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/** Demo / first-run admins; skipped when the username exists. */
+export async function ensureAdmin(ctx: Pick<AppContext, 'db'>, input: { username: string; name: string; password: string; roles: string[] }) {
+  const hash = await hashPassword(input.password);
+  await ctx.db.insertInto('admin_accounts').values({ username: input.username, name: input.name, password_hash: hash, roles: input.roles })
+    .onConflict((oc) => oc.column('username').doNothing()).execute();
+}

@@ -1,0 +1,77 @@
+import type { Lang, Text } from './i18n.js';
+import { render } from './i18n.js';
+
+/**
+ * Stable error codes: one table maps each to its HTTP status and its zh-CN / en title.
+ * Domains throw `new AppError('CODE')`; the error handler turns it into problem+json.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '请求参数有误', en: 'The request is invalid' },
+  MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  NOT_FOUND: { status: 404, zh: '资源不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在: {method} {url}', en: 'No such endpoint: {method} {url}' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests, please try again later' },
+  INTERNAL_ERROR: { status: 500, zh: '服务器开小差了，请稍后再试', en: 'Something went wrong on our side' },
+  PHONE_INVALID: { status: 400, zh: '请输入正确的中国大陆手机号', en: 'Enter a valid mainland China mobile number' },
+  EMAIL_INVALID: { status: 400, zh: '邮箱格式不正确', en: 'The e-mail address is not valid' },
+  SMS_RATE_LIMITED: { status: 429, zh: '验证码发送过于频繁，请 {seconds} 秒后再试', en: 'Too many codes requested, try again in {seconds} s' },
+  SMS_DAILY_LIMIT: { status: 429, zh: '今日验证码发送次数已达上限', en: 'Daily limit of verification codes reached' },
+  SMS_CODE_INVALID: { status: 400, zh: '验证码错误', en: 'The verification code is wrong' },
+  SMS_CODE_EXPIRED: { status: 400, zh: '验证码已过期或已使用，请重新获取', en: 'The code has expired or was already used; request a new one' },
+  SMS_CODE_LOCKED: { status: 400, zh: '验证码错误次数过多已失效，请重新获取', en: 'Too many wrong attempts; request a new code' },
+  PASSWORD_WEAK: { status: 400, zh: '密码至少 8 位，且需同时包含字母和数字', en: 'Passwords need at least 8 characters with letters and digits' },
+  PASSWORD_WRONG: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  CREDENTIALS_INVALID: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  EMAIL_TAKEN: { status: 409, zh: '该邮箱已注册', en: 'This e-mail address is already registered' },
+  EMAIL_NOT_VERIFIED: { status: 403, zh: '邮箱尚未验证，请先点击验证邮件中的链接', en: 'Verify your e-mail first: open the link we sent you' },
+  ACCOUNT_DELETED: { status: 403, zh: '该账号已注销', en: 'This account has been deleted' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'This username is taken' },
+  LAST_SUPER_ADMIN: { status: 409, zh: '至少需要保留一个可用的超级管理员', en: 'At least one active super admin must remain' },
+  REAUTH_REQUIRED: { status: 400, zh: '请输入密码或短信验证码以确认身份', en: 'Confirm with your password or an SMS code' },
+  DISTRICT_UNKNOWN: { status: 400, zh: '不在服务城市的区县内', en: 'Unknown district for this city' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, zh: '只支持 JPEG、PNG、WebP 图片', en: 'Only JPEG, PNG or WebP images are accepted' },
+  FILE_TOO_LARGE: { status: 413, zh: '文件不能超过 {limit}', en: 'Files must be at most {limit}' },
+  FILE_MISSING: { status: 400, zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+} as const satisfies Record<string, Text & { status: number }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError { field: string; code: string; message: string }
+export interface FieldErrorSpec { field: string; code: string; message: Text; vars?: Record<string, string | number> }
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly vars: Record<string, string | number> = {},
+    readonly fieldErrors: FieldErrorSpec[] = [],
+  ) {
+    super(code);
+    this.status = ERRORS[code].status;
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: FieldError[];
+}
+
+export function problemOf(code: ErrorCode, lang: Lang, vars: Record<string, string | number> = {}, errors?: FieldError[]): Problem {
+  const def = ERRORS[code];
+  const title = render(def, lang, vars);
+  const detail = errors?.length ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : title;
+  return { type: `https://daojia.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status: def.status, detail, code, ...(errors ? { errors } : {}) };
+}
+
+export function renderFieldErrors(specs: FieldErrorSpec[], lang: Lang): FieldError[] {
+  return specs.map((s) => ({ field: s.field, code: s.code, message: render(s.message, lang, s.vars) }));
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Api, AppContext } from '../app-context.js';
+import { tokenFrom } from './auth.js';
+import { AppError } from './errors.js';
+import { findFile } from './files.js';
+import { resolveSession } from './sessions.js';
+
+/** Serves stored files: public ones (avatars) to anyone, private ones only to their owner. */
+export async function fileRoutes(app: Api, ctx: AppContext) {
+  app.get('/api/files/:id', {
+    schema: { tags: ['files'], params: Type.Object({ id: Type.String({ format: 'uuid' }) }) },
+  }, async (request, reply) => {
+    const file = await findFile(ctx.db, request.params.id);
+    if (!file) throw new AppError('NOT_FOUND');
+    if (!file.is_public) {
+      const token = tokenFrom(request, 'user');
+      const session = token ? await resolveSession(ctx.db, token) : null;
+      if (!session || session.principalKind !== file.owner_kind || session.principalId !== file.owner_id) throw new AppError('NOT_FOUND');
+    }
+    const bytes = await ctx.storage.get(file.storage_key);
+    if (!bytes) throw new AppError('NOT_FOUND');
+    reply.header('cache-control', file.is_public ? 'public, max-age=86400, immutable' : 'private, no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.type(file.content_type).send(bytes);
+  });
+}

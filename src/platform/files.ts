@@ -1,0 +1,45 @@
+import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import { AppError } from './errors.js';
+import type { FileStorage } from './storage.js';
+
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+export interface UploadInput {
+  ownerKind: string;
+  ownerId: string;
+  purpose: string;
+  bytes: Buffer;
+  allowed: readonly string[];
+  maxBytes: number;
+  isPublic: boolean;
+}
+
+/** Stores an upload after checking its real type from its content (never the name or header). */
+export async function storeUpload(db: Kysely<DB>, storage: FileStorage, input: UploadInput) {
+  if (input.bytes.length === 0) throw new AppError('FILE_MISSING');
+  if (input.bytes.length > input.maxBytes) throw new AppError('FILE_TOO_LARGE', { limit: `${Math.round(input.maxBytes / 1024 / 1024)} MiB` });
+  const detected = await fileTypeFromBuffer(input.bytes);
+  if (!detected || !input.allowed.includes(detected.mime)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+  const row = await db.insertInto('files').values({
+    owner_kind: input.ownerKind, owner_id: input.ownerId, purpose: input.purpose,
+    content_type: detected.mime, size_bytes: input.bytes.length, storage_key: 'pending', is_public: input.isPublic,
+  }).returning('id').executeTakeFirstOrThrow();
+  const key = `${input.purpose}/${row.id}.${detected.ext}`;
+  await storage.put(key, input.bytes);
+  await db.updateTable('files').set({ storage_key: key }).where('id', '=', row.id).execute();
+  return { id: row.id, contentType: detected.mime };
+}
+
+export async function findFile(db: Kysely<DB>, id: string) {
+  return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Deletes the file rows of an owner and returns their storage keys (remove the bytes after commit). */
+export async function deleteFileRowsOf(db: Kysely<DB>, ownerKind: string, ownerId: string): Promise<string[]> {
+  const rows = await db.deleteFrom('files').where('owner_kind', '=', ownerKind).where('owner_id', '=', ownerId).returning('storage_key').execute();
+  return rows.map((r) => r.storage_key);
+}
+
+export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);

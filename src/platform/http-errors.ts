@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, problemOf, renderFieldErrors, type ErrorCode } from './errors.js';
+import { pickLang, type Lang } from './i18n.js';
+import { fieldErrorsFromAjv } from './validation.js';
+
+export function requestLang(request: FastifyRequest): Lang {
+  return pickLang(request.headers['accept-language'], (request.query as Record<string, unknown> | undefined)?.lang);
+}
+
+function send(reply: FastifyReply, status: number, body: object) {
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** problem+json for every error; 5xx details are logged, never sent. */
+export function installErrorHandling(app: FastifyInstance, spaFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const lang = requestLang(request);
+    if (error instanceof AppError) {
+      const errors = error.fieldErrors.length ? renderFieldErrors(error.fieldErrors, lang) : undefined;
+      return send(reply, error.status, problemOf(error.code, lang, error.vars, errors));
+    }
+    if (error.validation) {
+      const specs = fieldErrorsFromAjv(error.validation, error.validationContext ?? 'body');
+      return send(reply, 400, problemOf('VALIDATION_FAILED', lang, {}, renderFieldErrors(specs, lang)));
+    }
+    const mapped = mapFrameworkError(error);
+    if (mapped) return send(reply, ERROR_STATUS(mapped), problemOf(mapped, lang));
+    if (error.statusCode && error.statusCode < 500) {
+      const p = problemOf('VALIDATION_FAILED', lang);
+      return send(reply, error.statusCode, { ...p, status: error.statusCode, detail: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, 500, problemOf('INTERNAL_ERROR', lang));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (spaFallback?.(request, reply)) return reply;
+    const lang = requestLang(request);
+    return send(reply, 404, problemOf('ROUTE_NOT_FOUND', lang, { method: request.method, url: request.url.split('?')[0] }));
+  });
+}
+
+const ERROR_STATUS = (code: ErrorCode) => problemOf(code, 'en').status;
+
+function mapFrameworkError(error: FastifyError): ErrorCode | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'MALFORMED_JSON';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return 'PAYLOAD_TOO_LARGE';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 'FST_ERR_RATE_LIMITED':
+      return 'RATE_LIMITED';
+    default:
+      return error instanceof SyntaxError && error.statusCode === 400 ? 'MALFORMED_JSON' : undefined;
+  }
+}

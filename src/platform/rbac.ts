@@ -1,0 +1,28 @@
+/** Admin roles and what each may do; the one place that says who may use which console page/API. */
+export const ADMIN_ROLES = ['super_admin', 'operations', 'finance', 'support'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+export const PERMISSIONS = [
+  'overview:read', 'users:read', 'workers:read', 'catalog:read', 'outbox:read', 'audit:read', 'admins:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<AdminRole, readonly Permission[]> = {
+  super_admin: PERMISSIONS,
+  operations: ['overview:read', 'users:read', 'workers:read', 'catalog:read', 'outbox:read'],
+  finance: ['overview:read', 'audit:read'],
+  support: ['overview:read', 'users:read', 'outbox:read'],
+};
+
+export function permissionsOf(roles: readonly string[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role as AdminRole] ?? []) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+export function can(roles: readonly string[], permission: Permission): boolean {
+  return permissionsOf(roles).includes(permission);
+}
+
+export const USER_ROLES = ['customer', 'worker'] as const;
+export type UserRole = (typeof USER_ROLES)[number];

@@ -1,0 +1,66 @@
+import type { CategorySeed } from '../domains/catalog/service.js';
+
+const yuan = (n: number) => n * 100;
+
+/** Demo catalogue: Shanghai 2025 market ranges (src/seed/shanghai.json), 8 categories, 32 items. */
+export const DEMO_CATALOG: CategorySeed[] = [
+  { code: 'cleaning', name: '家庭保洁', nameEn: 'Home cleaning', icon: '🧹', items: [
+    { code: 'daily-cleaning', name: '日常保洁', nameEn: 'Daily cleaning (hourly)', unit: 'hour', priceMinFen: yuan(40), priceMaxFen: yuan(60), durationMinutes: 120, description: '钟点工，2 小时起：地面、台面、厨卫表面清洁与整理。' },
+    { code: 'deep-cleaning', name: '深度保洁', nameEn: 'Deep cleaning', unit: 'm2', priceMinFen: yuan(8), priceMaxFen: yuan(15), durationMinutes: 300, description: '全屋深度清洁：厨房去油污、卫生间除垢除霉、死角清洁。' },
+    { code: 'move-in-cleaning', name: '开荒保洁', nameEn: 'Post-renovation cleaning', unit: 'm2', priceMinFen: yuan(10), priceMaxFen: yuan(20), durationMinutes: 480, description: '新房装修后开荒：除胶、除漆点、玻璃与地面全面清洁。' },
+    { code: 'window-cleaning', name: '擦玻璃', nameEn: 'Window cleaning', unit: 'm2', priceMinFen: yuan(5), priceMaxFen: yuan(10), durationMinutes: 120, description: '室内外玻璃与窗框清洁（高空外侧需安全条件）。' },
+    { code: 'mite-removal', name: '除螨', nameEn: 'Dust-mite removal', unit: 'bed', priceMinFen: yuan(60), priceMaxFen: yuan(120), durationMinutes: 60, description: '床垫、沙发、布艺除螨杀菌。' },
+  ] },
+  { code: 'appliance-cleaning', name: '家电清洗', nameEn: 'Appliance cleaning', icon: '🧼', items: [
+    { code: 'ac-cleaning', name: '空调清洗（挂机）', nameEn: 'Air-conditioner cleaning (wall unit)', unit: 'unit', priceMinFen: yuan(80), priceMaxFen: yuan(150), durationMinutes: 60, description: '拆洗滤网、蒸发器高温蒸汽清洗、排水检查。' },
+    { code: 'hood-cleaning', name: '油烟机清洗', nameEn: 'Range-hood cleaning', unit: 'unit', priceMinFen: yuan(150), priceMaxFen: yuan(260), durationMinutes: 90, description: '拆洗叶轮、油网、油杯，外壳去油。' },
+    { code: 'washer-cleaning', name: '洗衣机清洗', nameEn: 'Washing-machine cleaning', unit: 'unit', priceMinFen: yuan(100), priceMaxFen: yuan(180), durationMinutes: 90, description: '拆桶深度清洗，去除污垢霉菌。' },
+    { code: 'fridge-cleaning', name: '冰箱清洗', nameEn: 'Fridge cleaning', unit: 'unit', priceMinFen: yuan(100), priceMaxFen: yuan(200), durationMinutes: 60, description: '内胆、隔板、密封条清洁除味。' },
+  ] },
+  { code: 'repair', name: '维修服务', nameEn: 'Repairs', icon: '🔧', items: [
+    { code: 'appliance-repair', name: '家电维修', nameEn: 'Appliance repair', unit: 'job', priceMinFen: yuan(50), priceMaxFen: yuan(100), durationMinutes: 60, description: '上门检测费；维修方案与价格现场报价，确认后施工。', requiredCertificate: 'electrician' },
+    { code: 'plumbing-electrical', name: '水电维修', nameEn: 'Plumbing & electrical', unit: 'job', priceMinFen: yuan(80), priceMaxFen: yuan(300), durationMinutes: 90, description: '上门费 + 材料：漏水、开关插座、灯具等。', requiredCertificate: 'electrician' },
+    { code: 'drain-unblocking', name: '管道疏通', nameEn: 'Drain unblocking', unit: 'job', priceMinFen: yuan(100), priceMaxFen: yuan(300), durationMinutes: 60, description: '马桶、地漏、下水道疏通。' },
+    { code: 'locksmith', name: '开锁', nameEn: 'Locksmith', unit: 'job', priceMinFen: yuan(80), priceMaxFen: yuan(200), durationMinutes: 45, description: '公安备案锁匠，核验身份后开锁。' },
+    { code: 'home-maintenance', name: '家居保养', nameEn: 'Home maintenance', unit: 'hour', priceMinFen: yuan(80), priceMaxFen: yuan(150), durationMinutes: 120, description: '木地板打蜡、家具保养、皮具护理。' },
+  ] },
+  { code: 'moving', name: '搬家搬运', nameEn: 'Moving', icon: '🚚', items: [
+    { code: 'moving-van', name: '搬家（小面包车）', nameEn: 'House move (small van)', unit: 'job', priceMinFen: yuan(300), priceMaxFen: yuan(800), durationMinutes: 240, description: '含司机与搬运工，市内搬家。' },
+    { code: 'furniture-moving', name: '家具搬运', nameEn: 'Furniture moving', unit: 'job', priceMinFen: yuan(150), priceMaxFen: yuan(400), durationMinutes: 120, description: '单件或少量大件家具搬运、上下楼。' },
+    { code: 'furniture-assembly', name: '家具拆装', nameEn: 'Furniture assembly', unit: 'job', priceMinFen: yuan(100), priceMaxFen: yuan(300), durationMinutes: 120, description: '床、衣柜、桌椅拆装。' },
+  ] },
+  { code: 'nanny', name: '保姆育婴', nameEn: 'Nannies & infant care', icon: '👶', items: [
+    { code: 'live-in-nanny', name: '保姆（住家）', nameEn: 'Live-in nanny', unit: 'month', priceMinFen: yuan(6000), priceMaxFen: yuan(9000), durationMinutes: 480, description: '住家保姆：做饭、家务、照看家人。', requiredCertificate: 'housekeeping' },
+    { code: 'daytime-nanny', name: '白班保姆', nameEn: 'Day nanny', unit: 'month', priceMinFen: yuan(5000), priceMaxFen: yuan(7500), durationMinutes: 480, description: '白天上门，做饭与家务。', requiredCertificate: 'housekeeping' },
+    { code: 'infant-carer', name: '育婴师', nameEn: 'Infant carer', unit: 'month', priceMinFen: yuan(8000), priceMaxFen: yuan(12000), durationMinutes: 480, description: '0–3 岁婴幼儿照护、辅食与早教。', requiredCertificate: 'infant_care' },
+    { code: 'hourly-childcare', name: '临时看护', nameEn: 'Hourly childcare', unit: 'hour', priceMinFen: yuan(50), priceMaxFen: yuan(80), durationMinutes: 180, description: '临时照看儿童，3 小时起。' },
+  ] },
+  { code: 'maternity', name: '月嫂', nameEn: 'Maternity nurses', icon: '🍼', items: [
+    { code: 'maternity-nurse', name: '月嫂（26 天）', nameEn: 'Maternity nurse (26 days)', unit: '26days', priceMinFen: yuan(12000), priceMaxFen: yuan(25000), durationMinutes: 1440, description: '产妇与新生儿 24 小时护理，26 天一期。', requiredCertificate: 'maternity' },
+    { code: 'postpartum-care', name: '产后护理（日间）', nameEn: 'Postpartum day care', unit: 'day', priceMinFen: yuan(400), priceMaxFen: yuan(700), durationMinutes: 480, description: '产妇日间护理、月子餐。', requiredCertificate: 'maternity' },
+  ] },
+  { code: 'care', name: '老人病人护理', nameEn: 'Elder & patient care', icon: '🧓', items: [
+    { code: 'elder-day-care', name: '老人护理（日间）', nameEn: 'Elder care (daytime)', unit: 'day', priceMinFen: yuan(150), priceMaxFen: yuan(300), durationMinutes: 480, description: '起居照料、助餐、陪伴。', requiredCertificate: 'elder_care' },
+    { code: 'hospital-escort', name: '病人陪护（医院 24h）', nameEn: 'Hospital patient escort (24 h)', unit: 'day', priceMinFen: yuan(200), priceMaxFen: yuan(350), durationMinutes: 1440, description: '住院 24 小时陪护。', requiredCertificate: 'elder_care' },
+    { code: 'home-patient-care', name: '居家病人护理', nameEn: 'Home patient care', unit: 'day', priceMinFen: yuan(250), priceMaxFen: yuan(400), durationMinutes: 480, description: '术后康复期居家护理。', requiredCertificate: 'elder_care' },
+    { code: 'escort-visit', name: '陪诊', nameEn: 'Clinic escort', unit: 'job', priceMinFen: yuan(150), priceMaxFen: yuan(300), durationMinutes: 240, description: '陪同就医、挂号取药。' },
+  ] },
+  { code: 'home-life', name: '居家生活', nameEn: 'Home life', icon: '🪴', items: [
+    { code: 'plant-care', name: '绿植护理', nameEn: 'Plant care', unit: 'visit', priceMinFen: yuan(80), priceMaxFen: yuan(200), durationMinutes: 60, description: '浇水施肥、修剪、病虫害处理。' },
+    { code: 'organizing', name: '收纳整理', nameEn: 'Home organising', unit: 'hour', priceMinFen: yuan(80), priceMaxFen: yuan(150), durationMinutes: 180, description: '衣橱、厨房、儿童房收纳规划与整理。' },
+    { code: 'laundry-care', name: '衣物洗护', nameEn: 'Laundry & garment care', unit: 'hour', priceMinFen: yuan(50), priceMaxFen: yuan(80), durationMinutes: 120, description: '上门衣物清洗、熨烫、换季收纳。' },
+    { code: 'home-cooking', name: '上门做饭', nameEn: 'Home cooking', unit: 'visit', priceMinFen: yuan(80), priceMaxFen: yuan(150), durationMinutes: 120, description: '家常菜 3–5 道，食材由客户准备或代购。' },
+  ] },
+];
+
+/** Worker trades: which items a worker of that trade offers. */
+export const TRADES: Record<string, string[]> = {
+  cleaner: ['daily-cleaning', 'deep-cleaning', 'move-in-cleaning', 'window-cleaning', 'mite-removal', 'organizing', 'laundry-care'],
+  appliance: ['ac-cleaning', 'hood-cleaning', 'washer-cleaning', 'fridge-cleaning', 'appliance-repair'],
+  handyman: ['plumbing-electrical', 'drain-unblocking', 'locksmith', 'home-maintenance', 'furniture-assembly', 'appliance-repair'],
+  mover: ['moving-van', 'furniture-moving', 'furniture-assembly'],
+  nanny: ['live-in-nanny', 'daytime-nanny', 'hourly-childcare', 'home-cooking', 'daily-cleaning'],
+  infant: ['infant-carer', 'hourly-childcare', 'maternity-nurse', 'postpartum-care'],
+  carer: ['elder-day-care', 'hospital-escort', 'home-patient-care', 'escort-visit', 'home-cooking'],
+  gardener: ['plant-care', 'organizing', 'window-cleaning'],
+};
