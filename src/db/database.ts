@@ -33,7 +33,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // exclusive() holds one connection while migrations run on another: never fewer than 2.
+  const pool = new pg.Pool({ connectionString: url, max: Math.max(2, max) });
   pool.on('error', () => {}); // idle client errors are retried on next checkout
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
