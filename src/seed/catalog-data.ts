@@ -2,7 +2,7 @@ import type { CategorySeed } from '../domains/catalog/service.js';
 
 const yuan = (n: number) => n * 100;
 
-/** Demo catalogue: Shanghai 2025 market ranges (src/seed/shanghai.json), 8 categories, 32 items. */
+/** Demo catalogue: Shanghai 2025 market ranges (src/seed/shanghai.json), 8 categories, 31 items. */
 export const DEMO_CATALOG: CategorySeed[] = [
   { code: 'cleaning', name: '家庭保洁', nameEn: 'Home cleaning', icon: '🧹', items: [
     { code: 'daily-cleaning', name: '日常保洁', nameEn: 'Daily cleaning (hourly)', unit: 'hour', priceMinFen: yuan(40), priceMaxFen: yuan(60), durationMinutes: 120, description: '钟点工，2 小时起：地面、台面、厨卫表面清洁与整理。' },
