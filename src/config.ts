@@ -19,6 +19,8 @@ const ConfigSchema = Type.Object({
   serveWeb: Type.Boolean(),
   /** Print SMS / e-mail outbox messages to the log (dev convenience). */
   logOutbox: Type.Boolean(),
+  /** Behind a load balancer: true, or the proxies' addresses/CIDRs (comma-separated), so request.ip is the client's. */
+  trustProxy: Type.Union([Type.Boolean(), Type.String()]),
   /** Seed the demo city on start (default: on for embedded PGlite, off for DATABASE_URL). */
   seedDemo: Type.Boolean(),
 });
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     nodeEnv: env.NODE_ENV ?? 'development',
     serveWeb: env.SERVE_WEB !== '0',
     logOutbox: (env.LOG_OUTBOX ?? (env.NODE_ENV === 'production' ? '0' : '1')) !== '0',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     seedDemo: (env.SEED_DEMO ?? (env.DATABASE_URL ? '0' : '1')) !== '0',
     ...overrides,
   };
@@ -52,6 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return candidate as Config;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (!value || ['0', 'false', 'no'].includes(value)) return false;
+  return ['1', 'true', 'yes'].includes(value) ? true : value;
 }
 
 /**

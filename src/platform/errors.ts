@@ -32,6 +32,7 @@ export const ERRORS = {
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'This username is taken' },
   LAST_SUPER_ADMIN: { status: 409, zh: '至少需要保留一个可用的超级管理员', en: 'At least one active super admin must remain' },
+  PHONE_NOT_BOUND: { status: 400, zh: '账号未绑定手机号，请用密码确认', en: 'No phone number on this account; confirm with your password' },
   REAUTH_REQUIRED: { status: 400, zh: '请输入密码或短信验证码以确认身份', en: 'Confirm with your password or an SMS code' },
   DISTRICT_UNKNOWN: { status: 400, zh: '不在服务城市的区县内', en: 'Unknown district for this city' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, zh: '只支持 JPEG、PNG、WebP 图片', en: 'Only JPEG, PNG or WebP images are accepted' },

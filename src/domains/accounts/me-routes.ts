@@ -4,7 +4,7 @@ import type { Api, AppContext } from '../../app-context.js';
 import { clearSessionCookie } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { addAddress, deleteAddress, listMyAddresses, updateAddress } from './addresses-service.js';
-import { deleteMyAccount, exportMyData } from './privacy-service.js';
+import { deleteMyAccount, exportMyData, sendDeletionCode } from './privacy-service.js';
 import * as P from './profile-service.js';
 import { metaOf } from './routes.js';
 import * as S from './schema.js';
@@ -67,6 +67,9 @@ export async function meRoutes(app: Api, ctx: AppContext) {
     reply.header('content-disposition', `attachment; filename="daojia-my-data-${new Date().toISOString().slice(0, 10)}.json"`);
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
   });
+
+  app.post('/api/me/delete/code', { preHandler, schema: { tags, summary: 'Send the account-deletion SMS code to my phone', body: Type.Object({}, { additionalProperties: false }), response: { 200: S.SendSmsReply } } },
+    async (request) => sendDeletionCode(ctx, me(request), request.ip));
 
   app.post('/api/me/delete', { preHandler, schema: { tags, summary: 'Delete my account (注销); needs my password or an SMS code', body: S.DeleteAccountBody } },
     async (request, reply) => {

@@ -9,7 +9,7 @@ import { listMyAddresses } from './addresses-service.js';
 import { passwordMatches } from './passwords.js';
 import { presentUser } from './present.js';
 import * as q from './queries.js';
-import { consumeSmsCode } from './sms-codes.js';
+import { consumeSmsCode, issueSmsCode, SMS_RULES } from './sms-codes.js';
 
 /** PIPL Art. 45: everything we hold about the person, in clear, as one JSON document. */
 export async function exportMyData(ctx: AppContext, userId: string) {
@@ -36,6 +36,14 @@ export async function exportMyData(ctx: AppContext, userId: string) {
     files,
     workerProfile: worker,
   };
+}
+
+/** Sends the account-deletion SMS code to the signed-in account's own phone. */
+export async function sendDeletionCode(ctx: AppContext, userId: string, ip: string) {
+  const user = await q.findUserById(ctx.db, userId);
+  if (!user?.phone_enc || user.deleted_at) throw new AppError('PHONE_NOT_BOUND');
+  await issueSmsCode(ctx, ctx.pii.decrypt(user.phone_enc), 'delete_account', ip);
+  return { expiresInSeconds: SMS_RULES.ttlSeconds, resendAfterSeconds: SMS_RULES.resendSeconds };
 }
 
 /**

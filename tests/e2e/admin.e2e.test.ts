@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomPhone } from './api';
+import { launchBrowser, pageErrors, newDesktopContext, screenshot } from './browser';
+
+const baseUrl = inject('baseUrl');
+const ALL_PAGES = ['概览', '用户', '师傅', '服务目录', '消息外发', '审计日志', '管理员'];
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(username: string): Promise<Page> {
+  const page = await (await newDesktopContext(browser, baseUrl)).newPage();
+  await page.goto('/admin/');
+  await page.waitForURL('**/admin/login');
+  await page.locator('#admin-username').fill(username);
+  await page.locator('#admin-password').fill('daojia2026');
+  await page.getByTestId('admin-login-submit').click();
+  await page.getByTestId('admin-menu').waitFor();
+  return page;
+}
+
+async function menuLabels(page: Page): Promise<string[]> {
+  return page.getByTestId('admin-menu').locator('.ant-menu-title-content').allInnerTexts();
+}
+
+describe('admin console', () => {
+  it('super admin sees every page', async () => {
+    const page = await signIn('super');
+    expect(await menuLabels(page)).toEqual(ALL_PAGES);
+    await page.getByTestId('overview').locator('.ant-statistic-content-value').first().waitFor();
+    await screenshot(page, 'admin-overview.png');
+
+    // Something to show in the outbox: a sign-in code sent from another client.
+    const send = await fetch(`${baseUrl}/api/auth/sms/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.250.0.1' },
+      body: JSON.stringify({ phone: randomPhone(), purpose: 'login' }),
+    });
+    expect(send.status).toBe(200);
+    await page.getByTestId('admin-menu').getByText('消息外发').click();
+    await page.getByTestId('outbox-sms').locator('tbody tr').filter({ hasText: '验证码' }).first().waitFor();
+    await screenshot(page, 'admin-outbox.png');
+    await page.context().close();
+  });
+
+  it('finance sees neither users nor admins, and /admin/admins answers 403', async () => {
+    const page = await signIn('finance');
+    const labels = await menuLabels(page);
+    expect(labels).toEqual(['概览', '审计日志']);
+    await page.goto('/admin/admins');
+    await page.getByTestId('forbidden').waitFor();
+    expect(await page.getByTestId('forbidden').innerText()).toContain('403');
+    await page.context().close();
+  });
+
+  it('support sees the outbox but not admins', async () => {
+    const page = await signIn('support');
+    const labels = await menuLabels(page);
+    expect(labels).toContain('消息外发');
+    expect(labels).not.toContain('管理员');
+    await page.context().close();
+  });
+
+  it('raised no uncaught errors in the pages', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

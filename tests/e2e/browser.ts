@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const root = join(import.meta.dirname, '..', '..');
+export const SCREENSHOT_DIR = join(root, 'docs', 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/** Uncaught exceptions of every page opened through these helpers; journeys expect none. */
+export const pageErrors: string[] = [];
+
+function recordErrors(context: BrowserContext): BrowserContext {
+  context.on('weberror', (error) => pageErrors.push(`${error.page()?.url() ?? ''}: ${error.error().message}`));
+  return context;
+}
+
+let deviceCounter = 0;
+
+/**
+ * A fresh browser profile. Each gets its own client address (the server trusts X-Forwarded-For),
+ * as separate phones would: SMS codes are limited to one a minute per IP.
+ */
+function clientAddress(): string {
+  deviceCounter += 1;
+  return `10.${process.pid % 250}.${Math.floor(Math.random() * 250)}.${deviceCounter % 250}`;
+}
+
+export async function newMobileContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() },
+  });
+  return recordErrors(context);
+}
+
+export async function newDesktopContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1366, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() },
+  });
+  return recordErrors(context);
+}
+
+const TRANSIENT = '.adm-toast-mask, .ant-message-notice, .ant-spin-spinning';
+
+/** Saves a README screenshot once toasts, spinners and transitions have finished. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.locator(TRANSIENT).first().waitFor({ state: 'detached', timeout: 10_000 });
+  await page.waitForTimeout(400); // let menu and tab transitions settle
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), animations: 'disabled' });
+}

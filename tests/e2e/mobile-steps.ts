@@ -1,0 +1,17 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readSmsCode } from './api';
+
+/** Signs in (or up) on an H5 portal's sign-in page with an SMS code read from the outbox. */
+export async function signInBySms(page: Page, baseUrl: string, phone: string): Promise<void> {
+  await page.locator('#sms-phone').fill(phone);
+  await page.getByTestId('sms-code-send').click();
+  await expect.poll(() => page.getByTestId('sms-code-send').textContent()).toMatch(/秒后重发/);
+  await page.locator('#sms-code').fill(await readSmsCode(baseUrl, phone));
+  await page.getByTestId('sms-login-submit').click();
+}
+
+/** The visible text of the page body. */
+export function bodyText(page: Page): Promise<string> {
+  return page.locator('body').innerText();
+}

@@ -1,0 +1,37 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  MailOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import type { Permission } from '../shared/types';
+import { AdminsPage } from './pages/admins-page';
+import { AuditPage } from './pages/audit-page';
+import { CatalogPage } from './pages/catalog-page';
+import { OutboxPage } from './pages/outbox-page';
+import { OverviewPage } from './pages/overview-page';
+import { UsersPage } from './pages/users-page';
+import { WorkersPage } from './pages/workers-page';
+
+export interface ConsolePage {
+  path: string;
+  labelKey: string;
+  permission: Permission;
+  icon: ReactNode;
+  Component: ComponentType;
+}
+
+/** Every console page and the permission it needs; the menu shows only those the admin may use. */
+export const CONSOLE_PAGES: ConsolePage[] = [
+  { path: 'overview', labelKey: 'nav.overview', permission: 'overview:read', icon: <DashboardOutlined />, Component: OverviewPage },
+  { path: 'users', labelKey: 'nav.users', permission: 'users:read', icon: <TeamOutlined />, Component: UsersPage },
+  { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
+  { path: 'catalog', labelKey: 'nav.catalog', permission: 'catalog:read', icon: <AppstoreOutlined />, Component: CatalogPage },
+  { path: 'outbox', labelKey: 'nav.outbox', permission: 'outbox:read', icon: <MailOutlined />, Component: OutboxPage },
+  { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', icon: <AuditOutlined />, Component: AuditPage },
+  { path: 'admins', labelKey: 'nav.admins', permission: 'admins:manage', icon: <SafetyCertificateOutlined />, Component: AdminsPage },
+];

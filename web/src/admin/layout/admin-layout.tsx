@@ -1,0 +1,73 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useI18n, type Lang } from '../../shared/i18n';
+import { CONSOLE_PAGES } from '../console-pages';
+import { useAdminSession } from '../session';
+
+/** Side menu (only the pages the admin may use), a header with language and account, and the page. */
+export function AdminLayout() {
+  const { t, lang, setLang } = useI18n();
+  const { admin, can, signOut } = useAdminSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const pages = CONSOLE_PAGES.filter((page) => can(page.permission));
+  const current = CONSOLE_PAGES.find((page) => pathname === `/${page.path}` || pathname.startsWith(`/${page.path}/`));
+
+  async function handleSignOut() {
+    await signOut().catch(() => undefined);
+    message.success(t('login.signedOut'));
+    navigate('/login', { replace: true });
+  }
+
+  return (
+    <Layout className="a-layout">
+      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark" className="a-sider">
+        <div className="a-brand">
+          <span className="a-brand-logo">家</span>
+          <span className="a-brand-text">{t('app.title')}</span>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          data-testid="admin-menu"
+          selectedKeys={current ? [current.path] : []}
+          onClick={({ key }) => navigate(`/${key}`)}
+          items={pages.map((page) => ({ key: page.path, icon: page.icon, label: t(page.labelKey) }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="a-header">
+          <Typography.Title level={4} className="a-header-title">
+            {current ? t(current.labelKey) : ''}
+          </Typography.Title>
+          <Space size="large">
+            <Segmented<Lang>
+              aria-label={t('lang.title')}
+              value={lang}
+              onChange={setLang}
+              options={[
+                { label: '中文', value: 'zh-CN' },
+                { label: 'English', value: 'en' },
+              ]}
+            />
+            <Dropdown
+              menu={{ items: [{ key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: handleSignOut }] }}
+              trigger={['click']}
+            >
+              <Space className="a-account" data-testid="admin-account">
+                <Avatar size="small" icon={<UserOutlined />} />
+                <span>{admin?.name || admin?.username}</span>
+                <Typography.Text type="secondary">{admin?.username}</Typography.Text>
+              </Space>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="a-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

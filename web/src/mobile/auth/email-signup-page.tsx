@@ -1,0 +1,86 @@
+import { Button, Form, Input, Result, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, errorText } from '../../shared/api';
+import { applyFieldErrors } from '../../shared/form-errors';
+import { useI18n } from '../../shared/i18n';
+import { usePortal } from '../portal';
+import { AuthHeader } from './auth-header';
+
+interface SignupValues {
+  email: string;
+  password: string;
+  name?: string;
+}
+
+/** E-mail + password sign-up; the account can sign in once the mailed link has been opened. */
+export function EmailSignupPage() {
+  const { t } = useI18n();
+  const { role } = usePortal();
+  const [form] = Form.useForm<SignupValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  async function submit(values: SignupValues) {
+    setSubmitting(true);
+    try {
+      const email = values.email.trim();
+      const name = values.name?.trim();
+      await api('/api/auth/email/register', { body: { email, password: values.password, role, ...(name ? { name } : {}) } });
+      setSentTo(email);
+    } catch (error) {
+      if (!applyFieldErrors(form, error, ['email', 'password', 'name'])) {
+        Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <div className="m-auth-page">
+      <AuthHeader />
+      <div className="m-auth-card">
+        {sentTo ? (
+          <Result
+            status="success"
+            title={t('auth.signupSentTitle')}
+            description={t('auth.signupSentBody', { email: sentTo })}
+            data-testid="signup-sent"
+          />
+        ) : (
+          <Form
+            form={form}
+            layout="horizontal"
+      requiredMarkStyle="none"
+            onFinish={submit}
+                        footer={
+              <Button block type="submit" color="primary" size="large" loading={submitting} data-testid="signup-submit">
+                {t('auth.signupSubmit')}
+              </Button>
+            }
+          >
+            <Form.Header>{t('auth.signupTitle')}</Form.Header>
+            <Form.Item name="email" label={t('field.email')} rules={[{ required: true, type: 'email', message: t('field.emailInvalid') }]}>
+              <Input id="signup-email" type="email" placeholder="name@example.com" autoComplete="email" clearable />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('field.password')}
+              help={t('field.passwordHint')}
+              rules={[{ required: true, min: 8, message: t('field.passwordHint') }]}
+            >
+              <Input id="signup-password" type="password" placeholder={t('field.passwordHint')} autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item name="name" label={t('field.name')}>
+              <Input id="signup-name" placeholder={t('field.nameOptional')} autoComplete="name" maxLength={40} clearable />
+            </Form.Item>
+          </Form>
+        )}
+      </div>
+      <Link className="m-auth-link" to="/login" data-testid="to-login">
+        {sentTo ? t('auth.backToLogin') : t('auth.haveAccount')}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { DotLoading } from 'antd-mobile';
+import { useEffect } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { EmailSignupPage } from './auth/email-signup-page';
+import { LoginPage } from './auth/login-page';
+import { TabLayout } from './layout/tab-layout';
+import { AddressFormPage } from './me/address-form-page';
+import { AddressesPage } from './me/addresses-page';
+import { DeleteAccountPage } from './me/delete-account-page';
+import { DevicesPage } from './me/devices-page';
+import { EmergencyContactPage } from './me/emergency-contact-page';
+import { MePage } from './me/me-page';
+import { PasswordPage } from './me/password-page';
+import { ProfilePage } from './me/profile-page';
+import { usePortal } from './portal';
+import { useSession } from './session';
+
+function SessionLoading() {
+  return (
+    <div className="m-center">
+      <DotLoading color="primary" />
+    </div>
+  );
+}
+
+function RequireUser() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <SessionLoading />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <Outlet />;
+}
+
+function GuestOnly() {
+  const { user } = useSession();
+  if (user === undefined) return <SessionLoading />;
+  if (user) return <Navigate to="/" replace />;
+  return <Outlet />;
+}
+
+/** Each page starts at its top, as on a native app. */
+function ScrollToTop() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    // Braces matter: newer browsers return a promise from scrollTo, which React would take for a cleanup.
+    window.scrollTo(0, 0);
+  }, [pathname]);
+  return null;
+}
+
+export function MobileRoutes() {
+  const { Home, hasAddresses } = usePortal();
+  return (
+    <>
+      <ScrollToTop />
+      <Routes>
+        <Route element={<GuestOnly />}>
+          <Route path="login" element={<LoginPage />} />
+          <Route path="signup" element={<EmailSignupPage />} />
+        </Route>
+        <Route element={<RequireUser />}>
+          <Route element={<TabLayout />}>
+            <Route index element={<Home />} />
+            <Route path="me" element={<MePage />} />
+          </Route>
+          <Route path="me/profile" element={<ProfilePage />} />
+          <Route path="me/password" element={<PasswordPage />} />
+          <Route path="me/devices" element={<DevicesPage />} />
+          <Route path="me/delete" element={<DeleteAccountPage />} />
+          {hasAddresses && (
+            <>
+              <Route path="me/addresses" element={<AddressesPage />} />
+              <Route path="me/addresses/new" element={<AddressFormPage />} />
+              <Route path="me/addresses/:id" element={<AddressFormPage />} />
+              <Route path="me/emergency-contact" element={<EmergencyContactPage />} />
+            </>
+          )}
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </>
+  );
+}
