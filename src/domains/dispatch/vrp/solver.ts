@@ -23,7 +23,7 @@ export function defaultTuning(inst: Instance): SearchTuning {
     splitDepth: 0.5,
     blinkRate: 0.01,
     granularity: inst.n > GRANULAR_ABOVE ? 40 : 0,
-    startTemperature: 1,
+    startTemperature: 3,
     endTemperature: 0.01,
   };
 }
