@@ -15,6 +15,7 @@ import { loadAdminPrincipal } from './domains/admin/service.js';
 import { meRoutes } from './domains/accounts/me-routes.js';
 import { authRoutes } from './domains/accounts/routes.js';
 import { loadUserPrincipal } from './domains/accounts/service.js';
+import { catalogAdminRoutes } from './domains/catalog/admin-routes.js';
 import { catalogRoutes } from './domains/catalog/routes.js';
 import { geoRoutes } from './domains/geo/routes.js';
 import { workerAdminRoutes } from './domains/workers/routes.js';
@@ -74,7 +75,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, workerAdminRoutes, fileRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, fileRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   if (config.serveWeb) await serveWeb(app);

@@ -132,7 +132,7 @@ export interface DistrictsTable {
 }
 
 export interface ServiceCategoriesTable {
-  id: Generated<string>; code: string; name: string; name_en: string; icon: Generated<string>; sort: Generated<number>;
+  id: Generated<string>; code: string; name: string; name_en: string; icon: Generated<string>; sort: Generated<number>; published: Generated<boolean>;
 }
 
 export interface ServiceItemsTable {
@@ -149,6 +149,64 @@ export interface ServiceItemsTable {
   required_certificate: string | null;
   published: Generated<boolean>;
   sort: Generated<number>;
+  pricing: Json<unknown> | null;
+  options: ColumnType<unknown[], string | undefined, string>;
+  included: ColumnType<string[], string[] | undefined, string[]>;
+  excluded: ColumnType<string[], string[] | undefined, string[]>;
+  photo_file_ids: ColumnType<string[], string[] | undefined, string[]>;
+  search_text: Generated<string>;
+  popularity: Generated<number>;
+  rating_avg: Generated<number>;
+  rating_count: Generated<number>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CityPricingTable { city_code: string; multiplier_bp: Generated<number>; updated_at: Timestamp }
+
+export interface CityItemPricesTable {
+  city_code: string; item_id: string; base_price_fen: number | null;
+  reference_min_fen: number; reference_max_fen: number; updated_at: Timestamp;
+}
+
+export interface PriceRulesTable {
+  id: Generated<string>;
+  city_code: string;
+  kind: 'night' | 'weekend' | 'urgent' | 'holiday';
+  label_zh: string;
+  label_en: string;
+  config: Json<Record<string, unknown>>;
+  adjustment: Json<{ type: 'fixed'; fen: number } | { type: 'percent'; bp: number }>;
+  excludes: ColumnType<string[], string[] | undefined, string[]>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CatalogChangesTable {
+  id: Generated<string>;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  admin_id: string | null;
+  admin_name: Generated<string>;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  created_at: Timestamp;
+}
+
+export interface QuotesTable {
+  id: Generated<string>;
+  customer_id: string | null;
+  item_id: string;
+  city_code: string;
+  request: Json<unknown>;
+  quote: Json<unknown>;
+  signature: string;
+  total_fen: number;
+  expires_at: Timestamp;
+  consumed_at: NullableTimestamp;
+  created_at: Timestamp;
 }
 
 export interface WorkerProfilesTable {
@@ -188,4 +246,9 @@ export interface DB {
   worker_profiles: WorkerProfilesTable;
   worker_skills: WorkerSkillsTable;
   worker_hours: WorkerHoursTable;
+  city_pricing: CityPricingTable;
+  city_item_prices: CityItemPricesTable;
+  price_rules: PriceRulesTable;
+  catalog_changes: CatalogChangesTable;
+  quotes: QuotesTable;
 }

@@ -38,6 +38,15 @@ export const ERRORS = {
   FILE_TYPE_NOT_ALLOWED: { status: 415, zh: '只支持 JPEG、PNG、WebP 图片', en: 'Only JPEG, PNG or WebP images are accepted' },
   FILE_TOO_LARGE: { status: 413, zh: '文件不能超过 {limit}', en: 'Files must be at most {limit}' },
   FILE_MISSING: { status: 400, zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  ITEM_NOT_FOUND: { status: 404, zh: '服务项目不存在', en: 'No such service item' },
+  ITEM_UNAVAILABLE: { status: 409, zh: '该服务项目已下架', en: 'This service is not available' },
+  QUOTE_INVALID: { status: 400, zh: '报价参数有误', en: 'The quote request is invalid' },
+  QUOTE_EXPIRED: { status: 410, zh: '报价已过期，请重新获取', en: 'The quote has expired; get a new one' },
+  QUOTE_USED: { status: 409, zh: '报价已被使用', en: 'The quote was already used' },
+  QUOTE_TAMPERED: { status: 409, zh: '报价校验失败', en: 'The quote failed its integrity check' },
+  PRICING_INVALID: { status: 400, zh: '价格配置有误', en: 'The pricing configuration is invalid' },
+  CODE_TAKEN: { status: 409, zh: '编码已存在', en: 'This code is already used' },
+  VERSION_CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
 } as const satisfies Record<string, Text & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

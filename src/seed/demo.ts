@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../app-context.js';
+import type { DB } from '../db/types.js';
 import { hashPassword } from '../domains/accounts/passwords.js';
 import { addAddress } from '../domains/accounts/addresses-service.js';
 import { ensureAdmin } from '../domains/admin/service.js';
@@ -37,14 +39,41 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   const city = loadCityFile();
   await upsertCity(ctx.db, city);
   const itemIds = await seedCatalog(ctx.db, DEMO_CATALOG);
+  await seedCityPricing(ctx.db, city.city.code);
   const seeded = await ctx.db.selectFrom('admin_accounts').select('id').where('username', '=', 'super').executeTakeFirst();
   if (seeded) return false;
   for (const a of DEMO_ADMINS) await ensureAdmin(ctx, { ...a, password: DEMO_PASSWORD });
   const r = rng(20261123);
+  await seedItemStats(ctx.db, r);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await seedCustomers(ctx, r, passwordHash);
   await seedWorkers(ctx, r, city, itemIds, passwordHash);
   return true;
+}
+
+/** The city's multiplier and its night / urgent / holiday surcharges (weekends cost the same). */
+export async function seedCityPricing(db: Kysely<DB>, cityCode: string) {
+  const created = await db.insertInto('city_pricing').values({ city_code: cityCode, multiplier_bp: 10000 })
+    .onConflict((oc) => oc.column('city_code').doNothing()).returning('city_code').executeTakeFirst();
+  if (!created) return;
+  const rule = (kind: 'night' | 'urgent' | 'holiday', zh: string, en: string, config: object, adjustment: object) => ({
+    city_code: cityCode, kind, label_zh: zh, label_en: en, config: JSON.stringify(config), adjustment: JSON.stringify(adjustment),
+  });
+  await db.insertInto('price_rules').values([
+    rule('night', '夜间服务费', 'Night surcharge', { from: '20:00', until: '08:00' }, { type: 'percent', bp: 2000 }),
+    rule('urgent', '加急服务费（3 小时内上门）', 'Urgent surcharge (within 3 h)', { withinHours: 3 }, { type: 'fixed', fen: 3000 }),
+    rule('holiday', '法定节假日服务费', 'Public holiday surcharge', { dates: ['2027-01-01'] }, { type: 'percent', bp: 2000 }),
+  ]).execute();
+}
+
+/** Demo popularity and ratings per item (real figures come from orders and reviews). */
+async function seedItemStats(db: Kysely<DB>, r: Rng) {
+  const items = await db.selectFrom('service_items').select('id').orderBy('code').execute();
+  for (const item of items) {
+    const ratingCount = r.int(20, 3000);
+    await db.updateTable('service_items').set({ popularity: ratingCount + r.int(0, 2000), rating_count: ratingCount, rating_avg: Math.round((4.5 + r.next() * 0.48) * 100) / 100 })
+      .where('id', '=', item.id).execute();
+  }
 }
 
 async function insertPhoneUsers(ctx: AppContext, rows: { phone: string; name: string; gender: 'male' | 'female'; role: string; passwordHash: string | null }[]) {

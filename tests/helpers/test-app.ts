@@ -11,7 +11,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { seedCatalog } from '../../src/domains/catalog/service.js';
 import { upsertCity } from '../../src/domains/geo/service.js';
 import { DEMO_CATALOG } from '../../src/seed/catalog-data.js';
-import { loadCityFile } from '../../src/seed/demo.js';
+import { loadCityFile, seedCityPricing } from '../../src/seed/demo.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -32,6 +32,7 @@ export async function createTestApp(): Promise<TestApp> {
   const { app, ctx } = await buildApp(config, database);
   await upsertCity(ctx.db, loadCityFile());
   await seedCatalog(ctx.db, DEMO_CATALOG);
+  await seedCityPricing(ctx.db, ctx.config.cityCode);
   await app.ready();
   return {
     app, ctx,

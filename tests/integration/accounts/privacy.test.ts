@@ -45,7 +45,8 @@ describe('account deletion (注销, PIPL Art. 47)', () => {
     await t.app.inject({ method: 'POST', url: '/api/me/addresses', headers: a.headers, payload: address });
     await t.app.inject({ method: 'PUT', url: '/api/me/emergency-contact', headers: a.headers, payload: { name: '钱母', phone: '13700003333', relation: '母亲' } });
     await backdateCodes(a.phone);
-    await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone: a.phone, purpose: 'delete_account' }, remoteAddress: randomIp() });
+    const sent = await t.app.inject({ method: 'POST', url: '/api/me/delete/code', headers: a.headers, payload: {}, remoteAddress: randomIp() });
+    expect(sent.statusCode).toBe(200);
     const code = await latestSmsCode(t.ctx, a.phone);
     const res = await t.app.inject({ method: 'POST', url: '/api/me/delete', headers: a.headers, payload: { code } });
     expect(res.statusCode).toBe(204);

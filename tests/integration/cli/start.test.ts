@@ -10,8 +10,8 @@ const port = 41000 + Math.floor(Math.random() * 2000);
 const children: ChildProcess[] = [];
 
 function start() {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), SERVE_WEB: '0', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL; // the embedded default
+  const { DATABASE_URL: _pg, ...inherited } = process.env; // the embedded default, even in the PostgreSQL pass
+  const env = { ...inherited, DATA_DIR: dataDir, PORT: String(port), SERVE_WEB: '0', LOG_LEVEL: 'warn' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: root, env });
   children.push(child);
   let output = '';

@@ -22,6 +22,7 @@ export interface SisrParams {
   granularity: number;
 }
 
+// Scratch marks for "route already visited"; shared safely because a solve never yields.
 let stampArray = new Int32Array(0);
 let stampValue = 0;
 

@@ -10,11 +10,16 @@ const GRANULAR_ABOVE = 200;
 
 /** Tuning knobs of the search; exported for experiments, the defaults suit most cases. */
 export interface SearchTuning extends SisrParams {
-  /** Start and end temperature of simulated annealing, as fractions of the mean edge length. */
+  /**
+   * Start and end temperature of simulated annealing, as multiples of the mean edge length
+   * of the first solution; cooling is exponential over the budget. A hot start matters on
+   * instances with few long routes (Solomon C2), where a cold search gets stuck.
+   */
   startTemperature: number;
   endTemperature: number;
 }
 
+/** Default parameters: mostly SISR's published values, with granular insertion for large instances. */
 export function defaultTuning(inst: Instance): SearchTuning {
   return {
     avgRemoved: 10,
@@ -38,7 +43,7 @@ function validate(problem: VrptwProblem): void {
 
 /**
  * Plans routes for a capacitated vehicle routing problem with time windows, minimising
- * total distance. Builds a greedy solution, then improves it with SISR ruin-and-recreate
+ * total distance (plus `vehicleCost` per vehicle used, if set). Builds a greedy solution, then improves it with SISR ruin-and-recreate
  * under simulated annealing until the time (or iteration) budget is spent.
  *
  * Customers that cannot be served (impossible time window, demand above capacity, fleet

@@ -1,0 +1,76 @@
+import { hkdfSync } from 'node:crypto';
+import type { AppContext } from '../../app-context.js';
+import { AppError } from '../../platform/errors.js';
+import { computeQuote, isQuoteValid, signQuote, verifyQuote, type Quote } from './pricing/index.js';
+import * as q from './queries.js';
+import { cityPricing, engineItem } from './service.js';
+
+export interface QuoteInput { itemCode: string; quantity?: number; options?: Record<string, unknown>; scheduledStart: string }
+
+const keys = new WeakMap<AppContext, Buffer>();
+/** The quote-signing key, derived from APP_SECRET (separate from the PII keys). */
+function signingKey(ctx: AppContext): Buffer {
+  let key = keys.get(ctx);
+  if (!key) keys.set(ctx, (key = Buffer.from(hkdfSync('sha256', ctx.config.appSecret, 'daojia', 'quote-signing', 32))));
+  return key;
+}
+
+async function publishedItem(ctx: AppContext, code: string) {
+  const row = await q.findItemByCode(ctx.db, code);
+  if (!row) throw new AppError('ITEM_NOT_FOUND', {}, [{ field: 'itemCode', code: 'unknown', message: { zh: '未知服务项目', en: 'unknown item' } }]);
+  if (!row.published || !row.category_published || !row.pricing) throw new AppError('ITEM_UNAVAILABLE');
+  return row;
+}
+
+/**
+ * Prices a customer's choices with the city's current prices and rules, stores the quote with an
+ * HMAC signature and an expiry; booking later consumes it by id, never trusting client-sent lines.
+ */
+export async function createQuote(ctx: AppContext, customerId: string, input: QuoteInput) {
+  const row = await publishedItem(ctx, input.itemCode);
+  const { city, timeRules } = await cityPricing(ctx.db, ctx.config.cityCode);
+  const result = computeQuote(engineItem(row), input, { now: new Date(), city, timeRules });
+  if (!result.ok) {
+    throw new AppError('QUOTE_INVALID', {}, result.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })));
+  }
+  const quote = result.quote;
+  const stored = await ctx.db.insertInto('quotes').values({
+    customer_id: customerId, item_id: row.id, city_code: city.code, request: JSON.stringify(input), quote: JSON.stringify(quote),
+    signature: signQuote(quote, signingKey(ctx)), total_fen: quote.totalFen, expires_at: new Date(quote.expiresAt),
+  }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
+  return present(stored.id, quote, row.name, row.name_en, row.unit);
+}
+
+function present(id: string, quote: Quote, itemName: string, itemNameEn: string, unit: string) {
+  return { id, itemName, itemNameEn, unit, ...quote };
+}
+
+/** One of my quotes (404 for anyone else's). */
+export async function getQuote(ctx: AppContext, customerId: string, id: string) {
+  const row = await ctx.db.selectFrom('quotes as qt').innerJoin('service_items as i', 'i.id', 'qt.item_id')
+    .select(['qt.id', 'qt.quote', 'qt.consumed_at', 'i.name', 'i.name_en', 'i.unit'])
+    .where('qt.id', '=', id).where('qt.customer_id', '=', customerId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return { ...present(row.id, row.quote as Quote, row.name, row.name_en, row.unit), used: row.consumed_at !== null };
+}
+
+/**
+ * For booking: my quote, intact (signature), not expired, not used. Throws NOT_FOUND,
+ * QUOTE_TAMPERED, QUOTE_USED or QUOTE_EXPIRED.
+ */
+export async function loadQuoteForBooking(ctx: AppContext, customerId: string, id: string): Promise<Quote> {
+  const row = await ctx.db.selectFrom('quotes').select(['quote', 'signature', 'consumed_at', 'customer_id'])
+    .where('id', '=', id).where('customer_id', '=', customerId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  const quote = row.quote as Quote;
+  if (!verifyQuote(quote, row.signature, signingKey(ctx))) throw new AppError('QUOTE_TAMPERED');
+  if (row.consumed_at) throw new AppError('QUOTE_USED');
+  if (!isQuoteValid(quote, new Date())) throw new AppError('QUOTE_EXPIRED');
+  return quote;
+}
+
+/** Marks a quote used, once; call in the booking transaction. */
+export async function consumeQuote(ctx: Pick<AppContext, 'db'>, id: string): Promise<void> {
+  const used = await ctx.db.updateTable('quotes').set({ consumed_at: new Date() }).where('id', '=', id).where('consumed_at', 'is', null).returning('id').executeTakeFirst();
+  if (!used) throw new AppError('QUOTE_USED');
+}
