@@ -1,22 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
-import { launchBrowser, pageErrors, newDesktopContext, screenshot } from './browser';
+import { newDesktopContext, pageErrors, screenshot, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const ALL_PAGES = ['概览', '用户', '师傅', '服务目录', '消息外发', '审计日志', '管理员'];
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function signIn(username: string): Promise<Page> {
-  const page = await (await newDesktopContext(browser, baseUrl)).newPage();
+  const page = await (await newDesktopContext(browser(), baseUrl)).newPage();
   await page.goto('/admin/');
   await page.waitForURL('**/admin/login');
   await page.locator('#admin-username').fill(username);

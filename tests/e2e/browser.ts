@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 export const SCREENSHOT_DIR = join(root, 'docs', 'screenshots');
@@ -10,6 +11,30 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+}
+
+/**
+ * One Chromium for the test file: launched before its tests (then `ready` runs), closed after them.
+ * Returns a getter for use inside the tests.
+ */
+export function useBrowser(ready?: (browser: Browser) => Promise<void>): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await ready?.(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser: the browser is not launched yet');
+    return browser;
+  };
+}
+
+/** One phone-sized page for the whole test file (its journeys run in order on it); `opened` receives it. */
+export function useMobilePage(baseUrl: string, opened: (page: Page) => void): void {
+  useBrowser(async (browser) => opened(await (await newMobileContext(browser, baseUrl)).newPage()));
 }
 
 /** Uncaught exceptions of every page opened through these helpers; journeys expect none. */

@@ -1,21 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
-import { launchBrowser, pageErrors, newMobileContext, screenshot } from './browser';
+import { pageErrors, screenshot, useMobilePage } from './browser';
 import { signInBySms } from './mobile-steps';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await (await newMobileContext(browser, baseUrl)).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+useMobilePage(baseUrl, (opened) => (page = opened));
 
 describe('customer H5', () => {
   const phone = randomPhone();

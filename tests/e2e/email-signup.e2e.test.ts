@@ -1,20 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { readVerificationLink } from './api';
-import { launchBrowser, pageErrors, newMobileContext } from './browser';
+import { pageErrors, useMobilePage } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await (await newMobileContext(browser, baseUrl)).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+useMobilePage(baseUrl, (opened) => (page = opened));
 
 describe('e-mail sign-up', () => {
   const email = `e2e-${Date.now()}@example.com`;

@@ -2,9 +2,9 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Segmented } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { api, errorText } from '../shared/api';
-import { applyFieldErrors } from '../shared/form-errors';
+import { api } from '../shared/api';
 import { useI18n, type Lang } from '../shared/i18n';
+import { useFormSubmit } from '../shared/use-form-submit';
 import { useAdminSession } from './session';
 
 interface LoginValues {
@@ -19,24 +19,20 @@ export function LoginPage() {
   const location = useLocation();
   const [form] = Form.useForm<LoginValues>();
   const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from;
-
-  if (admin) return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
-
-  async function submit(values: LoginValues) {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const { submitting, submit } = useFormSubmit(
+    form,
+    ['username', 'password'],
+    async (values: LoginValues) => {
+      setError(null);
       await api('/api/admin/auth/login', { body: { username: values.username.trim(), password: values.password } });
       await refresh();
       navigate(from && from !== '/login' ? from : '/', { replace: true });
-    } catch (reason) {
-      if (!applyFieldErrors(form, reason, ['username', 'password'])) setError(errorText(reason, t('common.failed')));
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+    setError,
+  );
+
+  if (admin) return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
 
   const required = (field: string) => [{ required: true, message: t('login.required', { field: t(field) }) }];
   return (

@@ -7,15 +7,14 @@ import { formatFenRange } from '../shared/format';
 import { localName, useI18n } from '../shared/i18n';
 import type { CatalogCategory, CatalogItem, City } from '../shared/types';
 import { useLoad } from '../shared/use-load';
+import { HomeHeader } from '../mobile/layout/home-header';
 import { LoadState } from '../mobile/layout/load-state';
-import { useUser } from '../mobile/session';
 import { useDuration } from './use-duration';
 import { ItemDetail } from './item-detail';
 
 /** Customer home: the service catalogue of the city, browsed by category. */
 export function CatalogHome() {
   const { t, lang } = useI18n();
-  const user = useUser();
   const loaded = useLoad(
     async (signal) => {
       const [city, categories] = await Promise.all([
@@ -29,12 +28,9 @@ export function CatalogHome() {
 
   return (
     <div className="m-home">
-      <header className="m-home-header">
-        <div className="m-home-greeting" data-testid="home-greeting">
-          {user.name ? t('home.greeting', { name: user.name }) : t('home.greetingAnonymous')}
-        </div>
+      <HomeHeader greeting={['home.greeting', 'home.greetingAnonymous']}>
         {loaded.data && <div className="m-home-city">{t('home.city', { city: localName(lang, loaded.data.city) })}</div>}
-      </header>
+      </HomeHeader>
       <LoadState loaded={loaded}>
         {({ categories }) =>
           categories.length === 0 ? <p className="m-empty">{t('home.catalogEmpty')}</p> : <Catalogue categories={categories} />
@@ -75,7 +71,7 @@ function Catalogue({ categories }: { categories: CatalogCategory[] }) {
               key={item.id}
               onClick={() => setOpenItem(item)}
               description={t('item.duration', { duration: duration(item.durationMinutes) })}
-              extra={<span className="m-price">{t('item.perUnit', { price: formatFenRange(item.priceMinFen, item.priceMaxFen), unit: unitLabel(t, item.unit) })}</span>}
+              extra={<span className="m-price">{t('item.perUnit', { price: formatFenRange(item.referenceMinFen, item.referenceMaxFen), unit: unitLabel(t, item.unit) })}</span>}
             >
               {localName(lang, item)}
             </List.Item>

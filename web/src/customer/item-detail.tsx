@@ -9,7 +9,7 @@ import { useDuration } from './use-duration';
 export function ItemDetail({ item, category }: { item: CatalogItem; category: CatalogCategory }) {
   const { t, lang } = useI18n();
   const duration = useDuration();
-  const price = t('item.perUnit', { price: formatFenRange(item.priceMinFen, item.priceMaxFen), unit: unitLabel(t, item.unit) });
+  const price = t('item.perUnit', { price: formatFenRange(item.referenceMinFen, item.referenceMaxFen), unit: unitLabel(t, item.unit) });
   return (
     <div data-testid="item-detail">
       <h2 className="m-popup-title">{localName(lang, item)}</h2>

@@ -1,7 +1,7 @@
 import { ApiError, fieldName } from './api';
 
 /** antd and antd-mobile forms both have `setFields([{ name, errors }])`, typed per form values. */
-interface FormWithFields {
+export interface FormWithFields {
   setFields(fields: never): void;
 }
 

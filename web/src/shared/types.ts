@@ -51,8 +51,8 @@ export interface CatalogItem {
   /** zh-CN only. */
   description: string;
   unit: string;
-  priceMinFen: number;
-  priceMaxFen: number;
+  referenceMinFen: number;
+  referenceMaxFen: number;
   durationMinutes: number;
   requiredCertificate: string | null;
   published: boolean;

@@ -1,24 +1,20 @@
 import './worker-home.css';
 import { Card, Steps, Tag } from 'antd-mobile';
 import { useI18n } from '../shared/i18n';
-import { useUser } from '../mobile/session';
+import { HomeHeader } from '../mobile/layout/home-header';
 
 const STEPS = ['Kyc', 'Review', 'Profile', 'Orders'] as const;
 
 /** Worker home: the account's onboarding status (real-name verification comes first). */
 export function WorkerHome() {
   const { t } = useI18n();
-  const user = useUser();
   return (
     <div className="m-home">
-      <header className="m-home-header m-home-header-worker">
-        <div className="m-home-greeting" data-testid="home-greeting">
-          {user.name ? t('worker.hello', { name: user.name }) : t('worker.helloAnonymous')}
-        </div>
+      <HomeHeader greeting={['worker.hello', 'worker.helloAnonymous']} className="m-home-header-worker">
         <Tag color="#ffffff" fill="outline" className="m-home-tag">
           {t('worker.accountType')}
         </Tag>
-      </header>
+      </HomeHeader>
       <Card
         className="m-status-card"
         title={t('worker.statusTitle')}

@@ -1,9 +1,8 @@
 import { App, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { api, errorText } from '../../shared/api';
-import { applyFieldErrors } from '../../shared/form-errors';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { AdminRole, AdminRow } from '../../shared/types';
+import { useFormModal } from '../use-form-modal';
 
 const ROLES: AdminRole[] = ['super_admin', 'operations', 'finance', 'support'];
 
@@ -19,40 +18,20 @@ export function AdminFormModal({ row, onClose }: { row?: AdminRow; onClose: (cha
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<AdminValues>();
-  const [saving, setSaving] = useState(false);
-
-  async function save() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    try {
-      if (row) {
-        await api(`/api/admin/admins/${row.id}`, { method: 'PATCH', body: { name: values.name.trim(), roles: values.roles } });
-        message.success(t('common.saved'));
-      } else {
-        await api('/api/admin/admins', { body: { username: values.username.trim(), name: values.name.trim(), password: values.password, roles: values.roles } });
-        message.success(t('admins.created'));
-      }
-      onClose(true);
-    } catch (error) {
-      if (!applyFieldErrors(form, error, ['username', 'name', 'password', 'roles'])) message.error(errorText(error, t('common.failed')));
-    } finally {
-      setSaving(false);
+  const modalProps = useFormModal(form, ['username', 'name', 'password', 'roles'], onClose, async (values) => {
+    if (row) {
+      await api(`/api/admin/admins/${row.id}`, { method: 'PATCH', body: { name: values.name.trim(), roles: values.roles } });
+      message.success(t('common.saved'));
+    } else {
+      await api('/api/admin/admins', { body: { username: values.username.trim(), name: values.name.trim(), password: values.password, roles: values.roles } });
+      message.success(t('admins.created'));
     }
-  }
+    onClose(true);
+  });
 
   const required = (field: string) => [{ required: true, whitespace: true, message: t('login.required', { field: t(field) }) }];
   return (
-    <Modal
-      open
-      title={row ? t('admins.editTitle') : t('admins.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={save}
-      onCancel={() => onClose(false)}
-      destroyOnHidden
-    >
+    <Modal title={row ? t('admins.editTitle') : t('admins.create')} {...modalProps}>
       <Form form={form} layout="vertical" initialValues={row ? { name: row.name, roles: row.roles } : { roles: [] }} requiredMark={false}>
         {!row && (
           <Form.Item name="username" label={t('admins.username')} rules={required('admins.username')}>

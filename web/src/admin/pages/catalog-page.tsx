@@ -14,7 +14,7 @@ export function CatalogPage() {
   const itemColumns: TableColumnsType<CatalogItem> = [
     { title: t('catalog.item'), key: 'name', render: (_value, item) => localName(lang, item) },
     { title: t('catalog.code'), dataIndex: 'code' },
-    { title: t('catalog.price'), key: 'price', render: (_value, item) => formatFenRange(item.priceMinFen, item.priceMaxFen) },
+    { title: t('catalog.price'), key: 'price', render: (_value, item) => formatFenRange(item.referenceMinFen, item.referenceMaxFen) },
     { title: t('catalog.unit'), dataIndex: 'unit', render: (unit: string) => unitLabel(t, unit) },
     { title: t('catalog.duration'), dataIndex: 'durationMinutes', render: (minutes: number) => t('catalog.minutes', { minutes }) },
   ];

@@ -1,10 +1,10 @@
-import { Button, Form, Input, Result, Toast } from 'antd-mobile';
+import { Button, Form, Input, Result } from 'antd-mobile';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorText } from '../../shared/api';
-import { applyFieldErrors } from '../../shared/form-errors';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { usePortal } from '../portal';
+import { useFormSubmit } from '../use-form-submit';
 import { AuthHeader } from './auth-header';
 
 interface SignupValues {
@@ -18,24 +18,14 @@ export function EmailSignupPage() {
   const { t } = useI18n();
   const { role } = usePortal();
   const [form] = Form.useForm<SignupValues>();
-  const [submitting, setSubmitting] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  async function submit(values: SignupValues) {
-    setSubmitting(true);
-    try {
-      const email = values.email.trim();
-      const name = values.name?.trim();
-      await api('/api/auth/email/register', { body: { email, password: values.password, role, ...(name ? { name } : {}) } });
-      setSentTo(email);
-    } catch (error) {
-      if (!applyFieldErrors(form, error, ['email', 'password', 'name'])) {
-        Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  }
+  const { submitting, submit } = useFormSubmit(form, ['email', 'password', 'name'], async (values: SignupValues) => {
+    const email = values.email.trim();
+    const name = values.name?.trim();
+    await api('/api/auth/email/register', { body: { email, password: values.password, role, ...(name ? { name } : {}) } });
+    setSentTo(email);
+  });
 
   return (
     <div className="m-auth-page">

@@ -1,10 +1,9 @@
-import { Button, Checkbox, Form, Input, Toast } from 'antd-mobile';
-import { useState } from 'react';
-import { api, errorText } from '../../shared/api';
-import { applyFieldErrors } from '../../shared/form-errors';
+import { Button, Checkbox, Form, Input } from 'antd-mobile';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { LoginAnswer } from '../../shared/types';
 import { usePortal } from '../portal';
+import { useFormSubmit } from '../use-form-submit';
 import { useSignedIn } from './use-sign-in';
 
 interface PasswordLoginValues {
@@ -18,24 +17,14 @@ export function PasswordLoginForm() {
   const { t } = useI18n();
   const { role } = usePortal();
   const [form] = Form.useForm<PasswordLoginValues>();
-  const [submitting, setSubmitting] = useState(false);
   const signedIn = useSignedIn();
 
-  async function submit(values: PasswordLoginValues) {
-    setSubmitting(true);
-    try {
-      const answer = await api<LoginAnswer>('/api/auth/password/login', {
-        body: { identifier: values.identifier.trim(), password: values.password, role, rememberMe: Boolean(values.rememberMe) },
-      });
-      signedIn(answer);
-    } catch (error) {
-      if (!applyFieldErrors(form, error, ['identifier', 'password'])) {
-        Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  }
+  const { submitting, submit } = useFormSubmit(form, ['identifier', 'password'], async (values: PasswordLoginValues) => {
+    const answer = await api<LoginAnswer>('/api/auth/password/login', {
+      body: { identifier: values.identifier.trim(), password: values.password, role, rememberMe: Boolean(values.rememberMe) },
+    });
+    signedIn(answer);
+  });
 
   return (
     <Form

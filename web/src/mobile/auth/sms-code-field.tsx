@@ -1,8 +1,8 @@
 import { Button, Form, Input, Toast } from 'antd-mobile';
 import { useState } from 'react';
-import { errorText } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { SmsSendAnswer } from '../../shared/types';
+import { useFailureToast } from '../use-form-submit';
 import { useCountdown } from './use-countdown';
 
 interface SmsCodeFieldProps {
@@ -16,6 +16,7 @@ export function SmsCodeField({ send, id }: SmsCodeFieldProps) {
   const { t } = useI18n();
   const [secondsLeft, startCountdown] = useCountdown();
   const [sending, setSending] = useState(false);
+  const showFailure = useFailureToast();
 
   async function sendCode() {
     setSending(true);
@@ -25,7 +26,7 @@ export function SmsCodeField({ send, id }: SmsCodeFieldProps) {
       startCountdown(answer.resendAfterSeconds);
       Toast.show({ icon: 'success', content: t('auth.codeSent') });
     } catch (error) {
-      Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
+      showFailure(error);
     } finally {
       setSending(false);
     }

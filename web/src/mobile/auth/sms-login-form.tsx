@@ -1,11 +1,10 @@
-import { Button, Checkbox, Form, Input, Toast } from 'antd-mobile';
-import { useState } from 'react';
-import { api, ApiError, errorText } from '../../shared/api';
-import { applyFieldErrors } from '../../shared/form-errors';
+import { Button, Checkbox, Form } from 'antd-mobile';
+import { api, ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { LoginAnswer, SmsSendAnswer } from '../../shared/types';
+import { PhoneItem } from '../phone-item';
 import { usePortal } from '../portal';
-import { PHONE_PATTERN } from '../../shared/phone';
+import { useFormSubmit } from '../use-form-submit';
 import { SmsCodeField } from './sms-code-field';
 import { useSignedIn } from './use-sign-in';
 
@@ -20,7 +19,6 @@ export function SmsLoginForm() {
   const { t } = useI18n();
   const { role } = usePortal();
   const [form] = Form.useForm<SmsLoginValues>();
-  const [submitting, setSubmitting] = useState(false);
   const signedIn = useSignedIn();
 
   async function sendCode() {
@@ -33,23 +31,22 @@ export function SmsLoginForm() {
     return api<SmsSendAnswer>('/api/auth/sms/send', { body: { phone, purpose: 'login' } });
   }
 
-  async function submit(values: SmsLoginValues) {
-    setSubmitting(true);
-    try {
+  const { submitting, submit } = useFormSubmit(
+    form,
+    ['phone', 'code'],
+    async (values: SmsLoginValues) => {
       const answer = await api<LoginAnswer>('/api/auth/sms/login', {
         body: { phone: values.phone, code: values.code, role, rememberMe: Boolean(values.rememberMe) },
       });
       signedIn(answer);
-    } catch (error) {
-      if (error instanceof ApiError && error.code.startsWith('SMS_CODE_')) {
-        form.setFields([{ name: 'code', errors: [error.detail || error.title] }]);
-      } else if (!applyFieldErrors(form, error, ['phone', 'code'])) {
-        Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+    (error) => {
+      // A wrong or expired code belongs under the code input, whatever the problem's `errors[]` say.
+      if (!(error instanceof ApiError && error.code.startsWith('SMS_CODE_'))) return false;
+      form.setFields([{ name: 'code', errors: [error.detail || error.title] }]);
+      return true;
+    },
+  );
 
   return (
     <Form
@@ -66,9 +63,7 @@ export function SmsLoginForm() {
         </>
       }
     >
-      <Form.Item name="phone" label={t('field.phone')} rules={[{ required: true, pattern: PHONE_PATTERN, message: t('field.phoneInvalid') }]}>
-        <Input id="sms-phone" placeholder={t('field.phone')} type="tel" inputMode="numeric" maxLength={11} autoComplete="tel" clearable />
-      </Form.Item>
+      <PhoneItem name="phone" label={t('field.phone')} id="sms-phone" placeholder={t('field.phone')} autoComplete="tel" />
       <SmsCodeField send={sendCode} id="sms-code" />
       <Form.Item name="rememberMe" valuePropName="checked">
         <Checkbox data-testid="sms-remember">{t('auth.rememberMe')}</Checkbox>

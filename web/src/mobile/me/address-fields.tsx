@@ -3,7 +3,7 @@ import type { PickerRef } from 'antd-mobile';
 import type { RefObject } from 'react';
 import { localName, useI18n } from '../../shared/i18n';
 import type { Address, City } from '../../shared/types';
-import { PHONE_PATTERN } from '../../shared/phone';
+import { PhoneItem } from '../phone-item';
 
 export interface AddressValues {
   label: string;
@@ -28,20 +28,13 @@ export function AddressFields({ city, address }: { city: City; address: Address 
       <Form.Item name="contactName" label={t('address.contactName')} rules={[required('address.contactName')]}>
         <Input id="address-contact-name" placeholder={t('address.contactName')} maxLength={40} clearable />
       </Form.Item>
-      <Form.Item
+      <PhoneItem
         name="contactPhone"
         label={t('address.contactPhone')}
-        rules={[{ required: !address, pattern: PHONE_PATTERN, message: t('field.phoneInvalid') }]}
-      >
-        <Input
-          id="address-contact-phone"
-          type="tel"
-          inputMode="numeric"
-          maxLength={11}
-          placeholder={address ? t('address.contactPhoneKeep', { phone: address.contactPhoneMasked }) : t('address.contactPhone')}
-          clearable
-        />
-      </Form.Item>
+        id="address-contact-phone"
+        placeholder={address ? t('address.contactPhoneKeep', { phone: address.contactPhoneMasked }) : t('address.contactPhone')}
+        required={!address}
+      />
       <Form.Item
         name="districtCode"
         label={t('address.district')}

@@ -1,13 +1,13 @@
 import { Button, Dialog, Form, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, errorText } from '../../shared/api';
-import { applyFieldErrors } from '../../shared/form-errors';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { Address, AddressInput, City } from '../../shared/types';
 import { useLoad } from '../../shared/use-load';
 import { LoadState } from '../layout/load-state';
 import { SubPage } from '../layout/sub-page';
+import { useFailureToast, useFormSubmit } from '../use-form-submit';
 import { AddressFields, type AddressValues } from './address-fields';
 import { LocateButton, type Coordinates } from './locate-button';
 
@@ -39,9 +39,9 @@ function AddressForm({ city, address }: { city: City; address: Address | undefin
   const navigate = useNavigate();
   const [form] = Form.useForm<AddressValues>();
   const [coordinates, setCoordinates] = useState<Coordinates | null>(null);
-  const [saving, setSaving] = useState(false);
+  const showFailure = useFailureToast();
 
-  async function save(values: AddressValues) {
+  const { submitting: saving, submit: save } = useFormSubmit(form, FIELDS, async (values: AddressValues) => {
     const body: Partial<AddressInput> = {
       label: values.label.trim(),
       contactName: values.contactName.trim(),
@@ -51,20 +51,11 @@ function AddressForm({ city, address }: { city: City; address: Address | undefin
       ...(values.contactPhone ? { contactPhone: values.contactPhone } : {}),
       ...(coordinates ?? {}),
     };
-    setSaving(true);
-    try {
-      if (address) await api(`/api/me/addresses/${address.id}`, { method: 'PATCH', body });
-      else await api('/api/me/addresses', { method: 'POST', body });
-      Toast.show({ icon: 'success', content: t('common.saved') });
-      navigate('/me/addresses', { replace: true });
-    } catch (error) {
-      if (!applyFieldErrors(form, error, FIELDS)) {
-        Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+    if (address) await api(`/api/me/addresses/${address.id}`, { method: 'PATCH', body });
+    else await api('/api/me/addresses', { method: 'POST', body });
+    Toast.show({ icon: 'success', content: t('common.saved') });
+    navigate('/me/addresses', { replace: true });
+  });
 
   async function remove() {
     if (!address) return;
@@ -75,7 +66,7 @@ function AddressForm({ city, address }: { city: City; address: Address | undefin
       Toast.show({ icon: 'success', content: t('address.deleted') });
       navigate('/me/addresses', { replace: true });
     } catch (error) {
-      Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
+      showFailure(error);
     }
   }
 

@@ -1,8 +1,9 @@
 import { Avatar, SpinLoading, Toast } from 'antd-mobile';
 import { useRef, useState, type ChangeEvent } from 'react';
-import { api, errorText } from '../../shared/api';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useSession, useUser } from '../session';
+import { useFailureToast } from '../use-form-submit';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -11,6 +12,7 @@ export function AvatarPicker() {
   const { t } = useI18n();
   const user = useUser();
   const { setUser } = useSession();
+  const showFailure = useFailureToast();
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
 
@@ -30,7 +32,7 @@ export function AvatarPicker() {
       setUser({ ...user, avatarUrl });
       Toast.show({ icon: 'success', content: t('profile.avatarUpdated') });
     } catch (error) {
-      Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
+      showFailure(error);
     } finally {
       setUploading(false);
     }

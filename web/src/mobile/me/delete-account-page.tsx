@@ -1,13 +1,12 @@
 import { Button, Dialog, Form, Input, NoticeBar, Toast } from 'antd-mobile';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, errorText } from '../../shared/api';
-import { applyFieldErrors } from '../../shared/form-errors';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { SmsSendAnswer } from '../../shared/types';
 import { SmsCodeField } from '../auth/sms-code-field';
 import { SubPage } from '../layout/sub-page';
 import { useSession, useUser } from '../session';
+import { useFormSubmit } from '../use-form-submit';
 
 interface DeleteValues {
   password?: string;
@@ -21,9 +20,14 @@ export function DeleteAccountPage() {
   const { setUser } = useSession();
   const navigate = useNavigate();
   const [form] = Form.useForm<DeleteValues>();
-  const [deleting, setDeleting] = useState(false);
-
   const sendCode = () => api<SmsSendAnswer>('/api/me/delete/code', { body: {} });
+
+  const { submitting: deleting, submit: deleteAccount } = useFormSubmit(form, ['password', 'code'], async (values: DeleteValues) => {
+    await api('/api/me/delete', { body: user.hasPassword ? { password: values.password } : { code: values.code } });
+    setUser(null);
+    Toast.show({ icon: 'success', content: t('delete.done') });
+    navigate('/login', { replace: true });
+  });
 
   async function remove(values: DeleteValues) {
     const confirmed = await Dialog.confirm({
@@ -32,20 +36,7 @@ export function DeleteAccountPage() {
       confirmText: <span className="m-danger-text">{t('delete.submit')}</span>,
       cancelText: t('common.cancel'),
     });
-    if (!confirmed) return;
-    setDeleting(true);
-    try {
-      await api('/api/me/delete', { body: user.hasPassword ? { password: values.password } : { code: values.code } });
-      setUser(null);
-      Toast.show({ icon: 'success', content: t('delete.done') });
-      navigate('/login', { replace: true });
-    } catch (error) {
-      if (!applyFieldErrors(form, error, ['password', 'code'])) {
-        Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
-      }
-    } finally {
-      setDeleting(false);
-    }
+    if (confirmed) await deleteAccount(values);
   }
 
   return (

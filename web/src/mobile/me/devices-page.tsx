@@ -1,5 +1,5 @@
 import { Button, Dialog, List, Tag, Toast } from 'antd-mobile';
-import { api, errorText } from '../../shared/api';
+import { api } from '../../shared/api';
 import { describeUserAgent } from '../../shared/user-agent';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
@@ -7,10 +7,12 @@ import type { Session } from '../../shared/types';
 import { useLoad } from '../../shared/use-load';
 import { LoadState } from '../layout/load-state';
 import { SubPage } from '../layout/sub-page';
+import { useFailureToast } from '../use-form-submit';
 
 /** "My devices": every signed-in session, with a way to sign the others out. */
 export function DevicesPage() {
   const { t, lang } = useI18n();
+  const showFailure = useFailureToast();
   const loaded = useLoad((signal) => api<Session[]>('/api/me/sessions', { signal }), []);
 
   async function signOutDevice(session: Session) {
@@ -21,7 +23,7 @@ export function DevicesPage() {
       Toast.show({ icon: 'success', content: t('devices.signedOut') });
       loaded.reload();
     } catch (error) {
-      Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
+      showFailure(error);
     }
   }
 

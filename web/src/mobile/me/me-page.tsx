@@ -1,11 +1,12 @@
 import { Avatar, Button, Dialog, List, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { api, errorText } from '../../shared/api';
+import { api } from '../../shared/api';
 import { downloadJson } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
 import { LanguageSwitch } from '../layout/language-switch';
 import { usePortal } from '../portal';
 import { useSession, useUser } from '../session';
+import { useFailureToast } from '../use-form-submit';
 
 /** The "我的" tab: who I am and everything I can manage about my account. */
 export function MePage() {
@@ -14,6 +15,7 @@ export function MePage() {
   const { signOut } = useSession();
   const { hasAddresses } = usePortal();
   const navigate = useNavigate();
+  const showFailure = useFailureToast();
 
   async function confirmSignOut() {
     const confirmed = await Dialog.confirm({ content: t('me.signOutConfirm'), confirmText: t('me.signOut'), cancelText: t('common.cancel') });
@@ -28,7 +30,7 @@ export function MePage() {
       const data = await api<unknown>('/api/me/export');
       downloadJson(data, `daojia-my-data-${new Date().toISOString().slice(0, 10)}.json`);
     } catch (error) {
-      Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
+      showFailure(error);
     }
   }
 

@@ -1,11 +1,10 @@
 import { Button, Form, Input, Toast } from 'antd-mobile';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, errorText } from '../../shared/api';
-import { applyFieldErrors } from '../../shared/form-errors';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { SubPage } from '../layout/sub-page';
 import { useSession, useUser } from '../session';
+import { useFormSubmit } from '../use-form-submit';
 
 interface PasswordValues {
   currentPassword?: string;
@@ -20,25 +19,14 @@ export function PasswordPage() {
   const { setUser } = useSession();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordValues>();
-  const [saving, setSaving] = useState(false);
-
-  async function save(values: PasswordValues) {
-    setSaving(true);
-    try {
-      await api('/api/me/password', {
-        body: { ...(user.hasPassword ? { currentPassword: values.currentPassword } : {}), newPassword: values.newPassword },
-      });
-      setUser({ ...user, hasPassword: true });
-      Toast.show({ icon: 'success', content: t('password.changed'), duration: 3000 });
-      navigate('/me', { replace: true });
-    } catch (error) {
-      if (!applyFieldErrors(form, error, ['currentPassword', 'newPassword'])) {
-        Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { submitting: saving, submit: save } = useFormSubmit(form, ['currentPassword', 'newPassword'], async (values: PasswordValues) => {
+    await api('/api/me/password', {
+      body: { ...(user.hasPassword ? { currentPassword: values.currentPassword } : {}), newPassword: values.newPassword },
+    });
+    setUser({ ...user, hasPassword: true });
+    Toast.show({ icon: 'success', content: t('password.changed'), duration: 3000 });
+    navigate('/me', { replace: true });
+  });
 
   return (
     <SubPage title={user.hasPassword ? t('me.password') : t('me.setPassword')}>

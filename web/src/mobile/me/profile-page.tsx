@@ -1,11 +1,10 @@
 import { Button, Form, Input, List, Selector, Toast } from 'antd-mobile';
-import { useState } from 'react';
-import { api, errorText } from '../../shared/api';
-import { applyFieldErrors } from '../../shared/form-errors';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { Gender, User } from '../../shared/types';
 import { SubPage } from '../layout/sub-page';
 import { useSession, useUser } from '../session';
+import { useFormSubmit } from '../use-form-submit';
 import { AvatarPicker } from './avatar-picker';
 
 interface ProfileValues {
@@ -20,22 +19,11 @@ export function ProfilePage() {
   const user = useUser();
   const { setUser } = useSession();
   const [form] = Form.useForm<ProfileValues>();
-  const [saving, setSaving] = useState(false);
-
-  async function save(values: ProfileValues) {
-    setSaving(true);
-    try {
-      const updated = await api<User>('/api/me', { method: 'PATCH', body: { name: values.name.trim(), gender: values.gender[0] ?? user.gender } });
-      setUser(updated);
-      Toast.show({ icon: 'success', content: t('common.saved') });
-    } catch (error) {
-      if (!applyFieldErrors(form, error, ['name', 'gender'])) {
-        Toast.show({ icon: 'fail', content: errorText(error, t('common.failed')), duration: 3000 });
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { submitting: saving, submit: save } = useFormSubmit(form, ['name', 'gender'], async (values: ProfileValues) => {
+    const updated = await api<User>('/api/me', { method: 'PATCH', body: { name: values.name.trim(), gender: values.gender[0] ?? user.gender } });
+    setUser(updated);
+    Toast.show({ icon: 'success', content: t('common.saved') });
+  });
 
   return (
     <SubPage title={t('me.profile')}>
