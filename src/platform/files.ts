@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
@@ -43,3 +44,13 @@ export async function deleteFileRowsOf(db: Kysely<DB>, ownerKind: string, ownerI
 }
 
 export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);
+
+/** Reads the one multipart file field of a request, refusing more than `maxBytes`. */
+export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const file = await request.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
+  if (!file) throw new AppError('FILE_MISSING');
+  const bytes = await file.toBuffer();
+  if (file.file.truncated || bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', { limit: `${Math.round(maxBytes / 1024 / 1024)} MiB` });
+  return bytes;
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../../app-context.js';
 import { clearSessionCookie } from '../../platform/auth.js';
-import { AppError } from '../../platform/errors.js';
+import { readUpload } from '../../platform/files.js';
 import { addAddress, deleteAddress, listMyAddresses, updateAddress } from './addresses-service.js';
 import { deleteMyAccount, exportMyData, sendDeletionCode } from './privacy-service.js';
 import * as P from './profile-service.js';
@@ -22,14 +22,7 @@ export async function meRoutes(app: Api, ctx: AppContext) {
 
   app.post('/api/me/avatar', {
     preHandler, schema: { tags, summary: 'Upload my avatar (multipart field "file": JPEG/PNG/WebP ≤ 2 MiB)', consumes: ['multipart/form-data'], response: { 200: Type.Object({ avatarUrl: Type.String() }) } },
-  }, async (request) => {
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-    const file = await request.file({ limits: { fileSize: 2 * 1024 * 1024 + 1, files: 1 } });
-    if (!file) throw new AppError('FILE_MISSING');
-    const bytes = await file.toBuffer();
-    if (file.file.truncated) throw new AppError('FILE_TOO_LARGE', { limit: '2 MiB' });
-    return P.setAvatar(ctx, me(request), bytes);
-  });
+  }, async (request) => P.setAvatar(ctx, me(request), await readUpload(request, P.AVATAR_MAX_BYTES)));
 
   app.post('/api/me/password', { preHandler, schema: { tags, summary: 'Set or change my password (signs out other devices)', body: S.ChangePasswordBody } },
     async (request, reply) => {

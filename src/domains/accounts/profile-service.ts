@@ -9,7 +9,7 @@ import { presentUser } from './present.js';
 import * as q from './queries.js';
 import { requirePhone } from './service.js';
 
-const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 
 async function mustFindUser(ctx: AppContext, userId: string) {
   const user = await q.findUserById(ctx.db, userId);

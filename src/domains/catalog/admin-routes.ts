@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../../app-context.js';
+import { readUpload } from '../../platform/files.js';
 import { PageQuery, Page, pageOf } from '../../platform/paging.js';
 import * as A from './admin-service.js';
 import * as S from './schema.js';
@@ -29,6 +30,10 @@ export async function catalogAdminRoutes(app: Api, ctx: AppContext) {
     async (request) => A.updateItem(ctx, actorOf(request), request.params.id, request.body as Parameters<typeof A.updateItem>[3]));
   app.put('/api/admin/catalog/items/:id/city-price', { preHandler: write, schema: { tags, summary: "Set the city's base price and reference range (参考价格范围)", params: Id, body: S.CityPriceBody, response: { 200: S.AdminItem } } },
     async (request) => A.setCityItemPrice(ctx, actorOf(request), request.params.id, city, request.body));
+  app.post('/api/admin/catalog/items/:id/photos', { preHandler: write, schema: { tags, summary: 'Add a photo (multipart field "file": JPEG/PNG/WebP ≤ 5 MiB)', consumes: ['multipart/form-data'], params: Id, response: { 200: S.AdminItem } } },
+    async (request) => A.addItemPhoto(ctx, actorOf(request), request.params.id, await readUpload(request, A.PHOTO_MAX_BYTES)));
+  app.delete('/api/admin/catalog/items/:id/photos/:fileId', { preHandler: write, schema: { tags, params: Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) }), response: { 200: S.AdminItem } } },
+    async (request) => A.removeItemPhoto(ctx, actorOf(request), request.params.id, request.params.fileId));
   app.put('/api/admin/catalog/city-multiplier', { preHandler: write, schema: { tags, body: S.MultiplierBody, response: { 200: Type.Object({ cityCode: Type.String(), multiplierBp: Type.Integer() }) } } },
     async (request) => A.setCityMultiplier(ctx, actorOf(request), city, request.body.multiplierBp));
   app.get('/api/admin/catalog/rules', { preHandler: read, schema: { tags, summary: 'Night / weekend / urgent / holiday surcharges of the city', response: { 200: Type.Array(S.RuleView) } } },

@@ -1,8 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, type FieldErrorSpec } from '../../platform/errors.js';
+import { IMAGE_TYPES, storeUpload } from '../../platform/files.js';
 import type { Actor } from '../admin/service.js';
 import { validatePricingContext, validateServiceItem, type OptionDefinition, type PricingError, type PricingModel, type TimeRule } from './pricing/index.js';
 import * as q from './queries.js';
@@ -210,4 +211,37 @@ export async function listCatalogAdmin(ctx: AppContext) {
       items: items.filter((i) => i.category_id === c.id).map((i) => ({ ...presentItemDetail(i, city), version: i.version, cityPrice: cityPriceOf(city, i.code) })),
     })),
   };
+}
+
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+const MAX_PHOTOS = 8;
+
+/** Adds a public photo (JPEG/PNG/WebP ≤ 5 MiB, checked by content) to an item. */
+export async function addItemPhoto(ctx: AppContext, actor: Actor, itemId: string, bytes: Buffer) {
+  const item = await q.findItemById(ctx.db, itemId);
+  if (!item) throw new AppError('NOT_FOUND');
+  if (item.photo_file_ids.length >= MAX_PHOTOS) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ field: 'file', code: 'maxItems', message: { zh: '最多 {limit} 张图片', en: 'at most {limit} photos' }, vars: { limit: MAX_PHOTOS } }]);
+  }
+  const file = await storeUpload(ctx.db, ctx.storage, { ownerKind: 'catalog_item', ownerId: itemId, purpose: 'item-photo', bytes, allowed: IMAGE_TYPES, maxBytes: PHOTO_MAX_BYTES, isPublic: true });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('service_items').set((eb) => ({ photo_file_ids: sql<string[]>`array_append(${eb.ref('photo_file_ids')}, ${file.id}::uuid)`, updated_at: new Date() }))
+      .where('id', '=', itemId).execute();
+    await recordChange(trx, actor, 'item', itemId, 'photo_added', null, { fileId: file.id });
+  });
+  return itemDetail(ctx, itemId);
+}
+
+export async function removeItemPhoto(ctx: AppContext, actor: Actor, itemId: string, fileId: string) {
+  const key = await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('service_items')
+      .set((eb) => ({ photo_file_ids: sql<string[]>`array_remove(${eb.ref('photo_file_ids')}, ${fileId}::uuid)`, updated_at: new Date() }))
+      .where('id', '=', itemId).where(sql<boolean>`${fileId}::uuid = any(photo_file_ids)`).returning('id').executeTakeFirst();
+    if (!updated) throw new AppError('NOT_FOUND');
+    const removed = await trx.deleteFrom('files').where('id', '=', fileId).returning('storage_key').executeTakeFirst();
+    await recordChange(trx, actor, 'item', itemId, 'photo_removed', { fileId }, null);
+    return removed?.storage_key;
+  });
+  if (key) await ctx.storage.remove(key);
+  return itemDetail(ctx, itemId);
 }

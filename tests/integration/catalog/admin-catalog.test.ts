@@ -106,6 +106,25 @@ describe('catalogue administration', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('adds and removes item photos, checked by content', async () => {
+    const item = (await call('POST', '/api/admin/catalog/items', newItem(`photo-${suffix}`))).json();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const form = (bytes: Buffer) => {
+      const b = '----dj' + suffix;
+      return { headers: { ...ops, 'content-type': `multipart/form-data; boundary=${b}` }, payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), bytes, Buffer.from(`\r\n--${b}--\r\n`)]) };
+    };
+    const added = await t.app.inject({ method: 'POST', url: `/api/admin/catalog/items/${item.id}/photos`, ...form(png) });
+    expect(added.statusCode).toBe(200);
+    const url = added.json().photoUrls[0] as string;
+    expect((await t.app.inject({ method: 'GET', url })).headers['content-type']).toBe('image/png');
+    const notImage = await t.app.inject({ method: 'POST', url: `/api/admin/catalog/items/${item.id}/photos`, ...form(Buffer.from('MZ fake exe')) });
+    expect(notImage.statusCode).toBe(415);
+    const fileId = url.split('/').pop();
+    const removed = await call('DELETE' as 'GET', `/api/admin/catalog/items/${item.id}/photos/${fileId}`);
+    expect(removed.json().photoUrls).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+  });
+
   it('only roles with catalogue rights may read or change it', async () => {
     expect((await call('POST', '/api/admin/catalog/items', newItem(`x-${suffix}`), support)).statusCode).toBe(403);
     expect((await call('GET', '/api/admin/catalog', undefined, support)).statusCode).toBe(403);
