@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
 import { sql } from 'kysely';
+import { installErrorHandling } from '../../../src/platform/http-errors.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -54,6 +56,17 @@ describe('HTTP foundation', () => {
     expect(body.errors.find((e: { field: string }) => e.field === 'hack').message).toBe('不允许的字段');
     const en = await t.app.inject({ method: 'POST', url: '/api/auth/sms/login?lang=en', payload: { phone: '13812345678', code: '123456', role: 'customer', hack: 1 } });
     expect(en.json().errors[0]).toMatchObject({ field: 'hack', message: 'is not an accepted field' });
+  });
+
+  it('hides the details of unexpected failures: 500 problem+json without a stack trace', async () => {
+    const bare = Fastify({ logger: false });
+    installErrorHandling(bare);
+    bare.get('/boom', async () => { throw new Error('secret connection string postgres://u:p@db'); });
+    const res = await bare.inject({ method: 'GET', url: '/boom', headers: { 'accept-language': 'en' } });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toMatchObject({ code: 'INTERNAL_ERROR', title: 'Something went wrong on our side' });
+    expect(res.body).not.toMatch(/secret|postgres:|at .*\.ts/);
+    await bare.close();
   });
 
   it('enables the extensions later domains need', async () => {
