@@ -7,6 +7,7 @@ import type { DB } from './db/types.js';
 import type { Guards } from './platform/auth.js';
 import type { PiiCrypto } from './platform/crypto.js';
 import type { MailProvider, SmsProvider } from './platform/providers/outbox.js';
+import type { KycProvider } from './platform/providers/kyc.js';
 import type { MapProvider } from './platform/providers/map.js';
 import type { FileStorage } from './platform/storage.js';
 
@@ -19,6 +20,7 @@ export interface AppContext {
   sms: SmsProvider;
   mail: MailProvider;
   map: MapProvider;
+  kyc: KycProvider;
   storage: FileStorage;
   guards: Guards;
   log: FastifyBaseLogger;

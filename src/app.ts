@@ -23,6 +23,7 @@ import { createGuards } from './platform/auth.js';
 import { createPiiCrypto } from './platform/crypto.js';
 import { fileRoutes } from './platform/files-routes.js';
 import { installErrorHandling } from './platform/http-errors.js';
+import { localKycProvider } from './platform/providers/kyc.js';
 import { localMapProvider } from './platform/providers/map.js';
 import { outboxMailProvider, outboxSmsProvider } from './platform/providers/outbox.js';
 import { localDiskStorage } from './platform/storage.js';
@@ -46,6 +47,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     sms: outboxSmsProvider(app.log, config.logOutbox),
     mail: outboxMailProvider(app.log, config.logOutbox),
     map: localMapProvider(),
+    kyc: localKycProvider(),
     storage: localDiskStorage(join(config.dataDir, 'uploads')),
     guards: createGuards(db, { loadUser: (id) => loadUserPrincipal({ db }, id), loadAdmin: (id) => loadAdminPrincipal({ db }, id) }),
     log: app.log,

@@ -27,6 +27,8 @@ export interface DatabaseOptions {
 pg.types.setTypeParser(20, (v) => Number(v));
 // numeric (ratings) as number.
 pg.types.setTypeParser(1700, (v) => Number(v));
+// date stays a 'YYYY-MM-DD' string: a calendar day has no time zone (pg would make a local-midnight Date).
+pg.types.setTypeParser(1082, (v) => v);
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options.dataDir);
@@ -73,7 +75,7 @@ async function openPGlite(dataDir?: string): Promise<Database> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     extensions,
-    parsers: { [types.NUMERIC]: (v: string) => Number(v), [types.INT8]: (v: string) => Number(v) },
+    parsers: { [types.NUMERIC]: (v: string) => Number(v), [types.INT8]: (v: string) => Number(v), [types.DATE]: (v: string) => v },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {

@@ -209,22 +209,57 @@ export interface QuotesTable {
   created_at: Timestamp;
 }
 
+export type WorkerStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'removed';
+
 export interface WorkerProfilesTable {
   user_id: string;
-  display_name: string;
+  display_name: Generated<string>;
   gender: Generated<string>;
-  district_code: string;
-  home_lat: number;
-  home_lng: number;
-  service_radius_km: number;
+  district_code: string | null;
+  home_lat: number | null;
+  home_lng: number | null;
+  service_radius_km: number | null;
+  worker_type: Generated<'individual' | 'team'>;
+  intro: Generated<string>;
+  previous_employers: ColumnType<string[], string[] | undefined, string[]>;
+  max_minutes_per_day: Generated<number>;
+  min_break_minutes: Generated<number>;
+  suspended_until: NullableTimestamp;
+  review_note: Generated<string>;
+  submitted_at: NullableTimestamp;
+  approved_at: NullableTimestamp;
+  updated_at: Timestamp;
   experience_years: Generated<number>;
   rating_avg: Generated<number>;
   rating_count: Generated<number>;
   orders_done: Generated<number>;
-  status: Generated<'pending' | 'approved' | 'suspended' | 'removed'>;
+  status: Generated<WorkerStatus>;
   online: Generated<boolean>;
   created_at: Timestamp;
 }
+
+export interface WorkerIdentitiesTable {
+  worker_id: string; real_name_enc: string; real_name_masked: string; id_number_enc: string; id_number_hash: string; id_number_masked: string;
+  birth_date: string; front_file_id: string; back_file_id: string; selfie_file_id: string;
+  check_result: Json<Record<string, unknown>>; consent_version: string; consent_at: Timestamp; updated_at: Timestamp;
+}
+export interface WorkerCertificatesTable {
+  id: Generated<string>; worker_id: string; kind: string; number: string; expires_at: string | null;
+  file_id: string; status: Generated<'pending' | 'verified' | 'rejected'>; created_at: Timestamp;
+}
+export interface WorkerPortfolioTable { id: Generated<string>; worker_id: string; file_id: string; caption: Generated<string>; stage: Generated<'before' | 'after'>; created_at: Timestamp }
+export interface WorkerDaysOffTable { worker_id: string; day: string }
+export interface WorkerTeamsTable { id: Generated<string>; leader_id: string; name: string; member_count: Generated<number> }
+export interface WorkerReviewDecisionsTable {
+  id: Generated<string>; worker_id: string; decision: 'approved' | 'rejected'; reason: Generated<string>; admin_id: string | null; admin_name: Generated<string>; created_at: Timestamp;
+}
+export interface WorkerPenaltiesTable {
+  id: Generated<string>; worker_id: string; kind: 'warning' | 'suspension' | 'removal'; reason: string; days: number | null;
+  starts_at: Timestamp; ends_at: NullableTimestamp; admin_id: string | null; admin_name: Generated<string>;
+  appeal_text: string | null; appealed_at: NullableTimestamp; appeal_outcome: 'upheld' | 'revoked' | null; appeal_note: string | null;
+  appeal_decided_at: NullableTimestamp; revoked_at: NullableTimestamp; created_at: Timestamp;
+}
+export interface FavouriteWorkersTable { customer_id: string; worker_id: string; created_at: Timestamp }
 
 export interface WorkerSkillsTable { worker_id: string; item_id: string }
 export interface WorkerHoursTable { worker_id: string; weekday: number; start_minute: number; end_minute: number }
@@ -251,4 +286,12 @@ export interface DB {
   price_rules: PriceRulesTable;
   catalog_changes: CatalogChangesTable;
   quotes: QuotesTable;
+  worker_identities: WorkerIdentitiesTable;
+  worker_certificates: WorkerCertificatesTable;
+  worker_portfolio: WorkerPortfolioTable;
+  worker_days_off: WorkerDaysOffTable;
+  worker_teams: WorkerTeamsTable;
+  worker_review_decisions: WorkerReviewDecisionsTable;
+  worker_penalties: WorkerPenaltiesTable;
+  favourite_workers: FavouriteWorkersTable;
 }

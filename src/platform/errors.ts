@@ -47,6 +47,17 @@ export const ERRORS = {
   PRICING_INVALID: { status: 400, zh: '价格配置有误', en: 'The pricing configuration is invalid' },
   CODE_TAKEN: { status: 409, zh: '编码已存在', en: 'This code is already used' },
   VERSION_CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
+  ID_NUMBER_INVALID: { status: 400, zh: '身份证号码无效', en: 'The ID number is not valid' },
+  UNDERAGE: { status: 400, zh: '服务人员须年满 18 周岁', en: 'Workers must be at least 18 years old' },
+  IDENTITY_TAKEN: { status: 409, zh: '该身份证已被其他账号认证', en: 'This ID is already verified on another account' },
+  KYC_FAILED: { status: 400, zh: '实名认证未通过：{reasons}', en: 'Identity check failed: {reasons}' },
+  CERTIFICATE_EXPIRED: { status: 400, zh: '证书已过期', en: 'The certificate has expired' },
+  HOURS_OVERLAP: { status: 400, zh: '工作时间段有重叠', en: 'Working-hour ranges overlap' },
+  ONBOARDING_INCOMPLETE: { status: 400, zh: '资料尚未填写完整', en: 'The application is incomplete' },
+  NOT_A_WORKER: { status: 403, zh: '请先注册为服务人员', en: 'Sign up as a worker first' },
+  REVIEW_STATE: { status: 409, zh: '当前状态不能执行此操作（{status}）', en: 'Not possible in the current state ({status})' },
+  APPEAL_NOT_ALLOWED: { status: 409, zh: '该处罚不能再申诉', en: 'This penalty cannot be appealed (again)' },
+  FILE_NOT_OWNED: { status: 400, zh: '文件无效或不属于你', en: 'The file is unknown or not yours' },
 } as const satisfies Record<string, Text & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -4,18 +4,18 @@ import { can, permissionsOf } from './rbac.js';
 describe('admin roles', () => {
   it('super admin may do everything', () => {
     expect(permissionsOf(['super_admin'])).toContain('admins:manage');
-    expect(permissionsOf(['super_admin'])).toHaveLength(8);
+    expect(permissionsOf(['super_admin'])).toHaveLength(10);
   });
   it('finance reads the audit log but not users or admins', () => {
     expect(can(['finance'], 'audit:read')).toBe(true);
     expect(can(['finance'], 'users:read')).toBe(false);
     expect(can(['finance'], 'admins:manage')).toBe(false);
   });
-  it('support sees users and the outbox, not workers', () => {
-    expect(permissionsOf(['support'])).toEqual(['overview:read', 'users:read', 'outbox:read']);
+  it('support sees users, workers (without PII) and the outbox, and reviews nothing', () => {
+    expect(permissionsOf(['support'])).toEqual(['overview:read', 'users:read', 'workers:read', 'outbox:read']);
   });
   it('roles combine; unknown roles grant nothing', () => {
-    expect(permissionsOf(['finance', 'support'])).toEqual(['overview:read', 'users:read', 'outbox:read', 'audit:read']);
+    expect(permissionsOf(['finance', 'support'])).toEqual(['overview:read', 'users:read', 'workers:read', 'outbox:read', 'audit:read']);
     expect(permissionsOf(['root'])).toEqual([]);
   });
 });

@@ -3,15 +3,15 @@ export const ADMIN_ROLES = ['super_admin', 'operations', 'finance', 'support'] a
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 export const PERMISSIONS = [
-  'overview:read', 'users:read', 'workers:read', 'catalog:read', 'catalog:write', 'outbox:read', 'audit:read', 'admins:manage',
+  'overview:read', 'users:read', 'workers:read', 'catalog:read', 'catalog:write', 'workers:review', 'workers:pii', 'outbox:read', 'audit:read', 'admins:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<AdminRole, readonly Permission[]> = {
   super_admin: PERMISSIONS,
-  operations: ['overview:read', 'users:read', 'workers:read', 'catalog:read', 'catalog:write', 'outbox:read'],
+  operations: ['overview:read', 'users:read', 'workers:read', 'workers:review', 'workers:pii', 'catalog:read', 'catalog:write', 'outbox:read'],
   finance: ['overview:read', 'audit:read'],
-  support: ['overview:read', 'users:read', 'outbox:read'],
+  support: ['overview:read', 'users:read', 'workers:read', 'outbox:read'],
 };
 
 export function permissionsOf(roles: readonly string[]): Permission[] {

@@ -30,6 +30,8 @@ export async function catalogAdminRoutes(app: Api, ctx: AppContext) {
     async (request) => A.updateItem(ctx, actorOf(request), request.params.id, request.body as Parameters<typeof A.updateItem>[3]));
   app.put('/api/admin/catalog/items/:id/city-price', { preHandler: write, schema: { tags, summary: "Set the city's base price and reference range (参考价格范围)", params: Id, body: S.CityPriceBody, response: { 200: S.AdminItem } } },
     async (request) => A.setCityItemPrice(ctx, actorOf(request), request.params.id, city, request.body));
+  app.delete('/api/admin/catalog/items/:id/city-price', { preHandler: write, schema: { tags, summary: "Remove the city's override (back to the catalogue price)", params: Id, response: { 200: S.AdminItem } } },
+    async (request) => A.clearCityItemPrice(ctx, actorOf(request), request.params.id, city));
   app.post('/api/admin/catalog/items/:id/photos', { preHandler: write, schema: { tags, summary: 'Add a photo (multipart field "file": JPEG/PNG/WebP ≤ 5 MiB)', consumes: ['multipart/form-data'], params: Id, response: { 200: S.AdminItem } } },
     async (request) => A.addItemPhoto(ctx, actorOf(request), request.params.id, await readUpload(request, A.PHOTO_MAX_BYTES)));
   app.delete('/api/admin/catalog/items/:id/photos/:fileId', { preHandler: write, schema: { tags, params: Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) }), response: { 200: S.AdminItem } } },

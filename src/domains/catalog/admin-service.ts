@@ -124,7 +124,12 @@ export async function itemDetail(ctx: AppContext, id: string) {
   const row = await q.findItemById(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const { city } = await cityPricing(ctx.db, ctx.config.cityCode);
-  return { ...presentItemDetail(row, city), version: row.version, cityPrice: cityPriceOf(city, row.code) };
+  return adminView(row, city);
+}
+
+/** The console's item: what customers see plus the catalogue's own reference range and the city override. */
+function adminView(row: q.ItemRow, city: Awaited<ReturnType<typeof cityPricing>>['city']) {
+  return { ...presentItemDetail(row, city), version: row.version, catalogReferenceMinFen: row.price_min_fen, catalogReferenceMaxFen: row.price_max_fen, cityPrice: cityPriceOf(city, row.code) };
 }
 
 function cityPriceOf(city: Awaited<ReturnType<typeof cityPricing>>['city'], code: string) {
@@ -142,6 +147,16 @@ export async function setCityItemPrice(ctx: AppContext, actor: Actor, itemId: st
     await trx.insertInto('city_item_prices').values({ city_code: cityCode, item_id: itemId, ...values })
       .onConflict((oc) => oc.columns(['city_code', 'item_id']).doUpdateSet(values)).execute();
     await recordChange(trx, actor, 'item', itemId, 'city_price_set', before ? { cityCode, basePriceFen: before.base_price_fen, referenceMinFen: before.reference_min_fen, referenceMaxFen: before.reference_max_fen } : null, { cityCode, ...v });
+  });
+  return itemDetail(ctx, itemId);
+}
+
+/** Removes the city's override: the item goes back to the catalogue price and reference range. */
+export async function clearCityItemPrice(ctx: AppContext, actor: Actor, itemId: string, cityCode: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const gone = await trx.deleteFrom('city_item_prices').where('city_code', '=', cityCode).where('item_id', '=', itemId).returningAll().executeTakeFirst();
+    if (!gone) throw new AppError('NOT_FOUND');
+    await recordChange(trx, actor, 'item', itemId, 'city_price_cleared', { cityCode, basePriceFen: gone.base_price_fen, referenceMinFen: gone.reference_min_fen, referenceMaxFen: gone.reference_max_fen }, null);
   });
   return itemDetail(ctx, itemId);
 }
@@ -208,7 +223,7 @@ export async function listCatalogAdmin(ctx: AppContext) {
     multiplierBp: city.multiplierBp ?? 10000,
     categories: categories.map((c) => ({
       id: c.id, code: c.code, name: c.name, nameEn: c.name_en, icon: c.icon, published: c.published,
-      items: items.filter((i) => i.category_id === c.id).map((i) => ({ ...presentItemDetail(i, city), version: i.version, cityPrice: cityPriceOf(city, i.code) })),
+      items: items.filter((i) => i.category_id === c.id).map((i) => adminView(i, city)),
     })),
   };
 }

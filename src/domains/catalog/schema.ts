@@ -3,7 +3,8 @@ import { Type, type TSchema } from 'typebox';
 /** Schemas of the catalogue API; pricing models and options mirror pricing/types.ts. */
 const Strict = { additionalProperties: false } as const;
 const Fen = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+// Null first: Ajv coerces types, and with the value type first it would turn null into 0 / "".
+const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 const Localized = Type.Object({ zh: Type.String({ minLength: 1, maxLength: 60 }), en: Type.String({ minLength: 1, maxLength: 80 }) }, Strict);
 const Adjustment = Type.Union([
   Type.Object({ type: Type.Literal('fixed'), fen: Fen }, Strict),
@@ -74,7 +75,7 @@ const itemFields = {
 export const CreateItemBody = Type.Object({ code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), ...itemFields }, Strict);
 export const UpdateItemBody = Type.Object({ ...Object.fromEntries(Object.entries(itemFields).map(([k, v]) => [k, Type.Optional(v)])), version: Type.Integer({ minimum: 1 }) }, Strict);
 export const AdminItem = Type.Intersect([ItemDetail, Type.Object({
-  version: Type.Integer(), cityPrice: Nullable(Type.Object({ basePriceFen: Nullable(Type.Integer()), referenceMinFen: Type.Integer(), referenceMaxFen: Type.Integer() })),
+  version: Type.Integer(), catalogReferenceMinFen: Type.Integer(), catalogReferenceMaxFen: Type.Integer(), cityPrice: Nullable(Type.Object({ basePriceFen: Nullable(Type.Integer()), referenceMinFen: Type.Integer(), referenceMaxFen: Type.Integer() })),
 })]);
 export const CreateCategoryBody = Type.Object({ code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), name: Type.String({ minLength: 1, maxLength: 20 }), nameEn: Type.String({ minLength: 1, maxLength: 40 }), icon: Type.Optional(Type.String({ maxLength: 8 })), published: Type.Optional(Type.Boolean()) }, Strict);
 export const UpdateCategoryBody = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })), nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), icon: Type.Optional(Type.String({ maxLength: 8 })), published: Type.Optional(Type.Boolean()), sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })) }, Strict);

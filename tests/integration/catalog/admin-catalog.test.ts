@@ -42,6 +42,11 @@ describe('catalogue administration', () => {
     expect(history.items[0]).toMatchObject({ action: 'item_created', adminName: '测试 operations', before: null });
   });
 
+  it('keeps null as null (no certificate), not an empty string', async () => {
+    const item = (await call('POST', '/api/admin/catalog/items', newItem(`null-${suffix}`))).json();
+    expect(item.requiredCertificate).toBeNull();
+  });
+
   it('refuses invalid prices and pricing models with field errors, storing nothing', async () => {
     const code = `bad-${suffix}`;
     const cases: [object, string][] = [
@@ -76,6 +81,11 @@ describe('catalogue administration', () => {
 
     const history = (await call('GET', `/api/admin/catalog/changes?entityId=${item.id}`)).json();
     expect(history.items[0]).toMatchObject({ action: 'city_price_set', before: null, after: { basePriceFen: 18_000 } });
+
+    const keepPrice = await call('PUT', `/api/admin/catalog/items/${item.id}/city-price`, { basePriceFen: null, referenceMinFen: 12_000, referenceMaxFen: 36_000 });
+    expect(keepPrice.json()).toMatchObject({ priceFromFen: 15_000, cityPrice: { basePriceFen: null }, referenceMinFen: 12_000, catalogReferenceMinFen: 10_000 });
+    const cleared = await t.app.inject({ method: 'DELETE', url: `/api/admin/catalog/items/${item.id}/city-price`, headers: ops });
+    expect(cleared.json()).toMatchObject({ priceFromFen: 15_000, cityPrice: null, referenceMinFen: 10_000 });
   });
 
   it('edits with optimistic locking and can unpublish an item, which customers then cannot quote', async () => {

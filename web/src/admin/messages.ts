@@ -1,9 +1,11 @@
 import { unitMessages } from '../shared/catalog-units';
 import type { Messages } from '../shared/i18n';
+import { catalogMessages } from './pages/catalog/messages';
 
 /** Texts of the admin console. */
 export const adminMessages: Messages = {
   ...unitMessages,
+  ...catalogMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],

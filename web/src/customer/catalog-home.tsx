@@ -1,25 +1,28 @@
 import './catalog-home.css';
-import { List, Popup, SideBar } from 'antd-mobile';
-import { useState } from 'react';
+import { SearchBar, SideBar } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from '../shared/api';
-import { unitLabel } from '../shared/catalog-units';
-import { formatFenRange } from '../shared/format';
+import type { CategoryWithItems, ItemSummary } from '../shared/catalog-types';
 import { localName, useI18n } from '../shared/i18n';
-import type { CatalogCategory, CatalogItem, City } from '../shared/types';
+import type { City } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { HomeHeader } from '../mobile/layout/home-header';
 import { LoadState } from '../mobile/layout/load-state';
-import { useDuration } from './use-duration';
-import { ItemDetail } from './item-detail';
+import { CatalogFilterBar, filterQuery, NO_FILTERS, type CatalogFilters } from './catalog-filters';
+import { ItemCard } from './item-card';
 
-/** Customer home: the service catalogue of the city, browsed by category. */
+const ALL = 'all';
+
+/** Customer home: search (汉字, English, pinyin, initials), filters and sorting, and browsing by category. */
 export function CatalogHome() {
   const { t, lang } = useI18n();
+  const [text, setText] = useState('');
   const loaded = useLoad(
     async (signal) => {
       const [city, categories] = await Promise.all([
         api<City>('/api/geo/city', { signal }),
-        api<CatalogCategory[]>('/api/catalog/categories', { signal }),
+        api<CategoryWithItems[]>('/api/catalog/categories', { signal }),
       ]);
       return { city, categories };
     },
@@ -30,57 +33,90 @@ export function CatalogHome() {
     <div className="m-home">
       <HomeHeader greeting={['home.greeting', 'home.greetingAnonymous']}>
         {loaded.data && <div className="m-home-city">{t('home.city', { city: localName(lang, loaded.data.city) })}</div>}
+        <SearchBar
+          className="m-search"
+          placeholder={t('search.placeholder')}
+          value={text}
+          onChange={setText}
+          onClear={() => setText('')}
+          data-testid="catalog-search"
+        />
       </HomeHeader>
       <LoadState loaded={loaded}>
         {({ categories }) =>
-          categories.length === 0 ? <p className="m-empty">{t('home.catalogEmpty')}</p> : <Catalogue categories={categories} />
+          categories.length === 0 ? <p className="m-empty">{t('home.catalogEmpty')}</p> : <Catalogue categories={categories} text={text} />
         }
       </LoadState>
     </div>
   );
 }
 
-function Catalogue({ categories }: { categories: CatalogCategory[] }) {
+/** `value`, once it has stayed unchanged for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+function Catalogue({ categories, text }: { categories: CategoryWithItems[]; text: string }) {
   const { t, lang } = useI18n();
-  const duration = useDuration();
-  const [activeId, setActiveId] = useState(categories[0].id);
-  const [openItem, setOpenItem] = useState<CatalogItem | null>(null);
-  const active = categories.find((category) => category.id === activeId) ?? categories[0];
+  const navigate = useNavigate();
+  const [activeKey, setActiveKey] = useState(categories[0].code);
+  const [filters, setFilters] = useState<CatalogFilters>(NO_FILTERS);
+  const q = useDebounced(text.trim(), 250);
+  // A keyword searches every category; clearing it goes back to browsing.
+  useEffect(() => {
+    if (q) setActiveKey(ALL);
+  }, [q]);
+  const category = activeKey === ALL ? undefined : activeKey;
+  const items = useLoad(
+    (signal) => api<ItemSummary[]>('/api/catalog/items', { query: { q, category, ...filterQuery(filters) }, signal }),
+    [q, category, JSON.stringify(filters)],
+  );
+  const active = categories.find((entry) => entry.code === activeKey);
+  const open = (item: ItemSummary) => navigate(`/item/${encodeURIComponent(item.code)}`);
 
   return (
-    <div className="m-catalog" data-testid="catalog">
-      <SideBar activeKey={active.id} onChange={setActiveId} className="m-catalog-side">
-        {categories.map((category) => (
-          <SideBar.Item
-            key={category.id}
-            title={
-              <span className="m-catalog-tab">
-                <span className="m-catalog-icon" aria-hidden="true">
-                  {category.icon}
+    <>
+      <CatalogFilterBar value={filters} onChange={setFilters} />
+      <div className="m-catalog" data-testid="catalog">
+        <SideBar activeKey={activeKey} onChange={setActiveKey} className="m-catalog-side">
+          <SideBar.Item key={ALL} title={<span className="m-catalog-tab"><span className="m-catalog-icon" aria-hidden="true">🏠</span>{t('home.allCategories')}</span>} />
+          {categories.map((entry) => (
+            <SideBar.Item
+              key={entry.code}
+              title={
+                <span className="m-catalog-tab">
+                  <span className="m-catalog-icon" aria-hidden="true">
+                    {entry.icon}
+                  </span>
+                  {localName(lang, entry)}
                 </span>
-                {localName(lang, category)}
-              </span>
-            }
-          />
-        ))}
-      </SideBar>
-      <div className="m-catalog-items">
-        <List header={localName(lang, active)}>
-          {active.items.map((item) => (
-            <List.Item
-              key={item.id}
-              onClick={() => setOpenItem(item)}
-              description={t('item.duration', { duration: duration(item.durationMinutes) })}
-              extra={<span className="m-price">{t('item.perUnit', { price: formatFenRange(item.referenceMinFen, item.referenceMaxFen), unit: unitLabel(t, item.unit) })}</span>}
-            >
-              {localName(lang, item)}
-            </List.Item>
+              }
+            />
           ))}
-        </List>
+        </SideBar>
+        <div className="m-catalog-items" data-testid="catalog-items" aria-busy={items.loading}>
+          <div className="m-catalog-heading">
+            <span>{active ? localName(lang, active) : t('home.allCategories')}</span>
+            {items.data && <span className="m-catalog-count">{t('home.resultCount', { count: items.data.length })}</span>}
+          </div>
+          <LoadState loaded={items}>
+            {(list) =>
+              list.length === 0 ? (
+                <p className="m-empty" data-testid="catalog-no-results">
+                  {t('home.noResults')}
+                </p>
+              ) : (
+                list.map((item) => <ItemCard key={item.id} item={item} onOpen={open} />)
+              )
+            }
+          </LoadState>
+        </div>
       </div>
-      <Popup visible={openItem !== null} onMaskClick={() => setOpenItem(null)} onClose={() => setOpenItem(null)} bodyClassName="m-popup">
-        {openItem && <ItemDetail item={openItem} category={active} />}
-      </Popup>
-    </div>
+    </>
   );
 }

@@ -49,7 +49,7 @@ function ScrollToTop() {
 }
 
 export function MobileRoutes() {
-  const { Home, hasAddresses } = usePortal();
+  const { Home, hasAddresses, pages = [] } = usePortal();
   return (
     <>
       <ScrollToTop />
@@ -67,6 +67,9 @@ export function MobileRoutes() {
           <Route path="me/password" element={<PasswordPage />} />
           <Route path="me/devices" element={<DevicesPage />} />
           <Route path="me/delete" element={<DeleteAccountPage />} />
+          {pages.map(({ path, Component }) => (
+            <Route key={path} path={path} element={<Component />} />
+          ))}
           {hasAddresses && (
             <>
               <Route path="me/addresses" element={<AddressesPage />} />

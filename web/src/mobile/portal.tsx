@@ -12,6 +12,8 @@ export interface MobilePortal {
   Home: ComponentType;
   /** Customers keep service addresses and an emergency contact. */
   hasAddresses: boolean;
+  /** Further signed-in pages of the portal (full screen, without the tab bar), e.g. `item/:code`. */
+  pages?: { path: string; Component: ComponentType }[];
 }
 
 export const PortalContext = createContext<MobilePortal | null>(null);

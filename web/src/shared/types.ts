@@ -116,6 +116,7 @@ export type Permission =
   | 'users:read'
   | 'workers:read'
   | 'catalog:read'
+  | 'catalog:write'
   | 'outbox:read'
   | 'audit:read'
   | 'admins:manage';

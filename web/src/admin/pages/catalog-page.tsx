@@ -1,45 +1,53 @@
-import { Alert, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Skeleton, Tabs } from 'antd';
 import { api, errorText } from '../../shared/api';
-import { unitLabel } from '../../shared/catalog-units';
-import { formatFenRange } from '../../shared/format';
+import type { AdminCatalog } from '../../shared/catalog-types';
 import { localName, useI18n } from '../../shared/i18n';
-import type { CatalogCategory, CatalogItem } from '../../shared/types';
 import { useLoad } from '../../shared/use-load';
+import { useAdminSession } from '../session';
+import { CategoriesTab } from './catalog/categories-tab';
+import { HistoryTab } from './catalog/history';
+import { ItemsTab } from './catalog/items-tab';
+import { RulesTab } from './catalog/rules-tab';
 
-/** The service catalogue, read-only: categories with their items. */
+/** 服务目录: items, categories, time rules and the change history; editing needs `catalog:write`. */
 export function CatalogPage() {
   const { t, lang } = useI18n();
-  const loaded = useLoad((signal) => api<CatalogCategory[]>('/api/catalog/categories', { signal }), []);
+  const { can } = useAdminSession();
+  const canWrite = can('catalog:write');
+  const loaded = useLoad((signal) => api<AdminCatalog>('/api/admin/catalog', { signal }), []);
 
-  const itemColumns: TableColumnsType<CatalogItem> = [
-    { title: t('catalog.item'), key: 'name', render: (_value, item) => localName(lang, item) },
-    { title: t('catalog.code'), dataIndex: 'code' },
-    { title: t('catalog.price'), key: 'price', render: (_value, item) => formatFenRange(item.referenceMinFen, item.referenceMaxFen) },
-    { title: t('catalog.unit'), dataIndex: 'unit', render: (unit: string) => unitLabel(t, unit) },
-    { title: t('catalog.duration'), dataIndex: 'durationMinutes', render: (minutes: number) => t('catalog.minutes', { minutes }) },
-  ];
-  const categoryColumns: TableColumnsType<CatalogCategory> = [
-    { title: t('catalog.category'), key: 'name', render: (_value, category) => `${category.icon ?? ''} ${localName(lang, category)}`.trim() },
-    { title: t('catalog.code'), dataIndex: 'code' },
-    { title: t('catalog.itemCount'), key: 'count', render: (_value, category) => category.items.length },
-  ];
+  if (loaded.error && !loaded.data) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('common.loadFailed')}
+        description={errorText(loaded.error, '')}
+        action={<Button onClick={() => loaded.reload()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!loaded.data) return <Skeleton active />;
+  const catalog = loaded.data;
+  const reload = () => loaded.reload(true);
+  const names = new Map<string, string>();
+  for (const category of catalog.categories) {
+    names.set(category.id, localName(lang, category));
+    for (const item of category.items) names.set(item.id, localName(lang, item));
+  }
 
-  if (loaded.error) return <Alert type="error" showIcon title={t('common.loadFailed')} description={errorText(loaded.error, '')} />;
   return (
-    <Table<CatalogCategory>
-      key={loaded.data ? 'loaded' : 'loading'}
-      rowKey="id"
-      data-testid="catalog-table"
-      loading={loaded.loading}
-      columns={categoryColumns}
-      dataSource={loaded.data ?? []}
-      pagination={false}
-      expandable={{
-        defaultExpandAllRows: true,
-        expandedRowRender: (category) => (
-          <Table<CatalogItem> rowKey="id" size="small" columns={itemColumns} dataSource={category.items} pagination={false} />
-        ),
-      }}
-    />
+    <div className="a-catalog" data-testid="catalog-page">
+      {!canWrite && <Alert type="info" showIcon title={t('catalog.readOnly')} className="a-toolbar" />}
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'items', label: t('catalog.tab.items'), children: <ItemsTab catalog={catalog} canWrite={canWrite} reload={reload} /> },
+          { key: 'categories', label: t('catalog.tab.categories'), children: <CategoriesTab catalog={catalog} canWrite={canWrite} reload={reload} /> },
+          { key: 'rules', label: t('catalog.tab.rules'), children: <RulesTab canWrite={canWrite} /> },
+          { key: 'history', label: t('catalog.tab.history'), children: <HistoryTab names={names} /> },
+        ]}
+      />
+    </div>
   );
 }

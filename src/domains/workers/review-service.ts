@@ -1,0 +1,119 @@
+import type { AppContext } from '../../app-context.js';
+import { writeAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import type { Actor } from '../admin/service.js';
+import { getApplication } from './application-service.js';
+
+/** Applications waiting for review, oldest first. */
+export async function reviewQueue(ctx: AppContext, status: 'submitted' | 'rejected' | 'approved' = 'submitted') {
+  const rows = await ctx.db.selectFrom('worker_profiles as w').innerJoin('users as u', 'u.id', 'w.user_id')
+    .leftJoin('districts as d', 'd.code', 'w.district_code')
+    .select(['w.user_id', 'w.display_name', 'w.worker_type', 'w.submitted_at', 'w.experience_years', 'd.name as district_name', 'u.phone_masked'])
+    .where('w.status', '=', status).orderBy('w.submitted_at').limit(200).execute();
+  return rows.map((r) => ({
+    workerId: r.user_id, displayName: r.display_name, workerType: r.worker_type, experienceYears: r.experience_years,
+    districtName: r.district_name, phoneMasked: r.phone_masked, submittedAt: r.submitted_at?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * A worker's file for review. With `workers:pii` the real name and ID number are decrypted and the
+ * view is audited; without it only masked values are shown.
+ */
+export async function reviewDetail(ctx: AppContext, actor: Actor & { permissions: string[] }, workerId: string) {
+  const exists = await ctx.db.selectFrom('worker_profiles').select('user_id').where('user_id', '=', workerId).executeTakeFirst();
+  if (!exists) throw new AppError('NOT_FOUND');
+  const application = await getApplication(ctx, workerId);
+  const identity = await ctx.db.selectFrom('worker_identities').selectAll().where('worker_id', '=', workerId).executeTakeFirst();
+  const decisions = await ctx.db.selectFrom('worker_review_decisions').selectAll().where('worker_id', '=', workerId).orderBy('created_at', 'desc').execute();
+  let pii = null;
+  if (identity && actor.permissions.includes('workers:pii')) {
+    pii = {
+      realName: ctx.pii.decrypt(identity.real_name_enc), idNumber: ctx.pii.decrypt(identity.id_number_enc), checkResult: identity.check_result,
+      frontUrl: `/api/files/${identity.front_file_id}`, backUrl: `/api/files/${identity.back_file_id}`, selfieUrl: `/api/files/${identity.selfie_file_id}`,
+    };
+    await writeAudit(ctx.db, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: 'worker.pii_viewed', targetType: 'worker', targetId: workerId, ip: actor.ip });
+  }
+  return {
+    workerId, ...application, pii,
+    decisions: decisions.map((d) => ({ decision: d.decision, reason: d.reason, adminName: d.admin_name, at: d.created_at.toISOString() })),
+  };
+}
+
+async function decide(ctx: AppContext, actor: Actor, workerId: string, decision: 'approved' | 'rejected', reason: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const p = await trx.selectFrom('worker_profiles').select('status').where('user_id', '=', workerId).forUpdate().executeTakeFirst();
+    if (!p) throw new AppError('NOT_FOUND');
+    if (p.status !== 'submitted') throw new AppError('REVIEW_STATE', { status: p.status });
+    const now = new Date();
+    await trx.updateTable('worker_profiles').set({
+      status: decision, review_note: decision === 'rejected' ? reason : '', updated_at: now, ...(decision === 'approved' ? { approved_at: now } : { online: false }),
+    }).where('user_id', '=', workerId).execute();
+    if (decision === 'approved') {
+      await trx.updateTable('worker_certificates').set({ status: 'verified' }).where('worker_id', '=', workerId).where('status', '=', 'pending').execute();
+    }
+    await trx.insertInto('worker_review_decisions').values({ worker_id: workerId, decision, reason, admin_id: actor.id, admin_name: actor.name }).execute();
+    await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: `worker.${decision}`, targetType: 'worker', targetId: workerId, ip: actor.ip, detail: { reason } });
+  });
+}
+
+export const approveWorker = (ctx: AppContext, actor: Actor, workerId: string) => decide(ctx, actor, workerId, 'approved', '');
+/** Rejects with a reason the worker sees; they fix and resubmit. */
+export const rejectWorker = (ctx: AppContext, actor: Actor, workerId: string, reason: string) => decide(ctx, actor, workerId, 'rejected', reason.trim());
+
+/** Warning, suspension for N days (no orders, offline) or permanent removal — each with a reason, visible to the worker. */
+export async function penalizeWorker(ctx: AppContext, actor: Actor, workerId: string, input: { kind: 'warning' | 'suspension' | 'removal'; reason: string; days?: number }) {
+  if (input.kind === 'suspension' && !input.days) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ field: 'days', code: 'required', message: { zh: '停单需填写天数', en: 'required for a suspension' } }]);
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const p = await trx.selectFrom('worker_profiles').select(['status', 'suspended_until']).where('user_id', '=', workerId).forUpdate().executeTakeFirst();
+    if (!p) throw new AppError('NOT_FOUND');
+    if (p.status === 'removed') throw new AppError('REVIEW_STATE', { status: p.status });
+    const now = new Date();
+    const endsAt = input.kind === 'suspension' ? new Date(now.getTime() + input.days! * 86_400_000) : null;
+    const row = await trx.insertInto('worker_penalties').values({
+      worker_id: workerId, kind: input.kind, reason: input.reason.trim(), days: input.kind === 'suspension' ? input.days! : null, ends_at: endsAt, admin_id: actor.id, admin_name: actor.name,
+    }).returning('id').executeTakeFirstOrThrow();
+    if (input.kind === 'suspension') {
+      const until = p.suspended_until && p.suspended_until > endsAt! ? p.suspended_until : endsAt;
+      await trx.updateTable('worker_profiles').set({ suspended_until: until, online: false, updated_at: now }).where('user_id', '=', workerId).execute();
+    }
+    if (input.kind === 'removal') await trx.updateTable('worker_profiles').set({ status: 'removed', online: false, updated_at: now }).where('user_id', '=', workerId).execute();
+    await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: `worker.penalty_${input.kind}`, targetType: 'worker', targetId: workerId, ip: actor.ip, detail: { reason: input.reason, days: input.days ?? null } });
+    return { id: row.id };
+  });
+}
+
+/** The worker appeals a penalty, once. */
+export async function appealPenalty(ctx: AppContext, workerId: string, penaltyId: string, text: string) {
+  const updated = await ctx.db.updateTable('worker_penalties').set({ appeal_text: text.trim(), appealed_at: new Date() })
+    .where('id', '=', penaltyId).where('worker_id', '=', workerId).where('appealed_at', 'is', null).where('revoked_at', 'is', null)
+    .returning('id').executeTakeFirst();
+  if (!updated) {
+    const exists = await ctx.db.selectFrom('worker_penalties').select('id').where('id', '=', penaltyId).where('worker_id', '=', workerId).executeTakeFirst();
+    throw new AppError(exists ? 'APPEAL_NOT_ALLOWED' : 'NOT_FOUND');
+  }
+  await writeAudit(ctx.db, { actorKind: 'user', actorId: workerId, action: 'worker.penalty_appealed', targetType: 'penalty', targetId: penaltyId });
+}
+
+/** Ops decide an appeal: upheld keeps the penalty; revoked lifts a suspension or restores a removed worker. */
+export async function decideAppeal(ctx: AppContext, actor: Actor, penaltyId: string, input: { outcome: 'upheld' | 'revoked'; note: string }) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const pen = await trx.selectFrom('worker_penalties').selectAll().where('id', '=', penaltyId).forUpdate().executeTakeFirst();
+    if (!pen) throw new AppError('NOT_FOUND');
+    if (!pen.appealed_at || pen.appeal_outcome) throw new AppError('APPEAL_NOT_ALLOWED');
+    const now = new Date();
+    await trx.updateTable('worker_penalties').set({ appeal_outcome: input.outcome, appeal_note: input.note.trim(), appeal_decided_at: now, ...(input.outcome === 'revoked' ? { revoked_at: now } : {}) })
+      .where('id', '=', penaltyId).execute();
+    if (input.outcome === 'revoked' && pen.kind === 'suspension') {
+      const other = await trx.selectFrom('worker_penalties').select((eb) => eb.fn.max('ends_at').as('until'))
+        .where('worker_id', '=', pen.worker_id).where('kind', '=', 'suspension').where('revoked_at', 'is', null).where('ends_at', '>', now).executeTakeFirst();
+      await trx.updateTable('worker_profiles').set({ suspended_until: (other?.until as Date | null) ?? null }).where('user_id', '=', pen.worker_id).execute();
+    }
+    if (input.outcome === 'revoked' && pen.kind === 'removal') {
+      await trx.updateTable('worker_profiles').set({ status: 'approved' }).where('user_id', '=', pen.worker_id).where('status', '=', 'removed').execute();
+    }
+    await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: `worker.appeal_${input.outcome}`, targetType: 'penalty', targetId: penaltyId, ip: actor.ip });
+  });
+}
