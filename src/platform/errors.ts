@@ -45,6 +45,7 @@ export const ERRORS = {
   QUOTE_USED: { status: 409, zh: '报价已被使用', en: 'The quote was already used' },
   QUOTE_TAMPERED: { status: 409, zh: '报价校验失败', en: 'The quote failed its integrity check' },
   PRICING_INVALID: { status: 400, zh: '价格配置有误', en: 'The pricing configuration is invalid' },
+  IN_USE: { status: 409, zh: '仍在使用中，无法删除；可改为下架', en: 'Still in use and cannot be deleted; unpublish it instead' },
   CODE_TAKEN: { status: 409, zh: '编码已存在', en: 'This code is already used' },
   VERSION_CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
   ID_NUMBER_INVALID: { status: 400, zh: '身份证号码无效', en: 'The ID number is not valid' },

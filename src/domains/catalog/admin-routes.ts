@@ -22,6 +22,10 @@ export async function catalogAdminRoutes(app: Api, ctx: AppContext) {
     async (request, reply) => reply.status(201).send(await A.createCategory(ctx, actorOf(request), request.body)));
   app.patch('/api/admin/catalog/categories/:id', { preHandler: write, schema: { tags, params: Id, body: S.UpdateCategoryBody, response: { 200: S.CategoryRow } } },
     async (request) => A.updateCategory(ctx, actorOf(request), request.params.id, request.body));
+  app.delete('/api/admin/catalog/categories/:id', { preHandler: write, schema: { tags, summary: 'Delete an empty category (409 IN_USE otherwise)', params: Id } },
+    async (request, reply) => { await A.deleteCategory(ctx, actorOf(request), request.params.id); return reply.status(204).send(); });
+  app.delete('/api/admin/catalog/items/:id', { preHandler: write, schema: { tags, summary: 'Delete an item never quoted nor offered (409 IN_USE otherwise: unpublish it)', params: Id } },
+    async (request, reply) => { await A.deleteItem(ctx, actorOf(request), request.params.id); return reply.status(204).send(); });
   app.post('/api/admin/catalog/items', { preHandler: write, schema: { tags, body: S.CreateItemBody, response: { 201: S.AdminItem } } },
     async (request, reply) => reply.status(201).send(await A.createItem(ctx, actorOf(request), request.body)));
   app.get('/api/admin/catalog/items/:id', { preHandler: read, schema: { tags, params: Id, response: { 200: S.AdminItem } } },

@@ -68,6 +68,34 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
   });
 }
 
+/** Deletes an empty category; one with items answers IN_USE (unpublish it instead). */
+export async function deleteCategory(ctx: AppContext, actor: Actor, id: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('service_categories').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND');
+    const used = await trx.selectFrom('service_items').select('id').where('category_id', '=', id).limit(1).executeTakeFirst();
+    if (used) throw new AppError('IN_USE');
+    await trx.deleteFrom('service_categories').where('id', '=', id).execute();
+    await recordChange(trx, actor, 'category', id, 'category_deleted', before, null);
+  });
+}
+
+/** Deletes an item nobody has quoted, skilled for or priced per city; otherwise IN_USE (unpublish it instead). */
+export async function deleteItem(ctx: AppContext, actor: Actor, id: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await q.findItemById(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    const [quoted, skilled] = await Promise.all([
+      trx.selectFrom('quotes').select('id').where('item_id', '=', id).limit(1).executeTakeFirst(),
+      trx.selectFrom('worker_skills').select('worker_id').where('item_id', '=', id).limit(1).executeTakeFirst(),
+    ]);
+    if (quoted || skilled) throw new AppError('IN_USE');
+    await trx.deleteFrom('city_item_prices').where('item_id', '=', id).execute();
+    await trx.deleteFrom('service_items').where('id', '=', id).execute();
+    await recordChange(trx, actor, 'item', id, 'item_deleted', snapshot(before), null);
+  });
+}
+
 function itemColumns(f: ItemFields, categoryName: string) {
   return {
     code: f.code, name: f.name.trim(), name_en: f.nameEn.trim(), description: f.description.trim(), unit: f.unit, duration_minutes: f.durationMinutes,

@@ -112,6 +112,13 @@ describe('catalogue administration', () => {
     const rule = await call('POST', '/api/admin/catalog/rules', { kind: 'weekend', labelZh: '周末服务费', labelEn: 'Weekend', config: { days: [0, 6] }, adjustment: { type: 'percent', bp: 1000 }, active: false });
     expect(rule.statusCode).toBe(201);
     expect((await call('GET', '/api/admin/catalog/rules')).json().map((r: { id: string }) => r.id)).toContain(rule.json().id);
+    const del = (url: string) => t.app.inject({ method: 'DELETE', url, headers: ops });
+    const unused = (await call('POST', '/api/admin/catalog/items', { ...newItem(`gone-${suffix}`), categoryCode: `cat-${suffix}` })).json();
+    expect((await del(`/api/admin/catalog/categories/${cat.json().id}`)).json().code).toBe('IN_USE');
+    expect((await del(`/api/admin/catalog/items/${unused.id}`)).statusCode).toBe(204);
+    expect((await del(`/api/admin/catalog/categories/${cat.json().id}`)).statusCode).toBe(204);
+    const quoted = await t.ctx.db.selectFrom('service_items').select('id').where('code', '=', `price-${suffix}`).executeTakeFirstOrThrow();
+    expect((await del(`/api/admin/catalog/items/${quoted.id}`)).json().code).toBe('IN_USE');
     const bad = await call('POST', '/api/admin/catalog/rules', { kind: 'night', labelZh: '夜间', labelEn: 'Night', config: { from: '25:00', until: '08:00' }, adjustment: { type: 'percent', bp: 2000 } });
     expect(bad.statusCode).toBe(400);
   });

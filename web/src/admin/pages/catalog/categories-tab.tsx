@@ -1,3 +1,4 @@
+import { DeleteButton } from './delete-button';
 import { App, Button, Form, Input, Modal, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../../shared/api';
@@ -80,7 +81,14 @@ export function CategoriesTab({ catalog, canWrite, reload }: { catalog: AdminCat
       render: (_value, category) => <Switch size="small" checked={category.published} disabled={!canWrite} onChange={(checked) => setPublished(category, checked)} data-testid={`category-publish-${category.code}`} />,
     },
     ...(canWrite
-      ? [{ title: t('common.actions'), key: 'actions', render: (_value: unknown, category: AdminCategory) => <Button type="link" size="small" onClick={() => setDialog({ category })}>{t('category.rename')}</Button> }]
+      ? [{
+          title: t('common.actions'), key: 'actions', render: (_value: unknown, category: AdminCategory) => (
+            <>
+              <Button type="link" size="small" onClick={() => setDialog({ category })}>{t('category.rename')}</Button>
+              <DeleteButton url={`/api/admin/catalog/categories/${category.id}`} name={category.name} onDone={reload} testId={`category-delete-${category.code}`} />
+            </>
+          ),
+        }]
       : []),
   ];
 

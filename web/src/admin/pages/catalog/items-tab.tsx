@@ -1,3 +1,4 @@
+import { DeleteButton } from './delete-button';
 import { App, Button, Input, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../../shared/api';
@@ -105,6 +106,7 @@ export function ItemsTab({ catalog, canWrite, reload }: { catalog: AdminCatalog;
           <Button type="link" size="small" onClick={() => setDialog({ kind: 'history', item })} data-testid={`item-history-${item.code}`}>
             {t('catalog.history')}
           </Button>
+          {canWrite && <DeleteButton url={`/api/admin/catalog/items/${item.id}`} name={localName(lang, item)} onDone={reload} testId={`item-delete-${item.code}`} />}
         </Space>
       ),
     },

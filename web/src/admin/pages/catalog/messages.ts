@@ -113,6 +113,9 @@ export const catalogMessages: Messages = {
 
   'city.title': ['城市价格 · {name}', 'City price · {name}'],
   'city.basePrice': ['城市基础价（元/{unit}）', 'City base price (¥/{unit})'],
+  'catalog.delete': ['删除', 'Delete'],
+  'catalog.deleted': ['已删除', 'Deleted'],
+  'catalog.deleteConfirm': ['删除「{name}」？已被使用的只能下架。', 'Delete "{name}"? Anything in use can only be unpublished.'],
   'city.reset': ['恢复目录价格（删除城市价格）', 'Reset to the catalogue price (remove the city price)'],
   'city.basePriceHint': ['留空 = 沿用目录价 {price}', 'Empty = catalogue price {price}'],
   'city.referenceMin': ['参考最低价（元）', 'Reference min (¥)'],
