@@ -18,7 +18,10 @@ import { loadUserPrincipal } from './domains/accounts/service.js';
 import { catalogAdminRoutes } from './domains/catalog/admin-routes.js';
 import { catalogRoutes } from './domains/catalog/routes.js';
 import { geoRoutes } from './domains/geo/routes.js';
+import { workerReviewRoutes } from './domains/workers/review-routes.js';
 import { workerAdminRoutes } from './domains/workers/routes.js';
+import { workerSearchRoutes } from './domains/workers/search-routes.js';
+import { workerRoutes } from './domains/workers/worker-routes.js';
 import { createGuards } from './platform/auth.js';
 import { createPiiCrypto } from './platform/crypto.js';
 import { fileRoutes } from './platform/files-routes.js';
@@ -77,7 +80,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, fileRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   if (config.serveWeb) await serveWeb(app);

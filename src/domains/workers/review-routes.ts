@@ -1,0 +1,26 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Api, AppContext } from '../../app-context.js';
+import { approveWorker, decideAppeal, penalizeWorker, rejectWorker, reviewDetail, reviewQueue } from './review-service.js';
+import * as S from './schema.js';
+
+const actorOf = (r: FastifyRequest) => ({ id: r.admin!.id, name: r.admin!.name, ip: r.ip, permissions: r.admin!.permissions as string[] });
+
+/** Console: the review queue, a worker's file (PII for permitted roles, audited), decisions, penalties, appeals. */
+export async function workerReviewRoutes(app: Api, ctx: AppContext) {
+  const tags = ['admin workers'];
+  const read = ctx.guards.admin('workers:read');
+  const review = ctx.guards.admin('workers:review');
+  app.get('/api/admin/worker-reviews', { preHandler: read, schema: { tags, summary: 'Applications by review status (default: waiting)', querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('submitted'), Type.Literal('rejected'), Type.Literal('approved')])) }) } },
+    async (request) => reviewQueue(ctx, request.query.status));
+  app.get('/api/admin/workers/:id', { preHandler: read, schema: { tags, summary: "A worker's file; real name, ID number and ID photos only with workers:pii (each view audited)", params: S.WorkerId } },
+    async (request) => reviewDetail(ctx, actorOf(request), request.params.id));
+  app.post('/api/admin/workers/:id/approve', { preHandler: review, schema: { tags, params: S.WorkerId, body: Type.Object({}, { additionalProperties: false }) } },
+    async (request, reply) => { await approveWorker(ctx, actorOf(request), request.params.id); return reply.status(204).send(); });
+  app.post('/api/admin/workers/:id/reject', { preHandler: review, schema: { tags, summary: 'Reject with a reason the worker sees', params: S.WorkerId, body: S.RejectBody } },
+    async (request, reply) => { await rejectWorker(ctx, actorOf(request), request.params.id, request.body.reason); return reply.status(204).send(); });
+  app.post('/api/admin/workers/:id/penalties', { preHandler: review, schema: { tags, summary: 'Warning, suspension for N days, or permanent removal', params: S.WorkerId, body: S.PenaltyBody } },
+    async (request, reply) => reply.status(201).send(await penalizeWorker(ctx, actorOf(request), request.params.id, request.body)));
+  app.post('/api/admin/penalties/:id/appeal-decision', { preHandler: review, schema: { tags, params: S.WorkerId, body: S.AppealDecisionBody } },
+    async (request, reply) => { await decideAppeal(ctx, actorOf(request), request.params.id, request.body); return reply.status(204).send(); });
+}
