@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../admin/service.js';
-import { getApplication } from './application-service.js';
+import { expiryFlag, getApplication } from './application-service.js';
 
 /** Applications waiting for review, oldest first. */
 export async function reviewQueue(ctx: AppContext, status: 'submitted' | 'rejected' | 'approved' = 'submitted') {
@@ -116,4 +116,14 @@ export async function decideAppeal(ctx: AppContext, actor: Actor, penaltyId: str
     }
     await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: `worker.appeal_${input.outcome}`, targetType: 'penalty', targetId: penaltyId, ip: actor.ip });
   });
+}
+
+/** Verified certificates expiring within `days` (or already expired), soonest first — for ops to chase renewals. */
+export async function expiringCertificates(ctx: AppContext, days: number) {
+  const until = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const rows = await ctx.db.selectFrom('worker_certificates as c').innerJoin('worker_profiles as w', 'w.user_id', 'c.worker_id')
+    .select(['c.id', 'c.kind', 'c.number', 'c.expires_at', 'w.user_id', 'w.display_name'])
+    .where('c.status', '=', 'verified').where('c.expires_at', '<=', until).where('w.status', '!=', 'removed')
+    .orderBy('c.expires_at').limit(500).execute();
+  return rows.map((r) => ({ ...expiryFlag(r.expires_at), id: r.id, kind: r.kind, number: r.number, expiresAt: r.expires_at, workerId: r.user_id, workerName: r.display_name }));
 }
