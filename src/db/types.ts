@@ -220,6 +220,7 @@ export interface WorkerProfilesTable {
   home_lng: number | null;
   service_radius_km: number | null;
   worker_type: Generated<'individual' | 'team'>;
+  skill_ids: Generated<string[]>;
   intro: Generated<string>;
   previous_employers: ColumnType<string[], string[] | undefined, string[]>;
   max_minutes_per_day: Generated<number>;

@@ -20,13 +20,23 @@ export interface WorkerSearch {
 }
 
 const EXPERIENCE: Record<string, [number, number]> = { '1-3': [1, 3], '3-5': [3, 5], '5+': [5, 100] };
-const MAX_RADIUS_M = 50_000;
+/** Totals above this are reported as a lower bound: counting every match of a broad search costs more than the page. */
+const COUNT_CAP = 1000;
 
-/** Approved, online, not suspended workers — the only ones customers (and dispatch) ever see. */
+/** Approved, online, not suspended workers — the only ones customers (and dispatch) ever see. (Deleted accounts have no profile.) */
 export function visibleWorkers(db: Kysely<DB>, now = new Date()) {
-  return db.selectFrom('worker_profiles as w').innerJoin('users as u', 'u.id', 'w.user_id')
-    .where('w.status', '=', 'approved').where('w.online', '=', true).where('u.deleted_at', 'is', null)
+  return db.selectFrom('worker_profiles as w')
+    .where('w.status', '=', 'approved').where('w.online', '=', true)
     .where((eb) => eb.or([eb('w.suspended_until', 'is', null), eb('w.suspended_until', '<', now)]));
+}
+
+let radiusCache: { km: number; at: number } | null = null;
+/** The largest service radius in use (cached a minute): the index box for "near" never needs to be wider. */
+async function largestRadiusKm(db: Kysely<DB>): Promise<number> {
+  if (radiusCache && Date.now() - radiusCache.at < 60_000) return radiusCache.km;
+  const r = await db.selectFrom('worker_profiles').select((eb) => eb.fn.max('service_radius_km').as('km')).where('status', '=', 'approved').executeTakeFirst();
+  radiusCache = { km: Number(r?.km ?? 50) || 50, at: Date.now() };
+  return radiusCache.km;
 }
 
 /**
@@ -36,7 +46,10 @@ export function visibleWorkers(db: Kysely<DB>, now = new Date()) {
 export async function searchWorkers(db: Kysely<DB>, s: WorkerSearch) {
   let q = visibleWorkers(db);
   if (s.q?.trim()) q = q.where('w.display_name', 'ilike', `%${s.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-  if (s.skill) q = q.where((eb) => eb.exists(eb.selectFrom('worker_skills as ws').innerJoin('service_items as i', 'i.id', 'ws.item_id').select('ws.worker_id').whereRef('ws.worker_id', '=', 'w.user_id').where('i.code', '=', s.skill!)));
+  if (s.skill) {
+    const item = await db.selectFrom('service_items').select('id').where('code', '=', s.skill).executeTakeFirst();
+    q = q.where(sql<boolean>`w.skill_ids @> array[${item?.id ?? '00000000-0000-0000-0000-000000000000'}]::uuid[]`);
+  }
   if (s.districtCode) q = q.where('w.district_code', '=', s.districtCode);
   if (s.ratingMin !== undefined) q = q.where('w.rating_avg', '>=', s.ratingMin);
   if (s.experience) {
@@ -51,24 +64,29 @@ export async function searchWorkers(db: Kysely<DB>, s: WorkerSearch) {
   const near = s.lat !== undefined && s.lng !== undefined;
   const point = near ? sql`ll_to_earth(${s.lat}, ${s.lng})` : null;
   if (point) {
-    q = q.where(sql<boolean>`earth_box(${point}, ${MAX_RADIUS_M}) @> ll_to_earth(w.home_lat, w.home_lng)`)
+    const boxMetres = (await largestRadiusKm(db)) * 1000;
+    q = q.where(sql<boolean>`earth_box(${point}, ${boxMetres}) @> ll_to_earth(w.home_lat, w.home_lng)`)
       .where(sql<boolean>`earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) <= w.service_radius_km * 1000`);
   }
   if (s.availableAt) q = whereWorking(q, s.availableAt, s.durationMinutes ?? 60, s.timeZone);
   const distance = point ? sql<number | null>`round((earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) / 1000)::numeric, 2)` : sql<number | null>`null`;
-  let ordered = q.select(['w.user_id', 'w.display_name', 'w.gender', 'w.experience_years', 'w.rating_avg', 'w.rating_count', 'w.orders_done', 'w.district_code', 'u.avatar_file_id'])
+  let ordered = q.select(['w.user_id', 'w.display_name', 'w.gender', 'w.experience_years', 'w.rating_avg', 'w.rating_count', 'w.orders_done', 'w.district_code'])
+    .select(sql<string | null>`(select avatar_file_id from users where id = w.user_id)`.as('avatar_file_id'))
     .select(distance.as('distance_km'))
     .select(sql<string[]>`coalesce((select array_agg(i.code order by i.sort) from worker_skills s join service_items i on i.id = s.item_id where s.worker_id = w.user_id), '{}')`.as('skills'))
     .select(sql<string[]>`coalesce((select array_agg(distinct c.kind) from worker_certificates c where c.worker_id = w.user_id and c.status = 'verified' and (c.expires_at is null or c.expires_at >= current_date)), '{}')`.as('certificates'));
-  if (s.sort === 'distance' && point) ordered = ordered.orderBy(sql`earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng))`);
-  else if (s.sort === 'orders') ordered = ordered.orderBy('w.orders_done', 'desc');
-  else ordered = ordered.orderBy('w.rating_avg', 'desc').orderBy('w.rating_count', 'desc');
+  // The cube distance (<->) orders like the great-circle one and walks the GiST index nearest-first;
+  // any extra sort key would stop the planner from using that index order, so none is added there.
+  if (s.sort === 'distance' && point) ordered = ordered.orderBy(sql`ll_to_earth(w.home_lat, w.home_lng) <-> ${point}`);
+  else if (s.sort === 'orders') ordered = ordered.orderBy('w.orders_done', 'desc').orderBy('w.user_id');
+  else ordered = ordered.orderBy('w.rating_avg', 'desc').orderBy('w.rating_count', 'desc').orderBy('w.user_id');
   const [rows, total] = await Promise.all([
-    ordered.orderBy('w.user_id').offset(s.offset).limit(s.limit).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+    ordered.offset(s.offset).limit(s.limit).execute(),
+    db.selectFrom(q.select('w.user_id').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
   return {
-    total,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
     items: rows.map((r) => ({
       id: r.user_id, name: maskName(r.display_name, '师傅'), gender: r.gender, avatarUrl: fileUrl(r.avatar_file_id), experienceYears: r.experience_years,
       ratingAvg: Number(r.rating_avg), ratingCount: r.rating_count, ordersDone: r.orders_done, districtCode: r.district_code,
@@ -89,7 +107,7 @@ function whereWorking<T extends ReturnType<typeof visibleWorkers>>(q: T, at: str
 
 /** A worker's public profile: masked name, skills, verified certificates, experience, ratings, portfolio, next free times. */
 export async function publicProfile(ctx: AppContext, workerId: string, customerId?: string) {
-  const w = await visibleWorkers(ctx.db).selectAll('w').select(['u.avatar_file_id']).where('w.user_id', '=', workerId).executeTakeFirst();
+  const w = await visibleWorkers(ctx.db).selectAll('w').select(sql<string | null>`(select avatar_file_id from users where id = w.user_id)`.as('avatar_file_id')).where('w.user_id', '=', workerId).executeTakeFirst();
   if (!w) throw new AppError('NOT_FOUND');
   const [skills, certs, portfolio, hours, daysOff, fav, city] = await Promise.all([
     ctx.db.selectFrom('worker_skills as s').innerJoin('service_items as i', 'i.id', 's.item_id').select(['i.code', 'i.name', 'i.name_en']).where('s.worker_id', '=', workerId).orderBy('i.sort').execute(),
