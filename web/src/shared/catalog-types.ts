@@ -1,43 +1,15 @@
 // Catalogue, pricing and quote objects (see docs/api-catalog.md). Money is integer fen; percentages basis points.
 
-export interface Localized {
-  zh: string;
-  en: string;
-}
+// The pricing engine's own types (type-only: nothing from the server is bundled).
+import type {
+  Adjustment, LineCode, LocalizedText, OptionChoice, OptionDefinition, PricingModel, PricingModelKind, QuoteLine,
+} from '../../../src/domains/catalog/pricing/types';
 
-export type PricingKind = 'fixed' | 'hourly' | 'per_unit' | 'package' | 'on_site_quote';
-export type PerUnit = 'sqm' | 'item' | 'appliance' | 'bed' | 'room' | 'window';
-
-export type PricingModel =
-  | { kind: 'fixed'; priceFen: number; maxQuantity?: number }
-  | { kind: 'hourly'; pricePerHourFen: number; minHours: number; maxHours?: number; stepHours?: number }
-  | { kind: 'per_unit'; unit: PerUnit; unitPriceFen: number; minQuantity: number; maxQuantity: number; step?: number }
-  | { kind: 'package'; priceFen: number; visits: number; validDays: number; maxQuantity?: number }
-  | { kind: 'on_site_quote'; depositFen: number };
-
-export type Adjustment = { type: 'fixed'; fen: number } | { type: 'percent'; bp: number };
-
-export interface Choice {
-  value: string;
-  label: Localized;
-  surcharge?: Adjustment;
-}
-
-interface OptionBase {
-  key: string;
-  label: Localized;
-  required?: boolean;
-}
-
-export type OptionDefinition = OptionBase &
-  (
-    | { kind: 'select'; choices: Choice[]; defaultValue?: string }
-    | { kind: 'multi_select'; choices: Choice[]; minSelected?: number; maxSelected?: number }
-    | { kind: 'boolean'; surcharge?: Adjustment; defaultValue?: boolean }
-    | { kind: 'integer'; min: number; max: number; perUnitFen?: number; includedUnits?: number; defaultValue?: number }
-    | { kind: 'text'; maxLength: number }
-  );
-
+export type { Adjustment, LineCode, OptionDefinition, PricingModel, QuoteLine };
+export type Localized = LocalizedText;
+export type Choice = OptionChoice;
+export type PricingKind = PricingModelKind;
+export type PerUnit = Extract<PricingModel, { kind: 'per_unit' }>['unit'];
 export type OptionKind = OptionDefinition['kind'];
 
 export interface ItemSummary {
@@ -78,26 +50,6 @@ export interface CategoryWithItems {
 }
 
 export type SortKey = '' | 'price_asc' | 'price_desc' | 'popularity' | 'rating';
-
-export type LineCode =
-  | 'BASE'
-  | 'DEPOSIT'
-  | 'OPTION'
-  | 'CITY_ADJUSTMENT'
-  | 'SURCHARGE_NIGHT'
-  | 'SURCHARGE_WEEKEND'
-  | 'SURCHARGE_URGENT'
-  | 'SURCHARGE_HOLIDAY'
-  | 'COUPON';
-
-export interface QuoteLine {
-  code: LineCode | string;
-  label: Localized;
-  quantity: number;
-  unitPriceFen: number;
-  amountFen: number;
-  rule: { id: string; description: Localized };
-}
 
 export interface Quote {
   id: string;
