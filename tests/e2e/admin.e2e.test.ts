@@ -4,7 +4,7 @@ import { randomPhone } from './api';
 import { newDesktopContext, pageErrors, screenshot, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-const ALL_PAGES = ['概览', '用户', '师傅', '服务目录', '消息外发', '审计日志', '管理员'];
+const ALL_PAGES = ['概览', '用户', '师傅', '师傅审核', '服务目录', '消息外发', '审计日志', '管理员'];
 const browser = useBrowser();
 
 async function signIn(username: string): Promise<Page> {

@@ -5,7 +5,8 @@ import { Page, PageQuery, pageOf } from '../../platform/paging.js';
 import { listWorkers } from './service.js';
 
 const WorkerRow = Type.Object({
-  id: Type.String(), name: Type.String(), gender: Type.String(), status: Type.String(), online: Type.Boolean(), districtName: Type.String(),
+  id: Type.String(), name: Type.String(), gender: Type.String(), status: Type.String(), online: Type.Boolean(), districtName: Type.Union([Type.Null(), Type.String()]),
+  suspendedUntil: Type.Union([Type.Null(), Type.String()]),
   skills: Type.Array(Type.String()), ratingAvg: Type.Number(), ratingCount: Type.Integer(), ordersDone: Type.Integer(), experienceYears: Type.Integer(),
 });
 

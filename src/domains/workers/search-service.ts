@@ -132,7 +132,7 @@ export async function publicProfile(ctx: AppContext, workerId: string, customerI
     skills: skills.map((s) => ({ code: s.code, name: s.name, nameEn: s.name_en })),
     certificates: certs.filter((c) => !c.expires_at || c.expires_at >= today0).map((c) => ({ kind: c.kind, label: CERTIFICATE_LABELS[c.kind as CertificateKind] ?? CERTIFICATE_LABELS.other, verified: true })),
     portfolio: portfolio.map((p) => ({ url: fileUrl(p.file_id)!, caption: p.caption, stage: p.stage })),
-    nextFreeTimes: next.slice(0, 8),
+    nextFreeTimes: next.slice(0, 40),
   };
 }
 

@@ -30,11 +30,11 @@ export async function countWorkers(db: Kysely<DB>) {
 
 /** Console list of workers with district and skill names. */
 export async function listWorkers(db: Kysely<DB>, f: { q?: string; districtCode?: string; offset: number; limit: number }) {
-  let q = db.selectFrom('worker_profiles as w').innerJoin('districts as d', 'd.code', 'w.district_code');
+  let q = db.selectFrom('worker_profiles as w').leftJoin('districts as d', 'd.code', 'w.district_code');
   if (f.districtCode) q = q.where('w.district_code', '=', f.districtCode);
   if (f.q) q = q.where('w.display_name', 'ilike', `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   const [rows, total] = await Promise.all([
-    q.select(['w.user_id', 'w.display_name', 'w.gender', 'w.status', 'w.online', 'w.rating_avg', 'w.rating_count', 'w.orders_done', 'w.experience_years', 'd.name as district_name',
+    q.select(['w.user_id', 'w.display_name', 'w.gender', 'w.status', 'w.online', 'w.suspended_until', 'w.rating_avg', 'w.rating_count', 'w.orders_done', 'w.experience_years', 'd.name as district_name',
       sql<string[]>`coalesce((select array_agg(i.name order by i.sort) from worker_skills s join service_items i on i.id = s.item_id where s.worker_id = w.user_id), '{}')`.as('skills')])
       .orderBy('w.rating_avg', 'desc').orderBy('w.user_id').offset(f.offset).limit(f.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
@@ -43,6 +43,7 @@ export async function listWorkers(db: Kysely<DB>, f: { q?: string; districtCode?
     total,
     items: rows.map((r) => ({
       id: r.user_id, name: r.display_name, gender: r.gender, status: r.status, online: r.online, districtName: r.district_name,
+      suspendedUntil: r.suspended_until && r.suspended_until > new Date() ? r.suspended_until.toISOString() : null,
       skills: r.skills, ratingAvg: Number(r.rating_avg), ratingCount: r.rating_count, ordersDone: r.orders_done, experienceYears: r.experience_years,
     })),
   };

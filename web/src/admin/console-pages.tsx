@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   MailOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -16,6 +17,7 @@ import { OutboxPage } from './pages/outbox-page';
 import { OverviewPage } from './pages/overview-page';
 import { UsersPage } from './pages/users-page';
 import { WorkersPage } from './pages/workers-page';
+import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
 
 export interface ConsolePage {
   path: string;
@@ -30,6 +32,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'overview', labelKey: 'nav.overview', permission: 'overview:read', icon: <DashboardOutlined />, Component: OverviewPage },
   { path: 'users', labelKey: 'nav.users', permission: 'users:read', icon: <TeamOutlined />, Component: UsersPage },
   { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
+  { path: 'worker-reviews', labelKey: 'nav.workerReviews', permission: 'workers:read', icon: <IdcardOutlined />, Component: WorkerReviewsPage },
   { path: 'catalog', labelKey: 'nav.catalog', permission: 'catalog:read', icon: <AppstoreOutlined />, Component: CatalogPage },
   { path: 'outbox', labelKey: 'nav.outbox', permission: 'outbox:read', icon: <MailOutlined />, Component: OutboxPage },
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', icon: <AuditOutlined />, Component: AuditPage },

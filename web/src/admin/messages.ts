@@ -1,11 +1,13 @@
 import { unitMessages } from '../shared/catalog-units';
 import type { Messages } from '../shared/i18n';
 import { catalogMessages } from './pages/catalog/messages';
+import { reviewMessages } from './pages/worker-review/messages';
 
 /** Texts of the admin console. */
 export const adminMessages: Messages = {
   ...unitMessages,
   ...catalogMessages,
+  ...reviewMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],
@@ -75,7 +77,9 @@ export const adminMessages: Messages = {
   'workers.allDistricts': ['全部区域', 'All districts'],
   'workers.gender': ['性别', 'Gender'],
   'workers.status': ['状态', 'Status'],
-  'workers.status.pending': ['待审核', 'Pending review'],
+  'workers.status.draft': ['未提交', 'Not submitted'],
+  'workers.status.submitted': ['待审核', 'Pending review'],
+  'workers.status.rejected': ['未通过', 'Rejected'],
   'workers.status.approved': ['已认证', 'Approved'],
   'workers.status.suspended': ['已暂停', 'Suspended'],
   'workers.status.removed': ['已清退', 'Removed'],

@@ -4,6 +4,10 @@ import { CatalogHome } from './catalog-home';
 import { ItemPage } from './item-detail';
 import { customerMessages } from './messages';
 import { QuotePage } from './quote-page';
+import { TeamOutline } from 'antd-mobile-icons';
+import { FavouriteWorkersPage } from './workers/favourite-workers-page';
+import { WorkerProfilePage } from './workers/worker-profile-page';
+import { WorkersPage } from './workers/workers-page';
 
 const portal: MobilePortal = {
   role: 'customer',
@@ -14,7 +18,11 @@ const portal: MobilePortal = {
   pages: [
     { path: 'item/:code', Component: ItemPage },
     { path: 'quote/:id', Component: QuotePage },
+    { path: 'workers/:id', Component: WorkerProfilePage },
+    { path: 'me/favourite-workers', Component: FavouriteWorkersPage },
   ],
+  tabs: [{ path: 'workers', titleKey: 'tab.workers', icon: <TeamOutline />, Component: WorkersPage }],
+  meLinks: [{ path: 'me/favourite-workers', titleKey: 'favourites.title' }],
 };
 
 /** 用户端: the customer H5 portal at `/`. */

@@ -1,8 +1,10 @@
 import { unitMessages } from '../shared/catalog-units';
 import type { Messages } from '../shared/i18n';
+import { workerSearchMessages } from './workers/messages';
 
 export const customerMessages: Messages = {
   ...unitMessages,
+  ...workerSearchMessages,
   'customer.portal': ['同城上门服务，一键到家', 'Home services in your city'],
   'home.greeting': ['你好，{name}', 'Hello, {name}'],
   'home.greetingAnonymous': ['你好，欢迎使用到家', 'Hello, welcome to Daojia'],

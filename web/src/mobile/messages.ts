@@ -1,7 +1,10 @@
 import type { Messages } from '../shared/i18n';
+import { certificateMessages } from '../shared/worker-types';
 
 /** Texts shared by the customer and worker H5 portals (sign-in, layout, common words). */
 export const mobileMessages: Messages = {
+  ...certificateMessages,
+  'skills.clear': ['清空', 'Clear'],
   'app.brand': ['到家', 'Daojia'],
   'common.save': ['保存', 'Save'],
   'common.saved': ['已保存', 'Saved'],

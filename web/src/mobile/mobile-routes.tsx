@@ -49,7 +49,7 @@ function ScrollToTop() {
 }
 
 export function MobileRoutes() {
-  const { Home, hasAddresses, pages = [] } = usePortal();
+  const { Home, hasAddresses, pages = [], tabs = [] } = usePortal();
   return (
     <>
       <ScrollToTop />
@@ -62,6 +62,9 @@ export function MobileRoutes() {
           <Route element={<TabLayout />}>
             <Route index element={<Home />} />
             <Route path="me" element={<MePage />} />
+            {tabs.map(({ path, Component }) => (
+              <Route key={path} path={path} element={<Component />} />
+            ))}
           </Route>
           <Route path="me/profile" element={<ProfilePage />} />
           <Route path="me/password" element={<PasswordPage />} />

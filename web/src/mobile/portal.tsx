@@ -1,4 +1,4 @@
-import { createContext, useContext, type ComponentType } from 'react';
+import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
 import type { UserRole } from '../shared/types';
 
 /** What differs between the customer and the worker H5 portals; everything else is shared. */
@@ -14,6 +14,10 @@ export interface MobilePortal {
   hasAddresses: boolean;
   /** Further signed-in pages of the portal (full screen, without the tab bar), e.g. `item/:code`. */
   pages?: { path: string; Component: ComponentType }[];
+  /** Extra bottom tabs between 首页 and 我的, e.g. 找师傅 at `workers`. */
+  tabs?: { path: string; titleKey: string; icon: ReactNode; Component: ComponentType }[];
+  /** Extra entries on the "我的" page, e.g. 常用师傅. */
+  meLinks?: { path: string; titleKey: string }[];
 }
 
 export const PortalContext = createContext<MobilePortal | null>(null);

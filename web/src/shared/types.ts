@@ -115,6 +115,8 @@ export type Permission =
   | 'overview:read'
   | 'users:read'
   | 'workers:read'
+  | 'workers:review'
+  | 'workers:pii'
   | 'catalog:read'
   | 'catalog:write'
   | 'outbox:read'
@@ -163,13 +165,14 @@ export interface AdminUserRow {
   deletedAt: string | null;
 }
 
-export type WorkerStatus = 'pending' | 'approved' | 'suspended' | 'removed';
+export type WorkerStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'removed';
 
 export interface AdminWorkerRow {
   id: string;
   name: string;
   gender: Gender;
   status: WorkerStatus;
+  suspendedUntil: string | null;
   online: boolean;
   districtName: string | null;
   skills: string[];

@@ -1,6 +1,11 @@
 import { MobileApp } from '../mobile/mobile-app';
 import type { MobilePortal } from '../mobile/portal';
 import { workerMessages } from './messages';
+import { CertificatesStepPage } from './onboarding/certificates-page';
+import { IdentityStepPage } from './onboarding/identity-page';
+import { PortfolioStepPage } from './onboarding/portfolio-page';
+import { ProfileStepPage } from './onboarding/profile-page';
+import { ScheduleStepPage } from './onboarding/schedule-page';
 import { WorkerHome } from './worker-home';
 
 const portal: MobilePortal = {
@@ -9,6 +14,13 @@ const portal: MobilePortal = {
   titleKey: 'worker.portal',
   Home: WorkerHome,
   hasAddresses: false,
+  pages: [
+    { path: 'onboarding/profile', Component: ProfileStepPage },
+    { path: 'onboarding/identity', Component: IdentityStepPage },
+    { path: 'onboarding/certificates', Component: CertificatesStepPage },
+    { path: 'onboarding/schedule', Component: ScheduleStepPage },
+    { path: 'onboarding/portfolio', Component: PortfolioStepPage },
+  ],
 };
 
 /** 师傅端: the worker H5 portal at `/worker/`. */

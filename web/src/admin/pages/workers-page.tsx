@@ -7,7 +7,7 @@ import { useLoad } from '../../shared/use-load';
 import { PagedTable } from '../paged-table';
 import { usePaged } from '../use-paged';
 
-const STATUS_COLORS: Record<WorkerStatus, string> = { pending: 'gold', approved: 'green', suspended: 'orange', removed: 'default' };
+const STATUS_COLORS: Record<WorkerStatus, string> = { draft: 'default', submitted: 'gold', approved: 'green', rejected: 'red', removed: 'default' };
 
 export function WorkersPage() {
   const { t, lang } = useI18n();
@@ -25,6 +25,7 @@ export function WorkersPage() {
       render: (_value, row) => (
         <>
           <Tag color={STATUS_COLORS[row.status]}>{t(`workers.status.${row.status}`)}</Tag>
+          {row.suspendedUntil && <Tag color="orange">{t('workers.status.suspended')}</Tag>}
           <Badge status={row.online ? 'success' : 'default'} text={t(row.online ? 'workers.online' : 'workers.offline')} />
         </>
       ),

@@ -1,9 +1,8 @@
 import { Avatar, SpinLoading, Toast } from 'antd-mobile';
-import { useRef, useState, type ChangeEvent } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useSession, useUser } from '../session';
-import { useFailureToast } from '../use-form-submit';
+import { useFileUpload } from '../use-file-upload';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -12,31 +11,14 @@ export function AvatarPicker() {
   const { t } = useI18n();
   const user = useUser();
   const { setUser } = useSession();
-  const showFailure = useFailureToast();
-  const input = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState(false);
-
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      Toast.show({ icon: 'fail', content: t('profile.avatarTooLarge') });
-      return;
-    }
-    const body = new FormData();
-    body.append('file', file);
-    setUploading(true);
-    try {
-      const { avatarUrl } = await api<{ avatarUrl: string }>('/api/me/avatar', { body });
+  const { input, uploading, onChange: upload } = useFileUpload(
+    MAX_BYTES, t('profile.avatarTooLarge'),
+    (body) => api<{ avatarUrl: string }>('/api/me/avatar', { body }),
+    ({ avatarUrl }) => {
       setUser({ ...user, avatarUrl });
       Toast.show({ icon: 'success', content: t('profile.avatarUpdated') });
-    } catch (error) {
-      showFailure(error);
-    } finally {
-      setUploading(false);
-    }
-  }
+    },
+  );
 
   return (
     <button type="button" className="m-avatar-picker" onClick={() => input.current?.click()} aria-label={t('profile.avatar')}>

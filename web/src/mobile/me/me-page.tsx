@@ -13,7 +13,7 @@ export function MePage() {
   const { t } = useI18n();
   const user = useUser();
   const { signOut } = useSession();
-  const { hasAddresses } = usePortal();
+  const { hasAddresses, meLinks = [] } = usePortal();
   const navigate = useNavigate();
   const showFailure = useFailureToast();
 
@@ -60,6 +60,11 @@ export function MePage() {
             </List.Item>
           </>
         )}
+        {meLinks.map((link) => (
+          <List.Item key={link.path} onClick={() => navigate(`/${link.path}`)} data-testid={`me-${link.path.split('/').pop()}`}>
+            {t(link.titleKey)}
+          </List.Item>
+        ))}
       </List>
 
       <List mode="card">
