@@ -250,7 +250,8 @@ export interface WorkerCertificatesTable {
 }
 export interface WorkerPortfolioTable { id: Generated<string>; worker_id: string; file_id: string; caption: Generated<string>; stage: Generated<'before' | 'after'>; created_at: Timestamp }
 export interface WorkerDaysOffTable { worker_id: string; day: string }
-export interface WorkerTeamsTable { id: Generated<string>; leader_id: string; name: string; member_count: Generated<number> }
+export interface WorkerTeamsTable { id: Generated<string>; leader_id: string; name: string; invite_code: string }
+export interface WorkerTeamMembersTable { team_id: string; worker_id: string; joined_at: Timestamp }
 export interface WorkerReviewDecisionsTable {
   id: Generated<string>; worker_id: string; decision: 'approved' | 'rejected'; reason: Generated<string>; admin_id: string | null; admin_name: Generated<string>; created_at: Timestamp;
 }
@@ -292,6 +293,7 @@ export interface DB {
   worker_portfolio: WorkerPortfolioTable;
   worker_days_off: WorkerDaysOffTable;
   worker_teams: WorkerTeamsTable;
+  worker_team_members: WorkerTeamMembersTable;
   worker_review_decisions: WorkerReviewDecisionsTable;
   worker_penalties: WorkerPenaltiesTable;
   favourite_workers: FavouriteWorkersTable;

@@ -58,6 +58,8 @@ export const ERRORS = {
   NOT_A_WORKER: { status: 403, zh: '请先注册为服务人员', en: 'Sign up as a worker first' },
   REVIEW_STATE: { status: 409, zh: '当前状态不能执行此操作（{status}）', en: 'Not possible in the current state ({status})' },
   APPEAL_NOT_ALLOWED: { status: 409, zh: '该处罚不能再申诉', en: 'This penalty cannot be appealed (again)' },
+  TEAM_NOT_FOUND: { status: 404, zh: '邀请码无效', en: 'No team has this invite code' },
+  TEAM_CONFLICT: { status: 409, zh: '你已在一个团队中（或正在带领团队）', en: 'You are already in a team (or lead one)' },
   FILE_NOT_OWNED: { status: 400, zh: '文件无效或不属于你', en: 'The file is unknown or not yours' },
 } as const satisfies Record<string, Text & { status: number }>;
 

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { fileUrl } from '../../platform/files.js';
 import { CERTIFICATE_LABELS, EXPIRY_WARNING_DAYS, type CertificateKind } from './constants.js';
 import { ensureProfile } from './onboarding-service.js';
+import { teamOf } from './team-service.js';
 
 
 /** Days until a certificate expires (null = never); flagged when within EXPIRY_WARNING_DAYS. */
@@ -23,7 +24,7 @@ export async function getApplication(ctx: AppContext, userId: string) {
     ctx.db.selectFrom('worker_hours').select(['weekday', 'start_minute', 'end_minute']).where('worker_id', '=', userId).orderBy('weekday').orderBy('start_minute').execute(),
     ctx.db.selectFrom('worker_days_off').select('day').where('worker_id', '=', userId).orderBy('day').execute(),
     ctx.db.selectFrom('worker_portfolio').selectAll().where('worker_id', '=', userId).orderBy('created_at').execute(),
-    ctx.db.selectFrom('worker_teams').select(['name', 'member_count']).where('leader_id', '=', userId).executeTakeFirst(),
+    teamOf(ctx.db, userId),
     ctx.db.selectFrom('worker_review_decisions').select(['decision', 'reason', 'created_at']).where('worker_id', '=', userId).orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
     ctx.db.selectFrom('worker_penalties').selectAll().where('worker_id', '=', userId).orderBy('created_at', 'desc').execute(),
   ]);
@@ -38,7 +39,7 @@ export async function getApplication(ctx: AppContext, userId: string) {
     profile: {
       workerType: p.worker_type, displayName: p.display_name, experienceYears: p.experience_years, previousEmployers: p.previous_employers, intro: p.intro,
       districtCode: p.district_code, homeLat: p.home_lat, homeLng: p.home_lng, serviceRadiusKm: p.service_radius_km,
-      team: team ? { name: team.name, size: team.member_count } : null, skills: skills.map((s) => ({ code: s.code, name: s.name, nameEn: s.name_en })),
+      team, skills: skills.map((s) => ({ code: s.code, name: s.name, nameEn: s.name_en })),
     },
     identity: identity ? { realNameMasked: identity.real_name_masked, idNumberMasked: identity.id_number_masked, birthDate: identity.birth_date, consentAt: identity.consent_at.toISOString() } : null,
     certificates: certificates.map((c) => ({

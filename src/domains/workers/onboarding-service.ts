@@ -8,6 +8,7 @@ import { ageOn, maskIdNumber, parseIdNumber } from '../../platform/id-number.js'
 import { maskName } from '../../platform/mask.js';
 import { getDistrict } from '../geo/service.js';
 import { CERTIFICATE_KINDS, DOCUMENT_PURPOSES, type DocumentPurpose } from './constants.js';
+import { dissolveTeam, leadTeam } from './team-service.js';
 
 export const CONSENT_VERSION = 'pipl-2026-11';
 const DOC_MAX_BYTES = 8 * 1024 * 1024;
@@ -47,7 +48,7 @@ async function ownedFile(db: Kysely<DB>, userId: string, fileId: string, purpose
 }
 
 export interface ProfileInput {
-  workerType: 'individual' | 'team'; teamName?: string; teamSize?: number; displayName: string; experienceYears: number;
+  workerType: 'individual' | 'team'; teamName?: string; displayName: string; experienceYears: number;
   previousEmployers: string[]; intro: string; skills: string[]; districtCode: string; homeLat: number; homeLng: number; serviceRadiusKm: number;
 }
 
@@ -68,12 +69,8 @@ export async function saveProfile(ctx: AppContext, userId: string, input: Profil
     }).where('user_id', '=', userId).execute();
     await trx.deleteFrom('worker_skills').where('worker_id', '=', userId).execute();
     if (items.length) await trx.insertInto('worker_skills').values(items.map((i) => ({ worker_id: userId, item_id: i.id }))).execute();
-    if (input.workerType === 'team') {
-      const team = { name: (input.teamName ?? '').trim() || `${input.displayName.trim()}团队`, member_count: input.teamSize ?? 2 };
-      await trx.insertInto('worker_teams').values({ leader_id: userId, ...team }).onConflict((oc) => oc.column('leader_id').doUpdateSet(team)).execute();
-    } else {
-      await trx.deleteFrom('worker_teams').where('leader_id', '=', userId).execute();
-    }
+    if (input.workerType === 'team') await leadTeam(trx, userId, (input.teamName ?? '').trim() || `${input.displayName.trim()}团队`);
+    else await dissolveTeam(trx, userId);
     if (JSON.stringify(before) !== JSON.stringify(items.map((i) => i.id).sort())) await needsReReview(trx, userId, 'skills');
   });
 }

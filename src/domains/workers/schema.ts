@@ -7,7 +7,7 @@ const Date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 
 export const ProfileBody = Type.Object({
-  workerType: Type.Union([Type.Literal('individual'), Type.Literal('team')]), teamName: Type.Optional(Text(30)), teamSize: Type.Optional(Type.Integer({ minimum: 2, maximum: 50 })),
+  workerType: Type.Union([Type.Literal('individual'), Type.Literal('team')]), teamName: Type.Optional(Text(30)),
   displayName: Text(20, 1), experienceYears: Type.Integer({ minimum: 0, maximum: 60 }), previousEmployers: Type.Array(Text(50, 1), { maxItems: 10 }),
   intro: Text(500), skills: Type.Array(Text(60, 1), { minItems: 1, maxItems: 30, uniqueItems: true }), districtCode: Text(12, 1),
   homeLat: Type.Number({ minimum: -90, maximum: 90 }), homeLng: Type.Number({ minimum: -180, maximum: 180 }),
@@ -49,4 +49,5 @@ export const SearchQuery = Type.Object({
   sort: Type.Optional(Type.Union([Type.Literal('rating'), Type.Literal('distance'), Type.Literal('orders')])),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
 });
+export const JoinTeamBody = Type.Object({ inviteCode: Type.String({ pattern: '^[A-Za-z0-9]{6}$' }) }, Strict);
 export const WorkerId = Type.Object({ id: Uuid });

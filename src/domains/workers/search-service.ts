@@ -9,6 +9,7 @@ import { fileUrl } from '../../platform/files.js';
 import { maskName } from '../../platform/mask.js';
 import { freeSlots } from '../booking/slots.js';
 import { CERTIFICATE_LABELS, type CertificateKind } from './constants.js';
+import { teamOf } from './team-service.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -118,6 +119,7 @@ export async function publicProfile(ctx: AppContext, workerId: string, customerI
     customerId ? ctx.db.selectFrom('favourite_workers').select('worker_id').where('customer_id', '=', customerId).where('worker_id', '=', workerId).executeTakeFirst() : undefined,
     ctx.db.selectFrom('cities').select('time_zone').where('code', '=', ctx.config.cityCode).executeTakeFirst(),
   ]);
+  const team = await teamOf(ctx.db, workerId);
   const tz = city?.time_zone ?? 'Asia/Shanghai';
   const today = dayjs().tz(tz);
   const next = freeSlots(
@@ -128,7 +130,7 @@ export async function publicProfile(ctx: AppContext, workerId: string, customerI
   return {
     id: workerId, name: maskName(w.display_name, '师傅'), gender: w.gender, avatarUrl: fileUrl(w.avatar_file_id), workerType: w.worker_type, intro: w.intro,
     experienceYears: w.experience_years, districtCode: w.district_code, serviceRadiusKm: w.service_radius_km, ratingAvg: Number(w.rating_avg), ratingCount: w.rating_count,
-    ordersDone: w.orders_done, verified: true, favourite: !!fav,
+    ordersDone: w.orders_done, verified: true, favourite: !!fav, team: team ? { name: team.name, size: team.size, role: team.role } : null,
     skills: skills.map((s) => ({ code: s.code, name: s.name, nameEn: s.name_en })),
     certificates: certs.filter((c) => !c.expires_at || c.expires_at >= today0).map((c) => ({ kind: c.kind, label: CERTIFICATE_LABELS[c.kind as CertificateKind] ?? CERTIFICATE_LABELS.other, verified: true })),
     portfolio: portfolio.map((p) => ({ url: fileUrl(p.file_id)!, caption: p.caption, stage: p.stage })),

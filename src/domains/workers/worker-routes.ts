@@ -6,6 +6,7 @@ import { addCertificate, removeCertificate, saveIdentity, saveProfile, uploadDoc
 import { appealPenalty } from './review-service.js';
 import { saveSchedule, setOnline } from './schedule-service.js';
 import * as S from './schema.js';
+import { joinTeam, leaveTeam, removeMember } from './team-service.js';
 
 const DOC_MAX = 8 * 1024 * 1024;
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -38,6 +39,12 @@ export async function workerRoutes(app: Api, ctx: AppContext) {
     async (request) => submitApplication(ctx, me(request)));
   app.put('/api/worker/online', { preHandler, schema: { tags, summary: 'Go online / offline (approved, not suspended)', body: S.OnlineBody } },
     async (request) => setOnline(ctx, me(request), request.body.online));
+  app.post('/api/worker/team/join', { preHandler, schema: { tags, summary: "Join a team with its leader's invite code", body: S.JoinTeamBody } },
+    async (request, reply) => { await joinTeam(ctx, me(request), request.body.inviteCode); return reply.status(204).send(); });
+  app.post('/api/worker/team/leave', { preHandler, schema: { tags, body: Type.Object({}, { additionalProperties: false }) } },
+    async (request, reply) => { await leaveTeam(ctx, me(request)); return reply.status(204).send(); });
+  app.delete('/api/worker/team/members/:id', { preHandler, schema: { tags, summary: 'The leader removes a member', params: Id } },
+    async (request, reply) => { await removeMember(ctx, me(request), request.params.id); return reply.status(204).send(); });
   app.post('/api/worker/penalties/:id/appeal', { preHandler, schema: { tags, summary: 'Appeal a penalty (once)', params: Id, body: S.AppealBody } },
     async (request, reply) => { await appealPenalty(ctx, me(request), request.params.id, request.body.text); return reply.status(204).send(); });
 }

@@ -135,6 +135,27 @@ describe('worker onboarding', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/worker/application', headers: customer.headers })).statusCode).toBe(403);
   });
 
+  it('forms a team: the leader shares an invite code, members join, leave or are removed', async () => {
+    const leader = await smsSignIn(t.app, t.ctx, 'worker');
+    const member = await smsSignIn(t.app, t.ctx, 'worker');
+    expect((await put(leader.headers, '/api/worker/profile', { ...profile, workerType: 'team', teamName: '秀英保洁队' })).statusCode).toBe(204);
+    const team = (await application(leader.headers)).profile.team;
+    expect(team).toMatchObject({ name: '秀英保洁队', role: 'leader', size: 1, members: [] });
+    expect(team.inviteCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect((await post(member.headers, '/api/worker/team/join', { inviteCode: 'ZZZZZZ' })).json().code).toBe('TEAM_NOT_FOUND');
+    expect((await post(member.headers, '/api/worker/team/join', { inviteCode: team.inviteCode.toLowerCase() })).statusCode).toBe(204);
+    expect((await post(member.headers, '/api/worker/team/join', { inviteCode: team.inviteCode })).json().code).toBe('TEAM_CONFLICT');
+    expect((await post(leader.headers, '/api/worker/team/join', { inviteCode: team.inviteCode })).json().code).toBe('TEAM_CONFLICT');
+    const asMember = (await application(member.headers)).profile.team;
+    expect(asMember).toMatchObject({ name: '秀英保洁队', role: 'member', inviteCode: null, size: 2, leaderName: '王师傅' });
+    const withMember = (await application(leader.headers)).profile.team;
+    expect(withMember.members.map((m: { id: string }) => m.id)).toEqual([member.user.id]);
+    expect((await put(member.headers, '/api/worker/profile', { ...profile, workerType: 'team' })).json().code).toBe('TEAM_CONFLICT');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/worker/team/members/${member.user.id}`, headers: leader.headers })).statusCode).toBe(204);
+    expect((await application(member.headers)).profile.team).toBeNull();
+    expect((await post(member.headers, '/api/worker/team/leave')).statusCode).toBe(404);
+  });
+
   it('allows one verified account per ID number', async () => {
     const a = await smsSignIn(t.app, t.ctx, 'worker');
     const b = await smsSignIn(t.app, t.ctx, 'worker');
