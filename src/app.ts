@@ -29,7 +29,7 @@ import { installErrorHandling } from './platform/http-errors.js';
 import { localKycProvider } from './platform/providers/kyc.js';
 import { localMapProvider } from './platform/providers/map.js';
 import { outboxMailProvider, outboxSmsProvider } from './platform/providers/outbox.js';
-import { localDiskStorage } from './platform/storage.js';
+import { localDiskStorage, s3Storage } from './platform/storage.js';
 import { isPortalPath, portalIndexExists, serveWeb } from './web-static.js';
 
 export interface BuiltApp { app: FastifyInstance; ctx: AppContext }
@@ -51,7 +51,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     mail: outboxMailProvider(app.log, config.logOutbox),
     map: localMapProvider(),
     kyc: localKycProvider(),
-    storage: localDiskStorage(join(config.dataDir, 'uploads')),
+    storage: config.storage.driver === 's3' ? s3Storage(config.storage) : localDiskStorage(join(config.dataDir, 'uploads')),
     guards: createGuards(db, { loadUser: (id) => loadUserPrincipal({ db }, id), loadAdmin: (id) => loadAdminPrincipal({ db }, id) }),
     log: app.log,
   };

@@ -21,6 +21,11 @@ const ConfigSchema = Type.Object({
   logOutbox: Type.Boolean(),
   /** Behind a load balancer: true, or the proxies' addresses/CIDRs (comma-separated), so request.ip is the client's. */
   trustProxy: Type.Union([Type.Boolean(), Type.String()]),
+  /** Uploaded files: `local` (DATA_DIR/uploads) or an S3-compatible bucket. */
+  storage: Type.Union([
+    Type.Object({ driver: Type.Literal('local') }),
+    Type.Object({ driver: Type.Literal('s3'), endpoint: Type.String({ pattern: '^https?://' }), bucket: Type.String({ minLength: 3 }), region: Type.String({ minLength: 1 }), accessKeyId: Type.String({ minLength: 1 }), secretAccessKey: Type.String({ minLength: 1 }) }),
+  ]),
   /** Seed the demo city on start (default: on for embedded PGlite, off for DATABASE_URL). */
   seedDemo: Type.Boolean(),
 });
@@ -45,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     serveWeb: env.SERVE_WEB !== '0',
     logOutbox: (env.LOG_OUTBOX ?? (env.NODE_ENV === 'production' ? '0' : '1')) !== '0',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    storage: env.STORAGE_DRIVER === 's3'
+      ? { driver: 's3' as const, endpoint: env.S3_ENDPOINT ?? '', bucket: env.S3_BUCKET ?? '', region: env.S3_REGION ?? 'us-east-1', accessKeyId: env.S3_ACCESS_KEY_ID ?? '', secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '' }
+      : { driver: 'local' as const },
     seedDemo: (env.SEED_DEMO ?? (env.DATABASE_URL ? '0' : '1')) !== '0',
     ...overrides,
   };
