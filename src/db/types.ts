@@ -221,6 +221,9 @@ export interface WorkerProfilesTable {
   service_radius_km: number | null;
   worker_type: Generated<'individual' | 'team'>;
   skill_ids: Generated<string[]>;
+  rate_fen: number | null;
+  rate_unit: 'hour' | 'day' | 'month' | null;
+  rating_histogram: Generated<number[]>;
   intro: Generated<string>;
   previous_employers: ColumnType<string[], string[] | undefined, string[]>;
   max_minutes_per_day: Generated<number>;

@@ -120,14 +120,33 @@ async function seedWorkers(ctx: AppContext, r: Rng, city: CitySeed, itemIds: Map
     const [lat, lng] = pointNear(r, district.center, district.radiusKm * 0.8);
     const items = r.sample(TRADES[p.trade]!, r.int(2, TRADES[p.trade]!.length));
     const ratingCount = r.int(0, 400);
+    const ratingAvg = ratingCount ? Math.round((4 + r.next()) * 100) / 100 : 0;
     return {
       userId: u.id, displayName: p.name, gender: p.gender, districtCode: district.code, homeLat: lat, homeLng: lng,
       serviceRadiusKm: r.pick([3, 5, 5, 8, 10]), experienceYears: r.int(0, 15),
-      ratingAvg: ratingCount ? Math.round((4 + r.next()) * 100) / 100 : 0, ratingCount, ordersDone: ratingCount + r.int(0, 80),
+      ratingAvg, ratingCount, ordersDone: ratingCount + r.int(0, 80),
       online: r.next() < 0.7, skillItemIds: items.map((c) => itemIds.get(c)!).filter(Boolean), hours: weeklyHours(r),
+      rate: askingRate(r, p.trade), ratingHistogram: histogram(ratingCount, ratingAvg),
     };
   });
   await createWorkerProfiles(ctx.db, seeds);
+}
+
+/** 期望薪资 by trade: live-in and infant care by the month, elder care by the day, the rest by the hour. */
+function askingRate(r: Rng, trade: string) {
+  if (trade === 'nanny' || trade === 'infant') return { fen: r.int(60, 120) * 10_000, unit: 'month' as const };
+  if (trade === 'carer') return { fen: r.int(18, 30) * 1_000, unit: 'day' as const };
+  return { fen: r.int(45, 90) * 100, unit: 'hour' as const };
+}
+
+/** 1★…5★ counts adding up to `count`, skewed to 5★ as `avg` approaches 5. */
+function histogram(count: number, avg: number): number[] {
+  const five = Math.round(count * Math.max(0, Math.min(1, avg - 4)));
+  const rest = count - five;
+  const four = Math.round(rest * 0.7);
+  const three = Math.round(rest * 0.2);
+  const two = Math.round(rest * 0.07);
+  return [rest - four - three - two, two, three, four, five];
 }
 
 function weeklyHours(r: Rng) {

@@ -37,7 +37,7 @@ export async function getApplication(ctx: AppContext, userId: string) {
     status: p.status, suspendedUntil: suspended ? p.suspended_until!.toISOString() : null, online: p.online, missing,
     reviewNote: p.review_note, lastDecision: lastDecision ? { decision: lastDecision.decision, reason: lastDecision.reason, at: lastDecision.created_at.toISOString() } : null,
     profile: {
-      workerType: p.worker_type, displayName: p.display_name, experienceYears: p.experience_years, previousEmployers: p.previous_employers, intro: p.intro,
+      workerType: p.worker_type, displayName: p.display_name, rate: p.rate_fen !== null && p.rate_unit ? { fen: p.rate_fen, unit: p.rate_unit } : null, experienceYears: p.experience_years, previousEmployers: p.previous_employers, intro: p.intro,
       districtCode: p.district_code, homeLat: p.home_lat, homeLng: p.home_lng, serviceRadiusKm: p.service_radius_km,
       team, skills: skills.map((s) => ({ code: s.code, name: s.name, nameEn: s.name_en })),
     },

@@ -50,6 +50,8 @@ async function ownedFile(db: Kysely<DB>, userId: string, fileId: string, purpose
 export interface ProfileInput {
   workerType: 'individual' | 'team'; teamName?: string; displayName: string; experienceYears: number;
   previousEmployers: string[]; intro: string; skills: string[]; districtCode: string; homeLat: number; homeLng: number; serviceRadiusKm: number;
+  /** 期望薪资: the worker's asking rate, optional. */
+  rate?: { fen: number; unit: 'hour' | 'day' | 'month' } | null;
 }
 
 /** Saves the worker's profile: type (individual / team), experience, skills (catalogue items), home base and radius. */
@@ -65,7 +67,7 @@ export async function saveProfile(ctx: AppContext, userId: string, input: Profil
     const before = (await trx.selectFrom('worker_skills').select('item_id').where('worker_id', '=', userId).execute()).map((r) => r.item_id).sort();
     await trx.updateTable('worker_profiles').set({
       worker_type: input.workerType, display_name: input.displayName.trim(), experience_years: input.experienceYears, previous_employers: input.previousEmployers,
-      intro: input.intro.trim(), district_code: district.code, home_lat: input.homeLat, home_lng: input.homeLng, service_radius_km: input.serviceRadiusKm, updated_at: new Date(),
+      intro: input.intro.trim(), rate_fen: input.rate?.fen ?? null, rate_unit: input.rate?.unit ?? null, district_code: district.code, home_lat: input.homeLat, home_lng: input.homeLng, service_radius_km: input.serviceRadiusKm, updated_at: new Date(),
     }).where('user_id', '=', userId).execute();
     await trx.deleteFrom('worker_skills').where('worker_id', '=', userId).execute();
     if (items.length) await trx.insertInto('worker_skills').values(items.map((i) => ({ worker_id: userId, item_id: i.id }))).execute();

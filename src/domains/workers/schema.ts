@@ -5,6 +5,7 @@ const Strict = { additionalProperties: false } as const;
 const Uuid = Type.String({ format: 'uuid' });
 const Date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
+const RateUnit = Type.Union([Type.Literal('hour'), Type.Literal('day'), Type.Literal('month')]);
 
 export const ProfileBody = Type.Object({
   workerType: Type.Union([Type.Literal('individual'), Type.Literal('team')]), teamName: Type.Optional(Text(30)),
@@ -12,6 +13,7 @@ export const ProfileBody = Type.Object({
   intro: Text(500), skills: Type.Array(Text(60, 1), { minItems: 1, maxItems: 30, uniqueItems: true }), districtCode: Text(12, 1),
   homeLat: Type.Number({ minimum: -90, maximum: 90 }), homeLng: Type.Number({ minimum: -180, maximum: 180 }),
   serviceRadiusKm: Type.Number({ exclusiveMinimum: 0, maximum: 50 }),
+  rate: Type.Optional(Type.Union([Type.Null(), Type.Object({ fen: Type.Integer({ minimum: 0, maximum: 100_000_000 }), unit: RateUnit }, Strict)])),
 }, Strict);
 
 export const IdentityBody = Type.Object({
@@ -46,6 +48,7 @@ export const SearchQuery = Type.Object({
   experience: Type.Optional(Type.Union([Type.Literal('1-3'), Type.Literal('3-5'), Type.Literal('5+')])),
   certificate: Type.Optional(Type.Union(CERTIFICATE_KINDS.map((k) => Type.Literal(k)))), gender: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female')])),
   availableAt: Type.Optional(Type.String({ format: 'date-time' })), durationMinutes: Type.Optional(Type.Integer({ minimum: 15, maximum: 1440 })),
+  priceMinFen: Type.Optional(Type.Integer({ minimum: 0 })), priceMaxFen: Type.Optional(Type.Integer({ minimum: 0 })), priceUnit: Type.Optional(RateUnit),
   sort: Type.Optional(Type.Union([Type.Literal('rating'), Type.Literal('distance'), Type.Literal('orders')])),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
 });

@@ -16,7 +16,7 @@ dayjs.extend(timezone);
 
 export interface WorkerSearch {
   q?: string; skill?: string; districtCode?: string; lat?: number; lng?: number; ratingMin?: number;
-  experience?: '1-3' | '3-5' | '5+'; certificate?: string; gender?: 'male' | 'female'; availableAt?: string; durationMinutes?: number;
+  experience?: '1-3' | '3-5' | '5+'; certificate?: string; priceMinFen?: number; priceMaxFen?: number; priceUnit?: 'hour' | 'day' | 'month'; gender?: 'male' | 'female'; availableAt?: string; durationMinutes?: number;
   sort?: 'rating' | 'distance' | 'orders'; offset: number; limit: number; timeZone: string;
 }
 
@@ -58,6 +58,11 @@ export async function searchWorkers(db: Kysely<DB>, s: WorkerSearch) {
     q = q.where('w.experience_years', '>=', lo).where('w.experience_years', '<', hi);
   }
   if (s.gender) q = q.where('w.gender', '=', s.gender);
+  if (s.priceMinFen !== undefined || s.priceMaxFen !== undefined) {
+    q = q.where('w.rate_unit', '=', s.priceUnit ?? 'hour');
+    if (s.priceMinFen !== undefined) q = q.where('w.rate_fen', '>=', s.priceMinFen);
+    if (s.priceMaxFen !== undefined) q = q.where('w.rate_fen', '<=', s.priceMaxFen);
+  }
   if (s.certificate) {
     q = q.where((eb) => eb.exists(eb.selectFrom('worker_certificates as c').select('c.id').whereRef('c.worker_id', '=', 'w.user_id')
       .where('c.kind', '=', s.certificate!).where('c.status', '=', 'verified').where((e) => e.or([e('c.expires_at', 'is', null), e('c.expires_at', '>=', sql<string>`current_date`)]))));
@@ -71,7 +76,7 @@ export async function searchWorkers(db: Kysely<DB>, s: WorkerSearch) {
   }
   if (s.availableAt) q = whereWorking(q, s.availableAt, s.durationMinutes ?? 60, s.timeZone);
   const distance = point ? sql<number | null>`round((earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) / 1000)::numeric, 2)` : sql<number | null>`null`;
-  let ordered = q.select(['w.user_id', 'w.display_name', 'w.gender', 'w.experience_years', 'w.rating_avg', 'w.rating_count', 'w.orders_done', 'w.district_code'])
+  let ordered = q.select(['w.user_id', 'w.display_name', 'w.gender', 'w.experience_years', 'w.rating_avg', 'w.rating_count', 'w.orders_done', 'w.district_code', 'w.rate_fen', 'w.rate_unit'])
     .select(sql<string | null>`(select avatar_file_id from users where id = w.user_id)`.as('avatar_file_id'))
     .select(distance.as('distance_km'))
     .select(sql<string[]>`coalesce((select array_agg(i.code order by i.sort) from worker_skills s join service_items i on i.id = s.item_id where s.worker_id = w.user_id), '{}')`.as('skills'))
@@ -92,6 +97,7 @@ export async function searchWorkers(db: Kysely<DB>, s: WorkerSearch) {
       id: r.user_id, name: maskName(r.display_name, '师傅'), gender: r.gender, avatarUrl: fileUrl(r.avatar_file_id), experienceYears: r.experience_years,
       ratingAvg: Number(r.rating_avg), ratingCount: r.rating_count, ordersDone: r.orders_done, districtCode: r.district_code,
       distanceKm: r.distance_km === null ? null : Number(r.distance_km), skills: r.skills, certificates: r.certificates,
+      rate: r.rate_fen !== null && r.rate_unit ? { fen: r.rate_fen, unit: r.rate_unit } : null,
     })),
   };
 }
@@ -130,7 +136,9 @@ export async function publicProfile(ctx: AppContext, workerId: string, customerI
   return {
     id: workerId, name: maskName(w.display_name, '师傅'), gender: w.gender, avatarUrl: fileUrl(w.avatar_file_id), workerType: w.worker_type, intro: w.intro,
     experienceYears: w.experience_years, districtCode: w.district_code, serviceRadiusKm: w.service_radius_km, ratingAvg: Number(w.rating_avg), ratingCount: w.rating_count,
-    ordersDone: w.orders_done, verified: true, favourite: !!fav, team: team ? { name: team.name, size: team.size, role: team.role } : null,
+    ordersDone: w.orders_done, verified: true, favourite: !!fav,
+    rate: w.rate_fen !== null && w.rate_unit ? { fen: w.rate_fen, unit: w.rate_unit } : null,
+    ratingBreakdown: [5, 4, 3, 2, 1].map((stars) => ({ stars, count: w.rating_histogram[stars - 1] ?? 0 })), team: team ? { name: team.name, size: team.size, role: team.role } : null,
     skills: skills.map((s) => ({ code: s.code, name: s.name, nameEn: s.name_en })),
     certificates: certs.filter((c) => !c.expires_at || c.expires_at >= today0).map((c) => ({ kind: c.kind, label: CERTIFICATE_LABELS[c.kind as CertificateKind] ?? CERTIFICATE_LABELS.other, verified: true })),
     portfolio: portfolio.map((p) => ({ url: fileUrl(p.file_id)!, caption: p.caption, stage: p.stage })),

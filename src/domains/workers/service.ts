@@ -7,6 +7,9 @@ export interface WorkerSeed {
   ratingAvg: number; ratingCount: number; ordersDone: number; online: boolean;
   skillItemIds: string[];
   hours: { weekday: number; startMinute: number; endMinute: number }[];
+  rate?: { fen: number; unit: 'hour' | 'day' | 'month' } | null;
+  /** Counts of 1★…5★ reviews (demo data; the reviews feature keeps it up to date). */
+  ratingHistogram?: number[];
 }
 
 /** Creates approved worker profiles with skills and weekly hours (demo data and test factories). */
@@ -16,6 +19,7 @@ export async function createWorkerProfiles(db: Kysely<DB>, seeds: WorkerSeed[]) 
     user_id: s.userId, display_name: s.displayName, gender: s.gender, district_code: s.districtCode,
     home_lat: s.homeLat, home_lng: s.homeLng, service_radius_km: s.serviceRadiusKm, experience_years: s.experienceYears,
     rating_avg: s.ratingAvg, rating_count: s.ratingCount, orders_done: s.ordersDone, status: 'approved' as const, online: s.online,
+    rate_fen: s.rate?.fen ?? null, rate_unit: s.rate?.unit ?? null, ...(s.ratingHistogram ? { rating_histogram: s.ratingHistogram } : {}),
   }))).execute();
   const skills = seeds.flatMap((s) => s.skillItemIds.map((item_id) => ({ worker_id: s.userId, item_id })));
   if (skills.length) await db.insertInto('worker_skills').values(skills).execute();

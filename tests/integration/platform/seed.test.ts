@@ -21,6 +21,11 @@ describe('demo city seed', () => {
       expect(Number(w.rating_avg)).toBeLessThanOrEqual(5);
     }
     const ids = workers.map((w) => w.user_id);
+    const stats = await t.ctx.db.selectFrom('worker_profiles').select(['rating_histogram', 'rating_count', 'rate_fen', 'rate_unit']).where('user_id', 'in', ids).execute();
+    for (const s of stats) {
+      expect(s.rating_histogram.reduce((a, b) => a + b, 0)).toBe(s.rating_count);
+      expect(s.rate_unit === null ? s.rate_fen === null : s.rate_fen! > 0).toBe(true);
+    }
     const skills = await t.ctx.db.selectFrom('worker_skills').select('worker_id').where('worker_id', 'in', ids).execute();
     expect(new Set(skills.map((s) => s.worker_id)).size).toBe(workers.length);
     const hours = await t.ctx.db.selectFrom('worker_hours').select('worker_id').where('worker_id', 'in', ids).execute();

@@ -68,10 +68,21 @@ describe('customer worker search', () => {
     expect(ids(await search(`availableAt=${day}T12:00:00Z`))).toEqual([]); // 20:00
   });
 
+  it('filters by asking rate (期望薪资) in its unit', async () => {
+    await t.ctx.db.updateTable('worker_profiles').set({ rate_fen: 800_000, rate_unit: 'month' }).where('user_id', '=', senior).execute();
+    await t.ctx.db.updateTable('worker_profiles').set({ rate_fen: 6_000, rate_unit: 'hour' }).where('user_id', '=', near).execute();
+    expect(ids(await search('priceMinFen=700000&priceMaxFen=900000&priceUnit=month'))).toEqual([senior]);
+    expect(ids(await search('priceMaxFen=7000'))).toEqual([near]);
+    expect(ids(await search('priceMinFen=7000'))).toEqual([]);
+    const profile = (await t.app.inject({ method: 'GET', url: `/api/workers/${senior}`, headers: customer.headers })).json();
+    expect(profile.rate).toEqual({ fen: 800_000, unit: 'month' });
+  });
+
   it('opens a profile and keeps favourites (常用师傅)', async () => {
     const profile = (await t.app.inject({ method: 'GET', url: `/api/workers/${near}`, headers: customer.headers })).json();
     expect(profile).toMatchObject({ name: '王师傅', verified: true, favourite: false, skills: [{ code: 'daily-cleaning' }] });
     expect(profile.nextFreeTimes.length).toBeGreaterThan(0);
+    expect(profile.ratingBreakdown.map((b: { stars: number }) => b.stars)).toEqual([5, 4, 3, 2, 1]);
     expect((await t.app.inject({ method: 'PUT', url: `/api/me/favourite-workers/${near}`, headers: customer.headers })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'PUT', url: `/api/me/favourite-workers/${near}`, headers: customer.headers })).statusCode).toBe(204);
     const favs = (await t.app.inject({ method: 'GET', url: '/api/me/favourite-workers', headers: customer.headers })).json();
