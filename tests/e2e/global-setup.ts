@@ -1,9 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain ESM helper shared with npm's prepare step
+import { buildWeb, webIsStale } from '../../scripts/build-web.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,11 +55,9 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Builds the portals when missing, starts `src/main.ts start` on a free port with a fresh data dir. */
+/** Builds the portals when missing or older than their sources, starts `src/main.ts start` on a free port with a fresh data dir. */
 export default async function setup(project: TestProject) {
-  if (!existsSync(join(root, 'web', 'dist', 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  }
+  if (webIsStale() && !buildWeb()) throw new Error('web build failed');
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'daojia-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -85,8 +85,29 @@ export interface WorkerProfile {
   homeLat: number | null;
   homeLng: number | null;
   serviceRadiusKm: number | null;
-  team: { name: string; size: number } | null;
+  team: WorkerTeam | null;
   skills: Skill[];
+}
+
+/** The worker's team (团队): leaders see the invite code and the members; members only the team and its leader. */
+export interface WorkerTeam {
+  id: string;
+  name: string;
+  role: 'leader' | 'member';
+  /** Masked, e.g. 王师傅. */
+  leaderName: string;
+  /** 6 characters; only for the leader. */
+  inviteCode: string | null;
+  /** The leader plus the members. */
+  size: number;
+  /** Only for the leader; empty for a member. */
+  members: TeamMember[];
+}
+
+export interface TeamMember {
+  id: string;
+  displayName: string;
+  status: ApplicationStatus;
 }
 
 export interface Application {

@@ -6,6 +6,7 @@ import { IdentityStepPage } from './onboarding/identity-page';
 import { PortfolioStepPage } from './onboarding/portfolio-page';
 import { ProfileStepPage } from './onboarding/profile-page';
 import { ScheduleStepPage } from './onboarding/schedule-page';
+import { TeamJoinPage } from './team-join-page';
 import { WorkerHome } from './worker-home';
 
 const portal: MobilePortal = {
@@ -20,6 +21,7 @@ const portal: MobilePortal = {
     { path: 'onboarding/certificates', Component: CertificatesStepPage },
     { path: 'onboarding/schedule', Component: ScheduleStepPage },
     { path: 'onboarding/portfolio', Component: PortfolioStepPage },
+    { path: 'team/join', Component: TeamJoinPage },
   ],
 };
 

@@ -11,6 +11,7 @@ import { HomeHeader } from '../mobile/layout/home-header';
 import { LoadState } from '../mobile/layout/load-state';
 import { useFailureToast } from '../mobile/use-form-submit';
 import { PenaltyList } from './penalty-list';
+import { TeamSection } from './team-section';
 import { useApplication } from './use-application';
 
 type StepKey = 'profile' | 'identity' | 'certificates' | 'schedule' | 'portfolio';
@@ -30,7 +31,7 @@ function statusText(t: Translate, app: Application): string {
   return t(`status.${app.status}`);
 }
 
-/** Worker home: the application status, the onboarding checklist, submit / go online, certificate expiry and penalties. */
+/** Worker home: the application status, the onboarding checklist, submit / go online, certificate expiry, 我的团队 and penalties. */
 export function WorkerHome() {
   const { t } = useI18n();
   const loaded = useApplication();
@@ -133,6 +134,8 @@ function ApplicationView({ app, reload }: { app: Application; reload: () => void
           );
         })}
       </List>
+
+      <TeamSection team={app.profile.team} onChanged={reload} />
 
       <PenaltyList penalties={app.penalties} onChanged={reload} />
     </>

@@ -2,7 +2,7 @@ import { Button, Form, Input, Picker, Selector, Stepper, TextArea, Toast } from 
 import type { PickerRef } from 'antd-mobile';
 import type { RefObject } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../shared/api';
+import { api, ApiError } from '../../shared/api';
 import type { CategoryWithItems } from '../../shared/catalog-types';
 import { localName, useI18n } from '../../shared/i18n';
 import type { City } from '../../shared/types';
@@ -18,7 +18,6 @@ import { HomeLocation, type LatLng } from './home-location';
 interface ProfileValues {
   workerType: WorkerType[];
   teamName: string;
-  teamSize: number;
   displayName: string;
   experienceYears: number;
   previousEmployers: string;
@@ -29,7 +28,7 @@ interface ProfileValues {
   serviceRadiusKm: number;
 }
 
-const FIELDS = ['workerType', 'teamName', 'teamSize', 'displayName', 'experienceYears', 'previousEmployers', 'intro', 'skills', 'districtCode', 'homeLat', 'homeLng', 'serviceRadiusKm'];
+const FIELDS = ['workerType', 'teamName', 'displayName', 'experienceYears', 'previousEmployers', 'intro', 'skills', 'districtCode', 'homeLat', 'homeLng', 'serviceRadiusKm'];
 
 /** The saved home base, or null when it is the district centre (the default, shown as such). */
 function customHome(app: Application, city: City): LatLng | null {
@@ -38,6 +37,11 @@ function customHome(app: Application, city: City): LatLng | null {
   const centre = city.districts.find((d) => d.code === districtCode)?.center;
   if (centre && Math.abs(centre[0] - homeLat) < 1e-6 && Math.abs(centre[1] - homeLng) < 1e-6) return null;
   return { lat: homeLat, lng: homeLng };
+}
+
+/** The saved display name, or the account name for a new profile. */
+function savedDisplayName(app: Application, fallback: string): string {
+  return app.profile.displayName || fallback;
 }
 
 /** 基本资料: individual or team, name, experience, skills from the catalogue, district, home base and service radius. */
@@ -65,6 +69,7 @@ function ProfileForm({ app, city, categories }: { app: Application; city: City; 
   const [form] = Form.useForm<ProfileValues>();
   const workerType = Form.useWatch('workerType', form) ?? [app.profile.workerType];
   const districtCode = (Form.useWatch('districtCode', form) as string[] | undefined)?.[0];
+  const displayName = (Form.useWatch('displayName', form) as string | undefined) ?? savedDisplayName(app, user.name);
   const district = city.districts.find((entry) => entry.code === districtCode);
   const p = app.profile;
 
@@ -75,7 +80,7 @@ function ProfileForm({ app, city, categories }: { app: Application; city: City; 
       method: 'PUT',
       body: {
         workerType: values.workerType[0] ?? 'individual',
-        ...(team ? { teamName: values.teamName?.trim() ?? '', teamSize: values.teamSize } : {}),
+        ...(team && values.teamName?.trim() ? { teamName: values.teamName.trim() } : {}),
         displayName: values.displayName.trim(),
         experienceYears: values.experienceYears,
         previousEmployers: (values.previousEmployers ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
@@ -89,6 +94,11 @@ function ProfileForm({ app, city, categories }: { app: Application; city: City; 
     });
     Toast.show({ icon: 'success', content: t('common.saved') });
     navigate('/');
+  }, (error) => {
+    // A member of someone else's team cannot lead one: shown under 入驻类型.
+    if (!(error instanceof ApiError) || error.code !== 'TEAM_CONFLICT') return false;
+    form.setFields([{ name: 'workerType', errors: [error.detail || error.title] }]);
+    return true;
   });
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field: t(field) }) });
@@ -101,8 +111,7 @@ function ProfileForm({ app, city, categories }: { app: Application; city: City; 
       initialValues={{
         workerType: [p.workerType],
         teamName: p.team?.name ?? '',
-        teamSize: p.team?.size ?? 2,
-        displayName: p.displayName || user.name,
+        displayName: savedDisplayName(app, user.name),
         experienceYears: p.experienceYears,
         previousEmployers: p.previousEmployers.join('\n'),
         intro: p.intro,
@@ -118,18 +127,17 @@ function ProfileForm({ app, city, categories }: { app: Application; city: City; 
         </Button>
       }
     >
-      <Form.Item name="workerType" label={t('profile.workerType')}>
+      <Form.Item
+        name="workerType"
+        label={t('profile.workerType')}
+        description={p.team?.role === 'leader' && workerType[0] === 'individual' ? <span data-testid="team-dissolve-warning">{t('profile.teamDissolveHint')}</span> : undefined}
+      >
         <Selector columns={2} options={(['individual', 'team'] as const).map((value) => ({ value, label: t(`workerType.${value}`) }))} data-testid="worker-type" />
       </Form.Item>
       {workerType[0] === 'team' && (
-        <>
-          <Form.Item name="teamName" label={t('profile.teamName')} rules={[required('profile.teamName')]}>
-            <Input id="team-name" maxLength={30} clearable placeholder={t('profile.teamName')} />
-          </Form.Item>
-          <Form.Item name="teamSize" label={t('profile.teamSize')} childElementPosition="right">
-            <Stepper min={2} max={50} digits={0} />
-          </Form.Item>
-        </>
+        <Form.Item name="teamName" label={t('profile.teamName')} description={t('profile.teamNameHint')}>
+          <Input id="team-name" maxLength={30} clearable placeholder={t('profile.teamNameDefault', { name: displayName.trim() || t('profile.displayName') })} />
+        </Form.Item>
       )}
       <Form.Item name="displayName" label={t('profile.displayName')} rules={[required('profile.displayName')]} description={t('profile.displayNameHint')}>
         <Input id="display-name" maxLength={20} clearable placeholder={t('profile.displayName')} />
