@@ -25,7 +25,11 @@ describe('customer finds a worker', () => {
     await page.locator('.m-skill-popup').getByText('日常保洁', { exact: true }).click();
     await page.getByTestId('filter-skill-confirm').click();
     await page.getByTestId('filter-rating').getByText('4.5 分以上').click();
-    await page.getByTestId('filter-district').getByText('静安区').click();
+    // A district that has such a worker in the demo city (asked through the API with the page's session).
+    const match = await (await page.request.get(`${baseUrl}/api/workers?skill=daily-cleaning&ratingMin=4.5&pageSize=1`)).json();
+    const city = await (await page.request.get(`${baseUrl}/api/geo/city`)).json();
+    const district = city.districts.find((d: { code: string }) => d.code === match.items[0].districtCode).name;
+    await page.getByTestId('filter-district').getByText(district, { exact: true }).click();
     await page.getByTestId('filter-apply').click();
     await expect.poll(() => page.getByTestId('workers-count').innerText()).not.toBe(before);
     await page.getByTestId('worker-card').first().waitFor();
@@ -39,6 +43,9 @@ describe('customer finds a worker', () => {
     await page.getByTestId('worker-card').first().click();
     await page.getByTestId('worker-profile').waitFor();
     workerName = await page.getByTestId('worker-profile-name').innerText();
+    // Demo workers have reviews and an asking rate: the breakdown and 期望薪资 show on the profile.
+    await page.getByTestId('rating-breakdown').waitFor();
+    expect(await page.getByTestId('worker-rate').first().innerText()).toMatch(/期望 ¥[\d,]+\/(小时|天|月)/);
     expect(await page.getByTestId('worker-verified').innerText()).toContain('已实名认证');
     expect(await page.getByTestId('worker-favourite').innerText()).toContain('收藏');
     await page.getByTestId('worker-favourite').click();

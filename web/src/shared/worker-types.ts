@@ -85,6 +85,7 @@ export interface WorkerProfile {
   homeLat: number | null;
   homeLng: number | null;
   serviceRadiusKm: number | null;
+  rate: WorkerRate | null;
   team: WorkerTeam | null;
   skills: Skill[];
 }
@@ -151,6 +152,8 @@ export interface WorkerFile extends Application {
 
 // ---- customer ----
 
+export interface WorkerRate { fen: number; unit: 'hour' | 'day' | 'month' }
+
 export interface WorkerCard {
   id: string;
   name: string;
@@ -164,6 +167,7 @@ export interface WorkerCard {
   distanceKm: number | null;
   skills: string[];
   certificates: CertificateKind[];
+  rate: WorkerRate | null;
 }
 
 export interface PublicWorker {
@@ -181,6 +185,8 @@ export interface PublicWorker {
   ordersDone: number;
   verified: boolean;
   favourite: boolean;
+  rate: WorkerRate | null;
+  ratingBreakdown: { stars: number; count: number }[];
   skills: Skill[];
   certificates: { kind: CertificateKind; label: { zh: string; en: string }; verified: boolean }[];
   portfolio: { url: string; caption: string; stage: 'before' | 'after' }[];

@@ -4,6 +4,13 @@ import type { Messages } from '../../shared/i18n';
 export const workerSearchMessages: Messages = {
   'tab.workers': ['找师傅', 'Workers'],
   'workers.title': ['找师傅', 'Find a worker'],
+  'workers.rate.hour': ['期望 {price}/小时', 'Asks {price}/hour'],
+  'workers.rate.day': ['期望 {price}/天', 'Asks {price}/day'],
+  'workers.rate.month': ['期望 {price}/月', 'Asks {price}/month'],
+  'workers.price': ['期望薪资', 'Asking rate'],
+  'workers.rateBand.hour': ['时薪 {range}', 'Hourly {range}'],
+  'workers.rateBand.day': ['日薪 {range}', 'Daily {range}'],
+  'workers.rateBand.month': ['月薪 {range}', 'Monthly {range}'],
   'workers.subtitle': ['实名认证 · 持证上岗 · 真实评价', 'Verified identity · certified · real reviews'],
   'workers.searchPlaceholder': ['搜索师傅姓名', 'Search by name'],
   'workers.sort.rating': ['评分', 'Rating'],

@@ -2,6 +2,7 @@ import { Avatar, Tag } from 'antd-mobile';
 import { StarFill } from 'antd-mobile-icons';
 import { localName, useI18n } from '../../shared/i18n';
 import type { WorkerCard as Card } from '../../shared/worker-types';
+import { RateText } from './worker-rate';
 
 /** One worker in the search list: masked name, rating, orders, experience, distance, skills and certificate badges. */
 export function WorkerCard({ worker, skillNames, onOpen }: { worker: Card; skillNames: Map<string, { name: string; nameEn: string }>; onOpen: () => void }) {
@@ -27,6 +28,7 @@ export function WorkerCard({ worker, skillNames, onOpen }: { worker: Card; skill
           )}
           <span>{t('workers.orders', { count: worker.ordersDone })}</span>
           <span>{t('workers.years', { years: worker.experienceYears })}</span>
+          <RateText rate={worker.rate} />
         </span>
         {skills.length > 0 && (
           <span className="m-worker-skills">

@@ -8,6 +8,7 @@ import { CERTIFICATE_KINDS } from '../../shared/worker-types';
 import { SkillPicker } from '../../mobile/skill-picker';
 import { formatDateTime } from '../../shared/format';
 import { dayLabel, visitDays, visitIso } from '../visit-time';
+import { PRICE_BANDS, priceQuery, usePriceBandLabel } from './worker-rate';
 
 const TIMES = Array.from({ length: 29 }, (_v, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
 
@@ -19,14 +20,17 @@ export interface WorkerFilters {
   experience: string;
   certificate: string;
   gender: string;
+  /** A PRICE_BANDS entry, '' for any. */
+  price: string;
   /** ISO time, '' for any. */
   availableAt: string;
 }
 
-export const NO_WORKER_FILTERS: WorkerFilters = { skill: '', districtCode: '', addressId: '', ratingMin: '', experience: '', certificate: '', gender: '', availableAt: '' };
+export const NO_WORKER_FILTERS: WorkerFilters = { skill: '', districtCode: '', addressId: '', ratingMin: '', experience: '', certificate: '', gender: '', price: '', availableAt: '' };
 
 export function workerFilterQuery(filters: WorkerFilters): Query {
-  return { ...filters, durationMinutes: filters.availableAt ? 60 : undefined };
+  const { price, ...rest } = filters;
+  return { ...rest, ...priceQuery(price), durationMinutes: filters.availableAt ? 60 : undefined };
 }
 
 export function activeFilterCount(filters: WorkerFilters): number {
@@ -56,6 +60,7 @@ export function WorkerFilterSheet({ open, value, sources, onApply, onClose }: { 
   const [draft, setDraft] = useState(value);
   const [picking, setPicking] = useState(false);
   const set = (change: Partial<WorkerFilters>) => setDraft({ ...draft, ...change });
+  const bandLabel = usePriceBandLabel();
 
   return (
     <Popup visible={open} onMaskClick={onClose} afterShow={() => setDraft(value)} bodyClassName="m-popup m-worker-filter-popup">
@@ -88,6 +93,7 @@ export function WorkerFilterSheet({ open, value, sources, onApply, onClose }: { 
         <Choice label={t('workers.experience')} value={draft.experience} onChange={(experience) => set({ experience })} options={['1-3', '3-5', '5+'].map((band) => ({ value: band, label: t(`workers.exp.${band}`) }))} testId="filter-experience" />
         <Choice label={t('workers.certificate')} value={draft.certificate} columns={2} onChange={(certificate) => set({ certificate })} options={CERTIFICATE_KINDS.filter((k) => k !== 'other').map((kind) => ({ value: kind, label: t(`certKind.${kind}`) }))} testId="filter-certificate" />
         <Choice label={t('workers.gender')} value={draft.gender} onChange={(gender) => set({ gender })} options={['male', 'female'].map((g) => ({ value: g, label: t(`workers.gender.${g}`) }))} testId="filter-gender" />
+        <Choice label={t('workers.price')} value={draft.price} columns={2} onChange={(price) => set({ price })} options={PRICE_BANDS.map((band) => ({ value: band, label: bandLabel(band) }))} testId="filter-price" />
         <div className="m-filter-label">{t('workers.availableAt')}</div>
         <div className="m-filter-field m-picker-value" role="button" tabIndex={0} onClick={() => setPicking(true)} data-testid="filter-available">
           {draft.availableAt ? formatDateTime(draft.availableAt, lang) : <span className="m-placeholder">{t('workers.availableAtPick')}</span>}

@@ -6,6 +6,7 @@ import { useLocation, useParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
 import { formatTime } from '../../shared/format';
 import { localName, useI18n } from '../../shared/i18n';
+import { RateText, RatingBreakdown } from './worker-rate';
 import type { City } from '../../shared/types';
 import { useLoad } from '../../shared/use-load';
 import type { PublicWorker } from '../../shared/worker-types';
@@ -75,6 +76,7 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
               <CheckShieldFill /> {t('worker.verified')}
             </Tag>
           )}
+          <RateText rate={worker.rate} />
           {district && <div className="m-worker-area">{t('worker.serviceArea', { district: localName(lang, district), km: worker.serviceRadiusKm ?? 0 })}</div>}
         </div>
       </section>
@@ -92,6 +94,8 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
           <span>{t('worker.statYears')}</span>
         </div>
       </div>
+
+      <RatingBreakdown rows={worker.ratingBreakdown} />
 
       <List mode="card" header={t('worker.skills')}>
         <List.Item>

@@ -26,9 +26,12 @@ interface ProfileValues {
   districtCode: string[];
   home: LatLng | null;
   serviceRadiusKm: number;
+  /** 期望薪资 in 元, empty = not stated. */
+  rateYuan: string;
+  rateUnit: ('hour' | 'day' | 'month')[];
 }
 
-const FIELDS = ['workerType', 'teamName', 'displayName', 'experienceYears', 'previousEmployers', 'intro', 'skills', 'districtCode', 'homeLat', 'homeLng', 'serviceRadiusKm'];
+const FIELDS = ['workerType', 'teamName', 'displayName', 'experienceYears', 'previousEmployers', 'intro', 'skills', 'districtCode', 'homeLat', 'homeLng', 'serviceRadiusKm', 'rate'];
 
 /** The saved home base, or null when it is the district centre (the default, shown as such). */
 function customHome(app: Application, city: City): LatLng | null {
@@ -90,6 +93,7 @@ function ProfileForm({ app, city, categories }: { app: Application; city: City; 
         homeLat: home?.lat,
         homeLng: home?.lng,
         serviceRadiusKm: values.serviceRadiusKm,
+        rate: values.rateYuan?.trim() ? { fen: Math.round(Number(values.rateYuan) * 100), unit: values.rateUnit[0] ?? 'hour' } : null,
       },
     });
     Toast.show({ icon: 'success', content: t('common.saved') });
@@ -119,6 +123,8 @@ function ProfileForm({ app, city, categories }: { app: Application; city: City; 
         districtCode: p.districtCode ? [p.districtCode] : [],
         home: customHome(app, city),
         serviceRadiusKm: p.serviceRadiusKm ?? 10,
+        rateYuan: p.rate ? String(p.rate.fen / 100) : '',
+        rateUnit: [p.rate?.unit ?? 'hour'],
       }}
       onFinish={submit}
       footer={
@@ -166,6 +172,12 @@ function ProfileForm({ app, city, categories }: { app: Application; city: City; 
       </Form.Item>
       <Form.Item name="serviceRadiusKm" label={t('profile.radius')} childElementPosition="right" description={t('profile.radiusHint')}>
         <Stepper min={1} max={50} digits={0} data-testid="service-radius" />
+      </Form.Item>
+      <Form.Item name="rateYuan" label={t('profile.rate')} description={t('profile.rateHint')} rules={[{ pattern: /^\d{1,6}(\.\d{1,2})?$/, message: t('profile.rateInvalid') }]}>
+        <Input id="rate-yuan" type="number" inputMode="decimal" placeholder={t('profile.ratePlaceholder')} clearable />
+      </Form.Item>
+      <Form.Item name="rateUnit" label={t('profile.rateUnit')}>
+        <Selector columns={3} options={(['hour', 'day', 'month'] as const).map((unit) => ({ value: unit, label: t(`profile.rateUnit.${unit}`) }))} data-testid="rate-unit" />
       </Form.Item>
       <Form.Item name="previousEmployers" label={t('profile.previousEmployers')} layout="vertical">
         <TextArea id="previous-employers" placeholder={t('profile.previousEmployersHint')} autoSize={{ minRows: 2, maxRows: 5 }} />
