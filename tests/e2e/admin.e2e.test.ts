@@ -1,22 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
-import { newDesktopContext, pageErrors, screenshot, useBrowser } from './browser';
+import { pageErrors, screenshot, signInConsole, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const ALL_PAGES = ['概览', '用户', '师傅', '师傅审核', '服务目录', '消息外发', '审计日志', '管理员'];
 const browser = useBrowser();
 
-async function signIn(username: string): Promise<Page> {
-  const page = await (await newDesktopContext(browser(), baseUrl)).newPage();
-  await page.goto('/admin/');
-  await page.waitForURL('**/admin/login');
-  await page.locator('#admin-username').fill(username);
-  await page.locator('#admin-password').fill('daojia2026');
-  await page.getByTestId('admin-login-submit').click();
-  await page.getByTestId('admin-menu').waitFor();
-  return page;
-}
+const signIn = (username: string): Promise<Page> => signInConsole(browser(), baseUrl, username);
 
 async function menuLabels(page: Page): Promise<string[]> {
   return page.getByTestId('admin-menu').locator('.ant-menu-title-content').allInnerTexts();

@@ -91,3 +91,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400); // let menu and tab transitions settle
   await page.screenshot({ path: join(SCREENSHOT_DIR, name), animations: 'disabled' });
 }
+
+/** Signs an admin into the console (demo password) in a fresh desktop context. */
+export async function signInConsole(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+  const page = await (await newDesktopContext(browser, baseUrl)).newPage();
+  await page.goto('/admin/');
+  await page.waitForURL('**/admin/login');
+  await page.locator('#admin-username').fill(username);
+  await page.locator('#admin-password').fill('daojia2026');
+  await page.getByTestId('admin-login-submit').click();
+  await page.getByTestId('admin-menu').waitFor();
+  return page;
+}

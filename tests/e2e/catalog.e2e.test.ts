@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { adminToken, randomPhone } from './api';
-import { newDesktopContext, newMobileContext, pageErrors, screenshot, useBrowser } from './browser';
+import { newMobileContext, pageErrors, screenshot, signInConsole, useBrowser } from './browser';
 import { signInBySms } from './mobile-steps';
 
 const baseUrl = inject('baseUrl');
@@ -50,16 +50,7 @@ async function getQuote(page: Page): Promise<string> {
   return (await quote.getAttribute('data-quote-id')) ?? '';
 }
 
-async function signInAdmin(username: string): Promise<Page> {
-  const page = await (await newDesktopContext(browser(), baseUrl)).newPage();
-  await page.goto('/admin/');
-  await page.waitForURL('**/admin/login');
-  await page.locator('#admin-username').fill(username);
-  await page.locator('#admin-password').fill('daojia2026');
-  await page.getByTestId('admin-login-submit').click();
-  await page.getByTestId('admin-menu').waitFor();
-  return page;
-}
+const signInAdmin = (username: string): Promise<Page> => signInConsole(browser(), baseUrl, username);
 
 async function putCityPrice(itemCode: string, body: { basePriceFen: number | null; referenceMinFen: number; referenceMaxFen: number }) {
   const token = await adminToken(baseUrl, 'ops');

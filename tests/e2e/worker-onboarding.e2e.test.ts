@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
-import { newDesktopContext, newMobileContext, pageErrors, screenshot, useBrowser } from './browser';
+import { newMobileContext, pageErrors, screenshot, signInConsole, useBrowser } from './browser';
 import { bodyText, signInBySms } from './mobile-steps';
 import { pngFile, randomIdNumber } from './worker-fixtures';
 
@@ -81,13 +81,7 @@ describe('worker onboarding and review', () => {
   });
 
   it('ops rejects with a reason; the worker sees it, re-uploads the ID photos and is back in review', async () => {
-    ops = await (await newDesktopContext(browser(), baseUrl)).newPage();
-    await ops.goto('/admin/');
-    await ops.waitForURL('**/admin/login');
-    await ops.locator('#admin-username').fill('ops');
-    await ops.locator('#admin-password').fill('daojia2026');
-    await ops.getByTestId('admin-login-submit').click();
-    await ops.getByTestId('admin-menu').waitFor();
+    ops = await signInConsole(browser(), baseUrl, 'ops');
     await openFile(ops);
     await ops.getByTestId('review-pii-notice').waitFor();
     expect(await ops.getByTestId('review-id-number').innerText()).toBe(idNumber);

@@ -1,4 +1,5 @@
 import type { Messages } from '../../shared/i18n';
+import { weekdayMessages } from '../../shared/weekday-messages';
 
 /** Texts of the onboarding step pages. */
 export const onboardingMessages: Messages = {
@@ -108,13 +109,7 @@ export const onboardingMessages: Messages = {
   'schedule.daysOff': ['休息日 / 节假日（点日期切换）', 'Days off (tap a date to toggle)'],
   'schedule.noDaysOff': ['暂无休息日', 'No days off'],
   'schedule.off': ['休', 'off'],
-  'weekday.0': ['周日', 'Sun'],
-  'weekday.1': ['周一', 'Mon'],
-  'weekday.2': ['周二', 'Tue'],
-  'weekday.3': ['周三', 'Wed'],
-  'weekday.4': ['周四', 'Thu'],
-  'weekday.5': ['周五', 'Fri'],
-  'weekday.6': ['周六', 'Sat'],
+  ...weekdayMessages,
 
   'portfolio.empty': ['还没有作品照片，上传服务前后的对比照更容易获得订单', 'No photos yet; before/after photos win more orders'],
   'portfolio.add': ['上传作品', 'Add a photo'],

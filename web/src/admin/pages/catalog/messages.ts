@@ -1,4 +1,5 @@
 import type { Messages } from '../../../shared/i18n';
+import { weekdayMessages } from '../../../shared/weekday-messages';
 
 /** Texts of the 服务目录 console page. */
 export const catalogMessages: Messages = {
@@ -154,13 +155,7 @@ export const catalogMessages: Messages = {
   'rule.urgentText': ['{hours} 小时内上门', 'Visit within {hours} h'],
   'rule.datesText': ['{dates}', '{dates}'],
   'rule.timeInvalid': ['格式为 HH:mm', 'Use HH:mm'],
-  'weekday.0': ['周日', 'Sun'],
-  'weekday.1': ['周一', 'Mon'],
-  'weekday.2': ['周二', 'Tue'],
-  'weekday.3': ['周三', 'Wed'],
-  'weekday.4': ['周四', 'Thu'],
-  'weekday.5': ['周五', 'Fri'],
-  'weekday.6': ['周六', 'Sat'],
+  ...weekdayMessages,
 
   'cert.electrician': ['电工证', 'Electrician licence'],
   'cert.housekeeping': ['家政服务员证', 'Housekeeping certificate'],
