@@ -9,10 +9,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'dj-cli-'));
 const port = 41000 + Math.floor(Math.random() * 2000);
 const children: ChildProcess[] = [];
 
-function start() {
+function start(viaNpm = false) {
   const { DATABASE_URL: _pg, ...inherited } = process.env; // the embedded default, even in the PostgreSQL pass
   const env = { ...inherited, DATA_DIR: dataDir, PORT: String(port), SERVE_WEB: '0', LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: root, env });
+  const child = viaNpm
+    ? spawn('npm', ['start', '--silent'], { cwd: root, env })
+    : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: root, env });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d) => { output += d; });
@@ -60,5 +62,12 @@ describe('npm start (embedded PGlite)', () => {
     expect((await login()).status).toBe(200);
     third.child.kill('SIGINT');
     expect(await third.exited).toBe(0);
-  }, 120_000);
+
+    // A process manager's SIGTERM to `npm start` must reach the server, not orphan it.
+    const viaNpm = start(true);
+    await viaNpm.ready;
+    viaNpm.child.kill('SIGTERM');
+    await viaNpm.exited;
+    await expect.poll(() => existsSync(join(dataDir, 'daojia.lock')), { timeout: 10_000 }).toBe(false);
+  }, 150_000);
 });
