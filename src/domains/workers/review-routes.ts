@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../../app-context.js';
 import { approveWorker, decideAppeal, expiringCertificates, penalizeWorker, rejectWorker, reviewDetail, reviewQueue } from './review-service.js';
+import { PageQuery, pageOf } from '../../platform/paging.js';
 import * as S from './schema.js';
 
 const actorOf = (r: FastifyRequest) => ({ id: r.admin!.id, name: r.admin!.name, ip: r.ip, permissions: r.admin!.permissions as string[] });
@@ -11,8 +12,8 @@ export async function workerReviewRoutes(app: Api, ctx: AppContext) {
   const tags = ['admin workers'];
   const read = ctx.guards.admin('workers:read');
   const review = ctx.guards.admin('workers:review');
-  app.get('/api/admin/worker-reviews', { preHandler: read, schema: { tags, summary: 'Applications by review status (default: waiting)', querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('submitted'), Type.Literal('rejected'), Type.Literal('approved')])) }) } },
-    async (request) => reviewQueue(ctx, request.query.status));
+  app.get('/api/admin/worker-reviews', { preHandler: read, schema: { tags, summary: 'Applications by review status (default: waiting), searchable by name or phone digits', querystring: Type.Intersect([PageQuery, Type.Object({ status: Type.Optional(Type.Union([Type.Literal('submitted'), Type.Literal('rejected'), Type.Literal('approved')])), q: Type.Optional(Type.String({ maxLength: 30 })) })]) } },
+    async (request) => reviewQueue(ctx, { status: request.query.status, q: request.query.q, ...pageOf(request.query) }));
   app.get('/api/admin/certificates/expiring', { preHandler: read, schema: { tags, summary: 'Verified certificates expiring within N days (default 30) or expired', querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) }) } },
     async (request) => expiringCertificates(ctx, request.query.days ?? 30));
   app.get('/api/admin/workers/:id', { preHandler: read, schema: { tags, summary: "A worker's file; real name, ID number and ID photos only with workers:pii (each view audited)", params: S.WorkerId } },

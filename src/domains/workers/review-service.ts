@@ -4,16 +4,26 @@ import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../admin/service.js';
 import { expiryFlag, getApplication } from './application-service.js';
 
-/** Applications waiting for review, oldest first. */
-export async function reviewQueue(ctx: AppContext, status: 'submitted' | 'rejected' | 'approved' = 'submitted') {
-  const rows = await ctx.db.selectFrom('worker_profiles as w').innerJoin('users as u', 'u.id', 'w.user_id')
-    .leftJoin('districts as d', 'd.code', 'w.district_code')
-    .select(['w.user_id', 'w.display_name', 'w.worker_type', 'w.submitted_at', 'w.experience_years', 'd.name as district_name', 'u.phone_masked'])
-    .where('w.status', '=', status).orderBy('w.submitted_at').limit(200).execute();
-  return rows.map((r) => ({
-    workerId: r.user_id, displayName: r.display_name, workerType: r.worker_type, experienceYears: r.experience_years,
-    districtName: r.district_name, phoneMasked: r.phone_masked, submittedAt: r.submitted_at?.toISOString() ?? null,
-  }));
+/** Applications by review status, oldest submission first; `q` matches the name or the phone's last digits. */
+export async function reviewQueue(ctx: AppContext, f: { status?: 'submitted' | 'rejected' | 'approved'; q?: string; offset: number; limit: number }) {
+  let query = ctx.db.selectFrom('worker_profiles as w').innerJoin('users as u', 'u.id', 'w.user_id')
+    .leftJoin('districts as d', 'd.code', 'w.district_code').where('w.status', '=', f.status ?? 'submitted');
+  if (f.q?.trim()) {
+    const needle = f.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
+    query = query.where((eb) => eb.or([eb('w.display_name', 'ilike', `%${needle}%`), eb('u.phone_masked', 'like', `%${needle}`)]));
+  }
+  const [rows, total] = await Promise.all([
+    query.select(['w.user_id', 'w.display_name', 'w.worker_type', 'w.submitted_at', 'w.experience_years', 'd.name as district_name', 'u.phone_masked'])
+      .orderBy('w.submitted_at').orderBy('w.user_id').offset(f.offset).limit(f.limit).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+  ]);
+  return {
+    total,
+    items: rows.map((r) => ({
+      workerId: r.user_id, displayName: r.display_name, workerType: r.worker_type, experienceYears: r.experience_years,
+      districtName: r.district_name, phoneMasked: r.phone_masked, submittedAt: r.submitted_at?.toISOString() ?? null,
+    })),
+  };
 }
 
 /**

@@ -60,8 +60,11 @@ describe('worker onboarding', () => {
     expect(ready.schedule).toMatchObject({ maxMinutesPerDay: 480, daysOff: [inDays(3)] });
     expect((await post(w.headers, '/api/worker/submit')).json().status).toBe('submitted');
 
-    const queue = (await t.app.inject({ method: 'GET', url: '/api/admin/worker-reviews', headers: ops })).json();
-    expect(queue.map((r: { workerId: string }) => r.workerId)).toContain(w.user.id);
+    const queue = (await t.app.inject({ method: 'GET', url: `/api/admin/worker-reviews?q=${w.phone.slice(-4)}`, headers: ops })).json();
+    expect(queue.items.map((r: { workerId: string }) => r.workerId)).toContain(w.user.id);
+    expect(queue.total).toBeGreaterThanOrEqual(1);
+    const byName = (await t.app.inject({ method: 'GET', url: `/api/admin/worker-reviews?q=${encodeURIComponent('王秀英')}&pageSize=5`, headers: ops })).json();
+    expect(byName.items.map((r: { workerId: string }) => r.workerId)).toContain(w.user.id);
     expect((await post(support, `/api/admin/workers/${w.user.id}/approve`)).statusCode).toBe(403);
     const rejected = await post(ops, `/api/admin/workers/${w.user.id}/reject`, { reason: '身份证背面照片模糊，请重新上传' });
     expect(rejected.statusCode).toBe(204);

@@ -5,6 +5,7 @@ import { certificateMessages } from '../../../shared/worker-types';
 export const reviewMessages: Messages = {
   ...certificateMessages,
   'nav.workerReviews': ['师傅审核', 'Worker review'],
+  'review.search': ['搜索称呼或手机号后四位', 'Search by name or last phone digits'],
   'review.tab.submitted': ['待审核', 'Waiting'],
   'review.tab.rejected': ['已驳回', 'Rejected'],
   'review.tab.approved': ['已通过', 'Approved'],

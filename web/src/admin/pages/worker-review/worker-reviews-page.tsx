@@ -1,4 +1,4 @@
-import { Alert, Button, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Alert, Button, Input, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -10,6 +10,7 @@ import { ExpiringCertificates } from './expiring-certificates';
 import { WorkerFileDrawer } from './worker-file-drawer';
 
 type Tab = 'submitted' | 'rejected' | 'approved' | 'expiring';
+const PAGE_SIZE = 20;
 const TABS: Tab[] = ['submitted', 'rejected', 'approved', 'expiring'];
 
 /** 师傅审核: applications by review status, a worker's file in a drawer with the review actions. */
@@ -17,23 +18,30 @@ export function WorkerReviewsPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('submitted');
   const [open, setOpen] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
   const city = useLoad((signal) => api<City>('/api/geo/city', { signal }), []);
   const rows = useLoad(
-    (signal) => (tab === 'expiring' ? Promise.resolve([]) : api<ReviewRow[]>('/api/admin/worker-reviews', { query: { status: tab }, signal })),
-    [tab],
+    (signal) => (tab === 'expiring'
+      ? Promise.resolve({ items: [], total: 0 })
+      : api<{ items: ReviewRow[]; total: number }>('/api/admin/worker-reviews', { query: { status: tab, q: q || undefined, page, pageSize: PAGE_SIZE }, signal })),
+    [tab, q, page],
   );
 
   return (
     <div data-testid="worker-reviews">
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key as Tab)}
+        onChange={(key) => { setTab(key as Tab); setPage(1); }}
         items={TABS.map((key) => ({ key, label: <span data-testid={`review-tab-${key}`}>{t(`review.tab.${key}`)}</span> }))}
       />
       {tab === 'expiring' ? (
         <ExpiringCertificates onOpen={setOpen} />
       ) : (
-        <ReviewTable rows={rows.data ?? []} loading={rows.loading} error={rows.error} onRetry={() => rows.reload()} onOpen={setOpen} />
+        <>
+          <Input.Search className="a-toolbar" allowClear placeholder={t('review.search')} onSearch={(value) => { setQ(value.trim()); setPage(1); }} style={{ maxWidth: 320 }} data-testid="review-search" />
+          <ReviewTable rows={rows.data?.items ?? []} total={rows.data?.total ?? 0} page={page} onPage={setPage} loading={rows.loading} error={rows.error} onRetry={() => rows.reload()} onOpen={setOpen} />
+        </>
       )}
       {open && (
         <WorkerFileDrawer
@@ -51,13 +59,16 @@ export function WorkerReviewsPage() {
 
 interface ReviewTableProps {
   rows: ReviewRow[];
+  total: number;
+  page: number;
+  onPage: (page: number) => void;
   loading: boolean;
   error: unknown;
   onRetry: () => void;
   onOpen: (workerId: string) => void;
 }
 
-function ReviewTable({ rows, loading, error, onRetry, onOpen }: ReviewTableProps) {
+function ReviewTable({ rows, total, page, onPage, loading, error, onRetry, onOpen }: ReviewTableProps) {
   const { t, lang } = useI18n();
   const columns: TableColumnsType<ReviewRow> = [
     { title: t('review.displayName'), dataIndex: 'displayName', render: (name: string) => name || t('users.unnamed') },
@@ -87,7 +98,7 @@ function ReviewTable({ rows, loading, error, onRetry, onOpen }: ReviewTableProps
         columns={columns}
         dataSource={rows}
         loading={loading}
-        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, total, pageSize: PAGE_SIZE, onChange: onPage, showSizeChanger: false, showTotal: (count) => t('common.total', { total: count }) }}
         onRow={(row) => ({ onDoubleClick: () => onOpen(row.workerId) })}
       />
     </>
