@@ -249,7 +249,7 @@ export interface WorkerIdentitiesTable {
 }
 export interface WorkerCertificatesTable {
   id: Generated<string>; worker_id: string; kind: string; number: string; expires_at: string | null;
-  file_id: string; status: Generated<'pending' | 'verified' | 'rejected'>; created_at: Timestamp;
+  file_id: string; status: Generated<'pending' | 'verified' | 'rejected'>; review_note: Generated<string>; created_at: Timestamp;
 }
 export interface WorkerPortfolioTable { id: Generated<string>; worker_id: string; file_id: string; caption: Generated<string>; stage: Generated<'before' | 'after'>; created_at: Timestamp }
 export interface WorkerDaysOffTable { worker_id: string; day: string }

@@ -44,7 +44,7 @@ export async function getApplication(ctx: AppContext, userId: string) {
     identity: identity ? { realNameMasked: identity.real_name_masked, idNumberMasked: identity.id_number_masked, birthDate: identity.birth_date, consentAt: identity.consent_at.toISOString() } : null,
     certificates: certificates.map((c) => ({
       id: c.id, kind: c.kind, label: CERTIFICATE_LABELS[c.kind as CertificateKind] ?? CERTIFICATE_LABELS.other, number: c.number,
-      expiresAt: c.expires_at, status: c.status, fileUrl: fileUrl(c.file_id)!, ...expiryFlag(c.expires_at),
+      expiresAt: c.expires_at, status: c.status, reviewNote: c.review_note, fileUrl: fileUrl(c.file_id)!, ...expiryFlag(c.expires_at),
     })),
     schedule: {
       hours: hours.map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute })),

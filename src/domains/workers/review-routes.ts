@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../../app-context.js';
-import { approveWorker, decideAppeal, expiringCertificates, penalizeWorker, rejectWorker, reviewDetail, reviewQueue } from './review-service.js';
+import { approveWorker, decideAppeal, decideCertificate, expiringCertificates, penalizeWorker, rejectWorker, reviewDetail, reviewQueue } from './review-service.js';
 import { PageQuery, pageOf } from '../../platform/paging.js';
 import * as S from './schema.js';
 
@@ -22,6 +22,8 @@ export async function workerReviewRoutes(app: Api, ctx: AppContext) {
     async (request, reply) => { await approveWorker(ctx, actorOf(request), request.params.id); return reply.status(204).send(); });
   app.post('/api/admin/workers/:id/reject', { preHandler: review, schema: { tags, summary: 'Reject with a reason the worker sees', params: S.WorkerId, body: S.RejectBody } },
     async (request, reply) => { await rejectWorker(ctx, actorOf(request), request.params.id, request.body.reason); return reply.status(204).send(); });
+  app.post('/api/admin/workers/:id/certificates/:certificateId/decision', { preHandler: review, schema: { tags, summary: 'Verify or reject one certificate (reason required to reject)', params: Type.Object({ id: Type.String({ format: 'uuid' }), certificateId: Type.String({ format: 'uuid' }) }), body: S.CertificateDecisionBody } },
+    async (request, reply) => { await decideCertificate(ctx, actorOf(request), request.params.id, request.params.certificateId, request.body); return reply.status(204).send(); });
   app.post('/api/admin/workers/:id/penalties', { preHandler: review, schema: { tags, summary: 'Warning, suspension for N days, or permanent removal', params: S.WorkerId, body: S.PenaltyBody } },
     async (request, reply) => reply.status(201).send(await penalizeWorker(ctx, actorOf(request), request.params.id, request.body)));
   app.post('/api/admin/penalties/:id/appeal-decision', { preHandler: review, schema: { tags, params: S.WorkerId, body: S.AppealDecisionBody } },

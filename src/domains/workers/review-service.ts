@@ -71,6 +71,19 @@ export const approveWorker = (ctx: AppContext, actor: Actor, workerId: string) =
 /** Rejects with a reason the worker sees; they fix and resubmit. */
 export const rejectWorker = (ctx: AppContext, actor: Actor, workerId: string, reason: string) => decide(ctx, actor, workerId, 'rejected', reason.trim());
 
+/** Verifies or rejects one certificate (with a reason the worker sees); an approved worker keeps working meanwhile. */
+export async function decideCertificate(ctx: AppContext, actor: Actor, workerId: string, certificateId: string, input: { status: 'verified' | 'rejected'; reason?: string }) {
+  if (input.status === 'rejected' && !input.reason?.trim()) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ field: 'reason', code: 'required', message: { zh: '驳回需填写原因', en: 'required to reject' } }]);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('worker_certificates').set({ status: input.status, review_note: input.status === 'rejected' ? input.reason!.trim() : '' })
+      .where('id', '=', certificateId).where('worker_id', '=', workerId).returning('id').executeTakeFirst();
+    if (!updated) throw new AppError('NOT_FOUND');
+    await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: `worker.certificate_${input.status}`, targetType: 'certificate', targetId: certificateId, ip: actor.ip, detail: { workerId, reason: input.reason ?? '' } });
+  });
+}
+
 /** Warning, suspension for N days (no orders, offline) or permanent removal — each with a reason, visible to the worker. */
 export async function penalizeWorker(ctx: AppContext, actor: Actor, workerId: string, input: { kind: 'warning' | 'suspension' | 'removal'; reason: string; days?: number }) {
   if (input.kind === 'suspension' && !input.days) {

@@ -39,6 +39,7 @@ export const RejectBody = Type.Object({ reason: Text(300, 2) }, Strict);
 export const PenaltyBody = Type.Object({
   kind: Type.Union([Type.Literal('warning'), Type.Literal('suspension'), Type.Literal('removal')]), reason: Text(300, 2), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
 }, Strict);
+export const CertificateDecisionBody = Type.Object({ status: Type.Union([Type.Literal('verified'), Type.Literal('rejected')]), reason: Type.Optional(Text(300)) }, Strict);
 export const AppealDecisionBody = Type.Object({ outcome: Type.Union([Type.Literal('upheld'), Type.Literal('revoked')]), note: Text(300) }, Strict);
 
 export const SearchQuery = Type.Object({

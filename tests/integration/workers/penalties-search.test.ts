@@ -127,6 +127,15 @@ describe('penalties and appeals', () => {
     const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     await t.ctx.db.insertInto('worker_certificates').values({ worker_id: w!, kind: 'health', number: 'JK-1', expires_at: soon, file_id: file.id, status: 'verified' }).execute();
     const list = (await t.app.inject({ method: 'GET', url: '/api/admin/certificates/expiring', headers: ops })).json();
+    const cert = list.find((c: { workerId: string }) => c.workerId === w);
+    const decide = (payload: object) => t.app.inject({ method: 'POST', url: `/api/admin/workers/${w}/certificates/${cert.id}/decision`, headers: ops, payload });
+    expect((await decide({ status: 'rejected' })).statusCode).toBe(400);
+    expect((await decide({ status: 'rejected', reason: '照片不清晰' })).statusCode).toBe(204);
+    const row = await t.ctx.db.selectFrom('worker_certificates').select(['status', 'review_note']).where('id', '=', cert.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'rejected', review_note: '照片不清晰' });
+    const [other] = await makeWorkers(t.ctx, [{ name: name('吴巧云') }]);
+    expect((await t.app.inject({ method: 'POST', url: `/api/admin/workers/${other}/certificates/${cert.id}/decision`, headers: ops, payload: { status: 'verified' } })).statusCode).toBe(404);
+    await decide({ status: 'verified' });
     expect(list.find((c: { workerId: string }) => c.workerId === w)).toMatchObject({ expiresAt: soon, expiringSoon: true, daysLeft: 5 });
   });
 });

@@ -34,6 +34,8 @@ export interface WorkerCertificate {
   number: string;
   expiresAt: string | null;
   status: 'pending' | 'verified' | 'rejected';
+  /** The reviewer's reason when rejected. */
+  reviewNote: string;
   fileUrl: string;
   daysLeft: number | null;
   expiringSoon: boolean;

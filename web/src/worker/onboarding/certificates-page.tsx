@@ -60,6 +60,7 @@ export function CertificatesStepPage() {
                 </Tag>{' '}
                 {c.expired && <Tag color="danger">{t('cert.expired')}</Tag>}
                 {c.expiringSoon && <Tag color="warning">{t('cert.expiringIn', { days: c.daysLeft ?? 0 })}</Tag>}
+                {c.status === 'rejected' && c.reviewNote && <div className="m-note" data-testid={`certificate-note-${c.id}`}>{t('cert.rejectedWith', { reason: c.reviewNote })}</div>}
               </List.Item>
             ))}
           </List>

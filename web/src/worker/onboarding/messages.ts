@@ -91,6 +91,7 @@ export const onboardingMessages: Messages = {
   'cert.status.pending': ['待审核', 'Pending'],
   'cert.status.verified': ['已认证', 'Verified'],
   'cert.status.rejected': ['未通过', 'Rejected'],
+  'cert.rejectedWith': ['未通过：{reason}（请删除后重新上传）', 'Rejected: {reason} (delete it and upload again)'],
   'cert.expired': ['已过期', 'Expired'],
   'cert.expiringIn': ['{days} 天后到期', 'Expires in {days} days'],
   'cert.expiringNamed': ['{name} {days} 天后到期，请及时更新', '{name} expires in {days} days; please renew it'],

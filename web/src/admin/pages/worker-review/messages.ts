@@ -5,6 +5,10 @@ import { certificateMessages } from '../../../shared/worker-types';
 export const reviewMessages: Messages = {
   ...certificateMessages,
   'nav.workerReviews': ['师傅审核', 'Worker review'],
+  'review.certVerify': ['通过', 'Verify'],
+  'review.certReject': ['驳回', 'Reject'],
+  'review.certRejectTitle': ['驳回证书', 'Reject the certificate'],
+  'review.certRejectReason': ['原因（师傅可见），例如：照片模糊、已过期', 'Reason the worker sees, e.g. blurred photo, expired'],
   'review.search': ['搜索称呼或手机号后四位', 'Search by name or last phone digits'],
   'review.tab.submitted': ['待审核', 'Waiting'],
   'review.tab.rejected': ['已驳回', 'Rejected'],

@@ -95,7 +95,7 @@ export function WorkerFileDrawer({ workerId, city, onClose }: { workerId: string
           <IdentitySection file={data} />
           <ProfileSection file={data} city={city} />
           <ScheduleSection file={data} />
-          <CertificatesSection file={data} />
+          <CertificatesSection file={data} mayReview={mayReview} onChanged={() => file.reload(true)} />
           <PortfolioSection file={data} />
           <DecisionsSection file={data} />
           <PenaltiesSection file={data} mayReview={mayReview} onChanged={() => afterChange(t('review.appealDecided'))} />

@@ -3,6 +3,7 @@ import { localName, useI18n } from '../../../shared/i18n';
 import type { City } from '../../../shared/types';
 import { minuteText, type WorkerCertificate, type WorkerFile } from '../../../shared/worker-types';
 import { useAdminSession } from '../../session';
+import { CertificateActions } from './certificate-actions';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 const CERT_COLORS = { pending: 'gold', verified: 'green', rejected: 'red' } as const;
@@ -104,7 +105,7 @@ export function ScheduleSection({ file }: { file: WorkerFile }) {
   );
 }
 
-export function CertificatesSection({ file }: { file: WorkerFile }) {
+export function CertificatesSection({ file, mayReview, onChanged }: { file: WorkerFile; mayReview: boolean; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const { can } = useAdminSession();
   const mayOpen = can('workers:pii');
@@ -130,7 +131,17 @@ export function CertificatesSection({ file }: { file: WorkerFile }) {
               </>
             ),
           },
-          { title: t('workers.status'), dataIndex: 'status', render: (status: WorkerCertificate['status']) => <Tag color={CERT_COLORS[status]}>{t(`review.certStatus.${status}`)}</Tag> },
+          {
+            title: t('workers.status'),
+            key: 'status',
+            render: (_v, c) => (
+              <>
+                <Tag color={CERT_COLORS[c.status]}>{t(`review.certStatus.${c.status}`)}</Tag>
+                {c.status === 'rejected' && c.reviewNote && <Typography.Text type="secondary">{c.reviewNote}</Typography.Text>}
+              </>
+            ),
+          },
+          ...(mayReview ? [{ title: t('common.actions'), key: 'review', render: (_v: unknown, c: WorkerCertificate) => <CertificateActions workerId={file.workerId} certificate={c} onChanged={onChanged} /> }] : []),
           {
             title: t('review.certFile'),
             key: 'file',
