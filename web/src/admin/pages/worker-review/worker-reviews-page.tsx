@@ -39,7 +39,9 @@ export function WorkerReviewsPage() {
         <ExpiringCertificates onOpen={setOpen} />
       ) : (
         <>
-          <Input.Search className="a-toolbar" allowClear placeholder={t('review.search')} onSearch={(value) => { setQ(value.trim()); setPage(1); }} style={{ maxWidth: 320 }} data-testid="review-search" />
+          <div className="a-toolbar">
+            <Input.Search allowClear placeholder={t('review.search')} onSearch={(value) => { setQ(value.trim()); setPage(1); }} style={{ width: 320 }} data-testid="review-search" />
+          </div>
           <ReviewTable rows={rows.data?.items ?? []} total={rows.data?.total ?? 0} page={page} onPage={setPage} loading={rows.loading} error={rows.error} onRetry={() => rows.reload()} onOpen={setOpen} />
         </>
       )}
