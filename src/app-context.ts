@@ -9,6 +9,8 @@ import type { PiiCrypto } from './platform/crypto.js';
 import type { MailProvider, SmsProvider } from './platform/providers/outbox.js';
 import type { KycProvider } from './platform/providers/kyc.js';
 import type { MapProvider } from './platform/providers/map.js';
+import type { RelayProvider } from './platform/providers/relay.js';
+import type { JobRunner } from './platform/jobs.js';
 import type { FileStorage } from './platform/storage.js';
 
 /** Everything a domain service needs, built once per app. */
@@ -21,6 +23,9 @@ export interface AppContext {
   mail: MailProvider;
   map: MapProvider;
   kyc: KycProvider;
+  relay: RelayProvider;
+  /** Durable jobs; `npm start` runs them, tests call `runDue(now)`. */
+  jobs: JobRunner;
   storage: FileStorage;
   guards: Guards;
   log: FastifyBaseLogger;

@@ -28,6 +28,13 @@ import { fileRoutes } from './platform/files-routes.js';
 import { installErrorHandling } from './platform/http-errors.js';
 import { localKycProvider } from './platform/providers/kyc.js';
 import { localMapProvider } from './platform/providers/map.js';
+import { localRelayProvider } from './platform/providers/relay.js';
+import { createJobRunner } from './platform/jobs.js';
+import { purgeIdempotencyKeys } from './platform/idempotency.js';
+import { registerBookingJobs } from './domains/booking/jobs.js';
+import { bookingRoutes } from './domains/booking/routes.js';
+import { workerOrderRoutes } from './domains/booking/worker-routes.js';
+import { bookingAdminRoutes } from './domains/booking/admin-routes.js';
 import { outboxMailProvider, outboxSmsProvider } from './platform/providers/outbox.js';
 import { localDiskStorage, s3Storage } from './platform/storage.js';
 import { isPortalPath, portalIndexExists, serveWeb } from './web-static.js';
@@ -51,10 +58,16 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     mail: outboxMailProvider(app.log, config.logOutbox),
     map: localMapProvider(),
     kyc: localKycProvider(),
+    relay: localRelayProvider(config.appSecret),
+    jobs: createJobRunner(db, app.log),
     storage: config.storage.driver === 's3' ? s3Storage(config.storage) : localDiskStorage(join(config.dataDir, 'uploads')),
     guards: createGuards(db, { loadUser: (id) => loadUserPrincipal({ db }, id), loadAdmin: (id) => loadAdminPrincipal({ db }, id) }),
     log: app.log,
   };
+
+  registerBookingJobs(ctx);
+  ctx.jobs.every(3_600_000, () => purgeIdempotencyKeys(db));
+  app.addHook('onClose', async () => ctx.jobs.stop());
 
   const spa = config.serveWeb && portalIndexExists();
   installErrorHandling(app, spa ? (request, reply) => {
@@ -80,7 +93,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   if (config.serveWeb) await serveWeb(app);

@@ -48,6 +48,7 @@ async function start(config: Config, database: Database, release: () => void, t0
   const { app, ctx } = await buildApp(config, database);
   if (!config.seedDemo) await bootstrapAdmin(ctx);
   await app.listen({ port: config.port, host: config.host });
+  ctx.jobs.start();
   printWelcome(config, database.kind, Date.now() - t0);
 
   let closing = false;

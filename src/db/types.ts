@@ -269,6 +269,161 @@ export interface FavouriteWorkersTable { customer_id: string; worker_id: string;
 export interface WorkerSkillsTable { worker_id: string; item_id: string }
 export interface WorkerHoursTable { worker_id: string; weekday: number; start_minute: number; end_minute: number }
 
+export interface BookingSettingsTable { city_code: string; settings: Json<unknown>; updated_at: Timestamp }
+
+export interface OrdersTable {
+  id: Generated<string>;
+  order_no: string;
+  city_code: string;
+  kind: ColumnType<'normal' | 'rework', 'normal' | 'rework' | undefined, 'normal' | 'rework'>;
+  parent_order_id: string | null;
+  channel: ColumnType<'app' | 'phone', 'app' | 'phone' | undefined, 'app' | 'phone'>;
+  booked_by_admin_id: string | null;
+  booked_by_admin_name: string | null;
+  customer_id: string;
+  worker_id: string | null;
+  preferred_worker_id: string | null;
+  item_id: string;
+  item_code: string;
+  category_code: string;
+  status: Generated<string>;
+  version: Generated<number>;
+  scheduled_start: Timestamp;
+  duration_minutes: number;
+  buffer_minutes: number;
+  district_code: string;
+  lat: number;
+  lng: number;
+  quote_id: string | null;
+  quote_snapshot: Json<unknown>;
+  address_enc: string;
+  address_label: Generated<string>;
+  worker_snapshot: Json<unknown> | null;
+  price_fen: number;
+  extras_fen: Generated<number>;
+  paid_fen: Generated<number>;
+  refund_fen: Generated<number>;
+  fee_fen: Generated<number>;
+  worker_compensation_fen: Generated<number>;
+  pay_method: string | null;
+  service_code: string;
+  check_in_failures: Generated<number>;
+  notes: Generated<string>;
+  photo_file_ids: ColumnType<string[], string[] | undefined, string[]>;
+  relay_number: string | null;
+  eta_at: NullableTimestamp;
+  paid_at: NullableTimestamp;
+  accepted_at: NullableTimestamp;
+  departed_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: Generated<string>;
+  check_in: Json<unknown> | null;
+  late_flagged_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkerCommitmentsTable {
+  id: Generated<string>;
+  worker_id: string;
+  order_id: string;
+  kind: 'hold' | 'order';
+  during: string;
+  work_minutes: number;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  released_at: NullableTimestamp;
+}
+
+export interface OrderOffersTable {
+  order_id: string;
+  worker_id: string;
+  status: Generated<'open' | 'declined' | 'accepted' | 'withdrawn'>;
+  distance_km: number | null;
+  reason: Generated<string>;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  at: Timestamp;
+  action: string;
+  actor_kind: 'customer' | 'worker' | 'admin' | 'system';
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  from_status: string | null;
+  to_status: string | null;
+  note: Generated<string>;
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface OrderExtrasTable {
+  id: Generated<string>;
+  order_id: string;
+  title: string;
+  amount_fen: number;
+  reason: Generated<string>;
+  status: Generated<'proposed' | 'accepted' | 'refused' | 'withdrawn'>;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
+export interface OrderRecordsTable {
+  id: Generated<string>;
+  order_id: string;
+  worker_id: string;
+  note: Generated<string>;
+  photos_before: ColumnType<string[], string[] | undefined, string[]>;
+  photos_after: ColumnType<string[], string[] | undefined, string[]>;
+  checklist: Json<{ label: string; done: boolean }[]>;
+  created_at: Timestamp;
+}
+
+export type RescheduleStatus = 'pending_ops' | 'pending_customer' | 'pending_worker' | 'approved' | 'rejected' | 'withdrawn';
+export interface RescheduleRequestsTable {
+  id: Generated<string>;
+  order_id: string;
+  requested_by: 'customer' | 'worker';
+  requester_id: string;
+  previous_start: Timestamp;
+  proposed_start: Timestamp;
+  reason: string;
+  status: RescheduleStatus;
+  decision_note: Generated<string>;
+  ops_admin_id: string | null;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  key: string;
+  run_at: Timestamp;
+  payload: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  locked_until: NullableTimestamp;
+  done_at: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  principal: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown> | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
@@ -300,4 +455,14 @@ export interface DB {
   worker_review_decisions: WorkerReviewDecisionsTable;
   worker_penalties: WorkerPenaltiesTable;
   favourite_workers: FavouriteWorkersTable;
+  booking_settings: BookingSettingsTable;
+  orders: OrdersTable;
+  worker_commitments: WorkerCommitmentsTable;
+  order_offers: OrderOffersTable;
+  order_events: OrderEventsTable;
+  order_extras: OrderExtrasTable;
+  order_records: OrderRecordsTable;
+  reschedule_requests: RescheduleRequestsTable;
+  jobs: JobsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

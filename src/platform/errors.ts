@@ -61,6 +61,22 @@ export const ERRORS = {
   TEAM_NOT_FOUND: { status: 404, zh: '邀请码无效', en: 'No team has this invite code' },
   TEAM_CONFLICT: { status: 409, zh: '你已在一个团队中（或正在带领团队）', en: 'You are already in a team (or lead one)' },
   FILE_NOT_OWNED: { status: 400, zh: '文件无效或不属于你', en: 'The file is unknown or not yours' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于另一个请求', en: 'This Idempotency-Key was used for a different request' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, zh: '相同请求正在处理中，请稍候', en: 'The same request is still being processed' },
+  ADDRESS_NOT_COVERED: { status: 400, zh: '该地址暂无可服务的师傅，请更换地址或服务', en: 'No qualified worker serves this address yet; try another address or service' },
+  START_OUT_OF_RANGE: { status: 400, zh: '预约时间须在现在之后、{days} 天以内', en: 'The visit must start after now and within {days} days' },
+  SLOT_TAKEN: { status: 409, zh: '该时段已被约满，请选择其他时间', en: 'That time was just taken; pick another time' },
+  SCHEDULE_CONFLICT: { status: 409, zh: '与已有预约时间冲突（含路途缓冲）', en: 'It overlaps another booking (travel buffer included)' },
+  REST_RULE: { status: 409, zh: '超出当日工作时长或休息规定', en: 'It breaks the daily working-time or rest rule' },
+  ORDER_TAKEN: { status: 409, zh: '订单已被其他师傅接走', en: 'Another worker already took this order' },
+  ORDER_STATE: { status: 409, zh: '订单当前状态不允许此操作', en: 'Not possible in the order\'s current state' },
+  ORDER_FORBIDDEN: { status: 403, zh: '您无权对该订单执行此操作', en: 'You may not do this on this order' },
+  WORKER_NOT_QUALIFIED: { status: 400, zh: '该师傅不具备此服务的资格或不覆盖该地址', en: 'This worker is not qualified for the service or does not cover the address' },
+  WORKER_UNAVAILABLE: { status: 409, zh: '该师傅当前不可接单', en: 'This worker cannot take orders right now' },
+  CHECK_IN_LOCKED: { status: 429, zh: '核销码错误次数过多，请联系客服', en: 'Too many wrong service codes; contact support' },
+  RESCHEDULE_PENDING: { status: 409, zh: '已有待处理的改约申请', en: 'A reschedule request is already pending' },
+  RESCHEDULE_STATE: { status: 409, zh: '改约申请当前不能执行此操作', en: 'This reschedule request cannot take that answer now' },
+  EXTRA_STATE: { status: 409, zh: '该加项已处理', en: 'This extra-work proposal was already answered' },
 } as const satisfies Record<string, Text & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -74,6 +90,10 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly vars: Record<string, string | number> = {},
     readonly fieldErrors: FieldErrorSpec[] = [],
+    /** Extra problem members, e.g. `currentState`, `alternatives`. */
+    readonly extra: Record<string, unknown> = {},
+    /** A message replacing the code's own title (domain rule messages, e.g. the state machine's). */
+    readonly title?: Text,
   ) {
     super(code);
     this.status = ERRORS[code].status;
@@ -98,4 +118,15 @@ export function problemOf(code: ErrorCode, lang: Lang, vars: Record<string, stri
 
 export function renderFieldErrors(specs: FieldErrorSpec[], lang: Lang): FieldError[] {
   return specs.map((s) => ({ field: s.field, code: s.code, message: render(s.message, lang, s.vars) }));
+}
+
+/** The problem+json body of an AppError in `lang` (extra members merged, a domain title preferred). */
+export function problemOfError(err: AppError, lang: Lang): Problem & Record<string, unknown> {
+  const errors = err.fieldErrors.length ? renderFieldErrors(err.fieldErrors, lang) : undefined;
+  const base = problemOf(err.code, lang, err.vars, errors);
+  if (err.title) {
+    const title = render(err.title, lang, err.vars);
+    Object.assign(base, { title, detail: errors?.length ? base.detail : title });
+  }
+  return { ...base, ...err.extra };
 }

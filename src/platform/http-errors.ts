@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, problemOf, renderFieldErrors, type ErrorCode } from './errors.js';
+import { AppError, problemOf, problemOfError, renderFieldErrors, type ErrorCode } from './errors.js';
 import { pickLang, type Lang } from './i18n.js';
 import { fieldErrorsFromAjv } from './validation.js';
 
@@ -16,8 +16,7 @@ export function installErrorHandling(app: FastifyInstance, spaFallback?: (reques
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
     if (error instanceof AppError) {
-      const errors = error.fieldErrors.length ? renderFieldErrors(error.fieldErrors, lang) : undefined;
-      return send(reply, error.status, problemOf(error.code, lang, error.vars, errors));
+      return send(reply, error.status, problemOfError(error, lang));
     }
     if (error.validation) {
       const specs = fieldErrorsFromAjv(error.validation, error.validationContext ?? 'body');

@@ -28,12 +28,14 @@ export function multipart(bytes: Buffer, filename = 'f.png', type = 'image/png')
 export async function makeWorkers(ctx: AppContext, specs: (Partial<WorkerSeed> & { name: string; skills?: string[] })[]) {
   const items = await ctx.db.selectFrom('service_items').select(['id', 'code']).execute();
   const idOf = new Map(items.map((i) => [i.code, i.id]));
-  const users = await ctx.db.insertInto('users').values(specs.map((s) => {
+  const fresh = specs.filter((s) => !s.userId);
+  const users = fresh.length ? await ctx.db.insertInto('users').values(fresh.map((s) => {
     const phone = `16${String(randomInt(0, 1e9)).padStart(9, '0')}`;
     return { roles: ['worker'], name: s.name, phone_hash: ctx.pii.blindIndex(phone), phone_enc: ctx.pii.encrypt(phone), phone_masked: maskPhone(phone) };
-  })).returning('id').execute();
-  const seeds: WorkerSeed[] = specs.map((s, i) => ({
-    userId: users[i]!.id, displayName: s.name, gender: s.gender ?? 'female', districtCode: s.districtCode ?? '310104', homeLat: s.homeLat ?? 31.1886, homeLng: s.homeLng ?? 121.4365,
+  })).returning('id').execute() : [];
+  let next = 0;
+  const seeds: WorkerSeed[] = specs.map((s) => ({
+    userId: s.userId ?? users[next++]!.id, displayName: s.name, gender: s.gender ?? 'female', districtCode: s.districtCode ?? '310104', homeLat: s.homeLat ?? 31.1886, homeLng: s.homeLng ?? 121.4365,
     serviceRadiusKm: s.serviceRadiusKm ?? 5, experienceYears: s.experienceYears ?? 2, ratingAvg: s.ratingAvg ?? 4.5, ratingCount: s.ratingCount ?? 10, ordersDone: s.ordersDone ?? 20,
     online: s.online ?? true, skillItemIds: (s.skills ?? ['daily-cleaning']).map((c) => idOf.get(c)!),
     hours: s.hours ?? [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 8 * 60, endMinute: 18 * 60 })),

@@ -88,3 +88,14 @@ export async function deleteAddress(ctx: AppContext, userId: string, id: string)
     if (next) await ctx.db.updateTable('addresses').set({ is_default: true }).where('id', '=', next.id).execute();
   }
 }
+
+/** One of my addresses in clear (for the booking snapshot); null when it is not mine. */
+export async function addressForBooking(ctx: AppContext, db: AppContext['db'], userId: string, id: string) {
+  const a = await q.findAddress(db, userId, id);
+  if (!a) return null;
+  const district = await getDistrict(db, a.district_code);
+  return {
+    label: a.label, contactName: a.contact_name, contactPhone: ctx.pii.decrypt(a.contact_phone_enc), contactPhoneMasked: a.contact_phone_masked,
+    districtCode: a.district_code, districtName: district?.name ?? '', detail: ctx.pii.decrypt(a.detail_enc), lat: a.lat, lng: a.lng,
+  };
+}

@@ -209,6 +209,10 @@ export const TRANSITIONS = {
     name: 'report_problem', from: ['awaiting_confirmation', 'completed'], to: 'disputed', actors: ['customer'],
     guard: withinAfterSales, effects: ['notify.ops', 'notify.worker'],
   },
+  rework_done: {
+    // The free rework visit was accepted: the original order's after-sales case closes as completed.
+    name: 'rework_done', from: ['disputed'], to: 'completed', actors: ['system'], effects: COMPLETE_EFFECTS,
+  },
   close: {
     name: 'close', from: ['completed'], to: 'closed', actors: ['system'],
     guard: ({ order, nowMs, timing }) => notBefore(order.completedAt, 'completedAt', timing.afterSalesHours * HOUR, nowMs),

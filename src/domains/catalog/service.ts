@@ -139,3 +139,14 @@ export async function seedCatalog(db: Kysely<DB>, seed: CategorySeed[]): Promise
   const rows = await db.selectFrom('service_items').select(['id', 'code']).execute();
   return new Map(rows.map((r) => [r.code, r.id]));
 }
+
+/** What booking needs of an item: identity, category, base duration, certificate, checklist, pricing model. */
+export async function bookableItem(db: Kysely<DB>, code: string) {
+  const row = await q.findItemByCode(db, code);
+  if (!row) return null;
+  return {
+    id: row.id, code: row.code, name: row.name, nameEn: row.name_en, categoryCode: row.category_code, durationMinutes: row.duration_minutes,
+    requiredCertificate: row.required_certificate, included: (row.included ?? []) as string[], pricing: row.pricing as PricingModel | null,
+    published: row.published && row.category_published,
+  };
+}

@@ -33,3 +33,9 @@ export async function upsertCity(db: Kysely<DB>, seed: CitySeed) {
       .onConflict((oc) => oc.column('code').doUpdateSet({ name: d.name, name_en: d.nameEn })).execute();
   }
 }
+
+/** The city's IANA time zone (Asia/Shanghai when unknown). */
+export async function cityTimeZone(db: Kysely<DB>, code: string): Promise<string> {
+  const row = await db.selectFrom('cities').select('time_zone').where('code', '=', code).executeTakeFirst();
+  return row?.time_zone ?? 'Asia/Shanghai';
+}

@@ -89,23 +89,26 @@ export async function penalizeWorker(ctx: AppContext, actor: Actor, workerId: st
   if (input.kind === 'suspension' && !input.days) {
     throw new AppError('VALIDATION_FAILED', {}, [{ field: 'days', code: 'required', message: { zh: '停单需填写天数', en: 'required for a suspension' } }]);
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    const p = await trx.selectFrom('worker_profiles').select(['status', 'suspended_until']).where('user_id', '=', workerId).forUpdate().executeTakeFirst();
-    if (!p) throw new AppError('NOT_FOUND');
-    if (p.status === 'removed') throw new AppError('REVIEW_STATE', { status: p.status });
-    const now = new Date();
-    const endsAt = input.kind === 'suspension' ? new Date(now.getTime() + input.days! * 86_400_000) : null;
-    const row = await trx.insertInto('worker_penalties').values({
-      worker_id: workerId, kind: input.kind, reason: input.reason.trim(), days: input.kind === 'suspension' ? input.days! : null, ends_at: endsAt, admin_id: actor.id, admin_name: actor.name,
-    }).returning('id').executeTakeFirstOrThrow();
-    if (input.kind === 'suspension') {
-      const until = p.suspended_until && p.suspended_until > endsAt! ? p.suspended_until : endsAt;
-      await trx.updateTable('worker_profiles').set({ suspended_until: until, online: false, updated_at: now }).where('user_id', '=', workerId).execute();
-    }
-    if (input.kind === 'removal') await trx.updateTable('worker_profiles').set({ status: 'removed', online: false, updated_at: now }).where('user_id', '=', workerId).execute();
-    await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: `worker.penalty_${input.kind}`, targetType: 'worker', targetId: workerId, ip: actor.ip, detail: { reason: input.reason, days: input.days ?? null } });
-    return { id: row.id };
-  });
+  return ctx.db.transaction().execute((trx) => insertPenalty(trx, actor, workerId, input));
+}
+
+/** Records a penalty inside the caller's transaction (console decisions, no-shows). */
+export async function insertPenalty(trx: AppContext['db'], actor: { id: string | null; name: string; ip: string }, workerId: string, input: { kind: 'warning' | 'suspension' | 'removal'; reason: string; days?: number }) {
+  const p = await trx.selectFrom('worker_profiles').select(['status', 'suspended_until']).where('user_id', '=', workerId).forUpdate().executeTakeFirst();
+  if (!p) throw new AppError('NOT_FOUND');
+  if (p.status === 'removed') throw new AppError('REVIEW_STATE', { status: p.status });
+  const now = new Date();
+  const endsAt = input.kind === 'suspension' ? new Date(now.getTime() + input.days! * 86_400_000) : null;
+  const row = await trx.insertInto('worker_penalties').values({
+    worker_id: workerId, kind: input.kind, reason: input.reason.trim(), days: input.kind === 'suspension' ? input.days! : null, ends_at: endsAt, admin_id: actor.id, admin_name: actor.name,
+  }).returning('id').executeTakeFirstOrThrow();
+  if (input.kind === 'suspension') {
+    const until = p.suspended_until && p.suspended_until > endsAt! ? p.suspended_until : endsAt;
+    await trx.updateTable('worker_profiles').set({ suspended_until: until, online: false, updated_at: now }).where('user_id', '=', workerId).execute();
+  }
+  if (input.kind === 'removal') await trx.updateTable('worker_profiles').set({ status: 'removed', online: false, updated_at: now }).where('user_id', '=', workerId).execute();
+  await writeAudit(trx, { actorKind: actor.id ? 'admin' : 'system', actorId: actor.id, actorName: actor.name, action: `worker.penalty_${input.kind}`, targetType: 'worker', targetId: workerId, ip: actor.ip, detail: { reason: input.reason, days: input.days ?? null } });
+  return { id: row.id };
 }
 
 /** The worker appeals a penalty, once. */

@@ -1,0 +1,43 @@
+import type { Api, AppContext } from '../../app-context.js';
+import { pageOf } from '../../platform/paging.js';
+import { adminCancel, adminSlots, assignmentCandidates, assignOrder, bookForCustomer, forceOrder, getAdminOrder, listAdminOrders } from './admin-service.js';
+import { decideReschedule, listReschedules } from './reschedule-service.js';
+import * as S from './schema.js';
+import { loadSettings, saveSettings } from './settings.js';
+
+/** The console's order desk; every action is audited. */
+export async function bookingAdminRoutes(app: Api, ctx: AppContext) {
+  const tags = ['admin-orders'];
+  const read = ctx.guards.admin('orders:read');
+  const write = ctx.guards.admin('orders:write');
+  const book = ctx.guards.admin('orders:book');
+  const actor = (r: { admin?: { id: string; name: string }; ip: string }) => ({ id: r.admin!.id, name: r.admin!.name, ip: r.ip });
+
+  app.get('/api/admin/orders', { preHandler: read, schema: { tags, summary: 'Orders with filters and anomalies (unpaid, unassigned close to start, late, over-running)', querystring: S.AdminOrdersQuery } },
+    async (request) => listAdminOrders(ctx, { ...request.query, ...pageOf(request.query) }));
+  app.get('/api/admin/orders/:id', { preHandler: read, schema: { tags, params: S.OrderId } },
+    async (request) => getAdminOrder(ctx, request.params.id));
+  app.get('/api/admin/orders/:id/candidates', { preHandler: write, schema: { tags, summary: 'Workers who may legally take the order now', params: S.OrderId } },
+    async (request) => assignmentCandidates(ctx, request.params.id));
+  app.post('/api/admin/orders/:id/assign', { preHandler: write, schema: { tags, summary: 'Manual assignment (same checks as accepting)', params: S.OrderId, body: S.AssignBody } },
+    async (request) => assignOrder(ctx, actor(request), request.params.id, request.body.workerId, request.body.reason));
+  app.post('/api/admin/orders/:id/cancel', { preHandler: write, schema: { tags, summary: 'Cancel (cause platform: free; customer: by the policy)', params: S.OrderId, body: S.AdminCancelBody } },
+    async (request) => adminCancel(ctx, actor(request), request.params.id, request.body.reason, request.body.cause ?? 'platform'));
+  app.post('/api/admin/orders/:id/force', { preHandler: write, schema: { tags, summary: 'Force a status with a reason (no money or schedule moves)', params: S.OrderId, body: S.ForceBody } },
+    async (request) => forceOrder(ctx, actor(request), request.params.id, request.body.target, request.body.reason));
+  app.get('/api/admin/reschedules', { preHandler: read, schema: { tags, querystring: S.ReschedulesQuery } },
+    async (request) => listReschedules(ctx, request.query.status ?? 'pending_ops'));
+  app.post('/api/admin/reschedules/:id/decision', { preHandler: write, schema: { tags, summary: "Approve or reject a worker's reschedule request", params: S.OrderId, body: S.DecisionBody } },
+    async (request, reply) => {
+      await decideReschedule(ctx, request.params.id, { as: 'ops', admin: actor(request) }, request.body.approve, request.body.note ?? '');
+      return reply.status(204).send();
+    });
+  app.get('/api/admin/booking/slots', { preHandler: book, schema: { tags, summary: 'Free times in a district for booking on behalf of a caller', querystring: S.AdminSlotsQuery } },
+    async (request) => adminSlots(ctx, request.query));
+  app.post('/api/admin/orders', { preHandler: book, schema: { tags, summary: '代客下单: book for a customer who phoned in; they get an SMS pay link', body: S.PhoneBookingBody } },
+    async (request, reply) => reply.status(201).send(await bookForCustomer(ctx, actor(request), request.body)));
+  app.get('/api/admin/booking/settings', { preHandler: read, schema: { tags } },
+    async () => loadSettings(ctx.db, ctx.config.cityCode));
+  app.put('/api/admin/booking/settings', { preHandler: write, schema: { tags, body: S.SettingsBody } },
+    async (request) => saveSettings(ctx.db, ctx.config.cityCode, request.body));
+}

@@ -1,0 +1,167 @@
+/** The console's order desk: list with anomalies, detail, manual assignment, cancel, force, booking for callers. */
+import { sql, type Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import type { DB } from '../../db/types.js';
+import type { Actor as AdminActor } from '../admin/service.js';
+import { writeAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { addAddress } from '../accounts/addresses-service.js';
+import { findOrCreatePhoneCustomer } from '../accounts/contacts.js';
+import { createQuote } from '../catalog/quote-service.js';
+import { bookableItem } from '../catalog/service.js';
+import { cityTimeZone, getDistrict } from '../geo/service.js';
+import { freeWorkersAt, searchSlots } from './availability.js';
+import { createOrder, settingsOf } from './booking-service.js';
+import { cancelOrder } from './customer-actions.js';
+import { visitDurationMinutes } from './duration.js';
+import { needOf } from './dispatch-offers.js';
+import { orderView, summaryOf } from './present.js';
+import { findOrder, type OrderRow } from './queries.js';
+import { isOrderState, type OrderState } from './state-machine.js';
+import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
+import { takeOrder } from './worker-service.js';
+
+type Db = Kysely<DB>;
+export type Anomaly = 'unpaid' | 'unassigned_soon' | 'late' | 'overrunning';
+const UNASSIGNED_SOON_HOURS = 2;
+
+const adminActor = (a: AdminActor): BookingActor => ({ kind: 'admin', id: a.id, name: a.name, ip: a.ip });
+
+/** Anomaly predicates in SQL (alias `o`), the same ones the list filter and the tags use. */
+function anomalySql(a: Anomaly, now: Date) {
+  switch (a) {
+    case 'unpaid': return sql<boolean>`o.status = 'created'`;
+    case 'unassigned_soon': return sql<boolean>`o.status = 'paid' and o.scheduled_start < ${new Date(now.getTime() + UNASSIGNED_SOON_HOURS * 3_600_000)}`;
+    case 'late': return sql<boolean>`o.status in ('assigned', 'on_the_way') and (o.late_flagged_at is not null or o.scheduled_start < ${now})`;
+    case 'overrunning': return sql<boolean>`o.status = 'in_service' and o.started_at + make_interval(mins => o.duration_minutes) < ${now}`;
+  }
+}
+const ANOMALIES: Anomaly[] = ['unpaid', 'unassigned_soon', 'late', 'overrunning'];
+
+export interface AdminOrderFilter {
+  status?: string; categoryCode?: string; districtCode?: string; from?: string; to?: string; workerId?: string; customerId?: string; q?: string; anomaly?: Anomaly;
+  offset: number; limit: number;
+}
+
+export async function listAdminOrders(ctx: AppContext, f: AdminOrderFilter) {
+  const now = new Date();
+  let q = ctx.db.selectFrom('orders as o').leftJoin('users as c', 'c.id', 'o.customer_id');
+  if (f.status && isOrderState(f.status)) q = q.where('o.status', '=', f.status);
+  if (f.categoryCode) q = q.where('o.category_code', '=', f.categoryCode);
+  if (f.districtCode) q = q.where('o.district_code', '=', f.districtCode);
+  if (f.from) q = q.where('o.scheduled_start', '>=', new Date(f.from));
+  if (f.to) q = q.where('o.scheduled_start', '<', new Date(f.to));
+  if (f.workerId) q = q.where('o.worker_id', '=', f.workerId);
+  if (f.customerId) q = q.where('o.customer_id', '=', f.customerId);
+  if (f.q?.trim()) {
+    const term = f.q.trim();
+    q = /^\d{4,11}$/.test(term) ? q.where((eb) => eb.or([eb('o.order_no', 'like', `%${term}%`), eb('c.phone_masked', 'like', `%${term.slice(-4)}`)]))
+      : q.where('o.order_no', 'ilike', `%${term.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`);
+  }
+  if (f.anomaly) q = q.where(anomalySql(f.anomaly, now));
+  const tags = ANOMALIES.map((a) => anomalySql(a, now).as(`a_${a}`));
+  const [rows, total, districts] = await Promise.all([
+    q.selectAll('o').select(['c.name as customer_name', 'c.phone_masked as customer_phone_masked']).select(tags).orderBy('o.scheduled_start', 'desc').offset(f.offset).limit(f.limit).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('districts').select(['code', 'name']).execute(),
+  ]);
+  const names = new Map(districts.map((d) => [d.code, d.name]));
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      ...summaryOf(r as OrderRow, names.get(r.district_code) ?? ''), customerName: r.customer_name ?? '', customerPhoneMasked: r.customer_phone_masked ?? null,
+      workerId: r.worker_id, categoryCode: r.category_code, anomalies: ANOMALIES.filter((a) => (r as Record<string, unknown>)[`a_${a}`]),
+    })),
+  };
+}
+
+async function anomaliesOf(db: Db, id: string, now: Date): Promise<Anomaly[]> {
+  const r = await db.selectFrom('orders as o').select(ANOMALIES.map((a) => anomalySql(a, now).as(a))).where('o.id', '=', id).executeTakeFirst();
+  return r ? ANOMALIES.filter((a) => (r as Record<string, unknown>)[a]) : [];
+}
+
+export async function adminOrderView(ctx: AppContext, o: OrderRow) {
+  const now = new Date();
+  const [view, customer, anomalies] = await Promise.all([
+    orderView(ctx, ctx.db, o, { kind: 'admin', id: '' }, await settingsOf(ctx), now),
+    ctx.db.selectFrom('users').select(['name', 'phone_masked']).where('id', '=', o.customer_id).executeTakeFirst(),
+    anomaliesOf(ctx.db, o.id, now),
+  ]);
+  return { ...view, customerId: o.customer_id, customerName: customer?.name ?? '', customerPhoneMasked: customer?.phone_masked ?? null, bookedByAdmin: o.booked_by_admin_name, anomalies };
+}
+
+async function orderOr404(db: Db, id: string) {
+  const o = await findOrder(db, id);
+  if (!o) throw new AppError('NOT_FOUND');
+  return o;
+}
+
+export async function getAdminOrder(ctx: AppContext, id: string) {
+  return adminOrderView(ctx, await orderOr404(ctx.db, id));
+}
+
+/** Legal candidates for a manual assignment: qualified, covering the address, free for the slot. */
+export async function assignmentCandidates(ctx: AppContext, id: string) {
+  const o = await orderOr404(ctx.db, id);
+  const free = await freeWorkersAt(ctx.db, await needOf(ctx.db, o, { excludeOrderId: o.id }), o.scheduled_start, new Date());
+  const profiles = free.length ? await ctx.db.selectFrom('worker_profiles').select(['user_id', 'display_name']).where('user_id', 'in', free.map((w) => w.id)).execute() : [];
+  const names = new Map(profiles.map((p) => [p.user_id, p.display_name]));
+  return free.slice(0, 50).map((w) => ({ id: w.id, name: names.get(w.id) ?? '', distanceKm: Math.round(w.distanceKm * 10) / 10, ratingAvg: w.ratingAvg, ordersDone: w.ordersDone }));
+}
+
+/** 人工派单 through the same checks and commitment as a worker's accept; audited. */
+export async function assignOrder(ctx: AppContext, admin: AdminActor, id: string, workerId: string, reason: string) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const o = await ctx.db.transaction().execute(async (trx) => takeOrder(ctx, trx, await lockedOrder(trx, id), workerId, adminActor(admin), now, settings, reason));
+  return adminOrderView(ctx, o);
+}
+
+export async function adminCancel(ctx: AppContext, admin: AdminActor, id: string, reason: string, cause: 'platform' | 'customer') {
+  await cancelOrder(ctx, adminActor(admin), id, reason, cause);
+  return getAdminOrder(ctx, id);
+}
+
+/** Status correction with a reason (audited); moves no money and no schedule. */
+export async function forceOrder(ctx: AppContext, admin: AdminActor, id: string, target: OrderState, reason: string) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const o = await ctx.db.transaction().execute(async (trx) => {
+    const current = await lockedOrder(trx, id);
+    return (await applyTransition(trx, current, 'force', adminActor(admin), { now, settings, facts: { reason, target } })).order;
+  });
+  return adminOrderView(ctx, o);
+}
+
+/** Free times for support booking a caller: the district centre stands in for the address. */
+export async function adminSlots(ctx: AppContext, p: { itemCode: string; quantity: number; districtCode: string; from?: string; to?: string }) {
+  const item = await bookableItem(ctx.db, p.itemCode);
+  if (!item) throw new AppError('ITEM_NOT_FOUND');
+  const district = await getDistrict(ctx.db, p.districtCode);
+  if (!district) throw new AppError('DISTRICT_UNKNOWN');
+  const settings = await settingsOf(ctx);
+  return searchSlots(ctx.db, {
+    itemId: item.id, requiredCertificate: item.requiredCertificate, durationMinutes: visitDurationMinutes(item.pricing, p.quantity, item.durationMinutes),
+    bufferMinutes: settings.bufferMinutes, lat: district.centerLat, lng: district.centerLng, timeZone: await cityTimeZone(ctx.db, ctx.config.cityCode),
+  }, new Date(), { from: p.from, to: p.to });
+}
+
+export interface PhoneBookingInput {
+  customerPhone: string; customerName: string; itemCode: string; quantity: number; options: Record<string, unknown>; scheduledStart: string;
+  address: { districtCode: string; detail: string; contactName: string; contactPhone: string; label?: string }; notes: string; workerId?: string;
+}
+
+/**
+ * 代客下单: the caller's account (created when new), their address, a quote and the order, recorded as
+ * booked by this admin; the customer gets an SMS with a link to pay in the app.
+ */
+export async function bookForCustomer(ctx: AppContext, admin: AdminActor, input: PhoneBookingInput) {
+  const customer = await ctx.db.transaction().execute((trx) => findOrCreatePhoneCustomer(ctx, trx, input.customerPhone, input.customerName));
+  const address = await addAddress(ctx, customer.id, { label: input.address.label ?? '电话下单', contactName: input.address.contactName, contactPhone: input.address.contactPhone, districtCode: input.address.districtCode, detail: input.address.detail });
+  const quote = await createQuote(ctx, customer.id, { itemCode: input.itemCode, quantity: input.quantity, options: input.options, scheduledStart: input.scheduledStart });
+  const view = await createOrder(ctx, customer.id, { quoteId: quote.id, addressId: address.id, workerId: input.workerId, notes: input.notes }, { channel: 'phone', admin: { id: admin.id, name: admin.name } });
+  const link = `${ctx.config.publicUrl}/orders/${view.id}`;
+  await ctx.sms.send(ctx.db, customer.phone, `【到家】客服已为您预约${view.itemName}（订单 ${view.orderNo}），请在 15 分钟内完成支付：${link}`);
+  await writeAudit(ctx.db, { actorKind: 'admin', actorId: admin.id, actorName: admin.name, action: 'order.book_for_customer', targetType: 'order', targetId: view.id, ip: admin.ip, detail: { customerCreated: customer.created } });
+  return { ...(await getAdminOrder(ctx, view.id)), payLink: link };
+}

@@ -1,0 +1,188 @@
+/** Customer booking: the calendar, creating an order from a quote, the local pay step, my orders. */
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import type { DB } from '../../db/types.js';
+import { AppError } from '../../platform/errors.js';
+import { scheduleJob } from '../../platform/jobs.js';
+import { addressForBooking } from '../accounts/addresses-service.js';
+import { bookableItem } from '../catalog/service.js';
+import { consumeQuote, loadQuoteForBooking } from '../catalog/quote-service.js';
+import type { Quote } from '../catalog/pricing/index.js';
+import { cityTimeZone } from '../geo/service.js';
+import { alternatives, anyCoverage, assertBookableStart, freeWorkersAt, searchSlots, type Need } from './availability.js';
+import { commit } from './commitments.js';
+import { visitDurationMinutes } from './duration.js';
+import type { QuoteSnapshot } from './dispatch-offers.js';
+import { jobKey, runEffects } from './effects.js';
+import { orderView, summaryOf, type AddressSnapshot } from './present.js';
+import { countByStatus, findOrder, insertEvent, type OrderRow } from './queries.js';
+import { loadSettings, type BookingSettings } from './settings.js';
+import { ORDER_TABS, statesOfTab, type OrderTab } from './state-machine.js';
+import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
+
+type Db = Kysely<DB>;
+const MIN = 60_000;
+
+export const settingsOf = (ctx: AppContext, db: Db = ctx.db) => loadSettings(db, ctx.config.cityCode);
+
+async function itemOrFail(db: Db, code: string) {
+  const item = await bookableItem(db, code);
+  if (!item) throw new AppError('ITEM_NOT_FOUND');
+  if (!item.published) throw new AppError('ITEM_UNAVAILABLE');
+  return item;
+}
+
+async function myAddress(ctx: AppContext, customerId: string, addressId: string) {
+  const a = await addressForBooking(ctx, ctx.db, customerId, addressId);
+  if (!a) throw new AppError('NOT_FOUND', {}, [{ field: 'addressId', code: 'unknown', message: { zh: '地址不存在', en: 'unknown address' } }]);
+  return a;
+}
+
+/** A customer's own order (404 for anyone else's). */
+export async function customerOrder(db: Db, customerId: string, id: string): Promise<OrderRow> {
+  const o = await findOrder(db, id);
+  if (!o || o.customer_id !== customerId) throw new AppError('NOT_FOUND');
+  return o;
+}
+
+export interface SlotParams { quoteId?: string; orderId?: string; addressId?: string; workerId?: string; from?: string; to?: string }
+
+/** The booking calendar for a quote + address, or for an existing order (reschedule, rework). */
+export async function customerSlots(ctx: AppContext, customerId: string, p: SlotParams) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const timeZone = await cityTimeZone(ctx.db, ctx.config.cityCode);
+  let need: Need;
+  if (p.orderId) {
+    const o = await customerOrder(ctx.db, customerId, p.orderId);
+    need = { itemId: o.item_id, requiredCertificate: (o.quote_snapshot as QuoteSnapshot).item.requiredCertificate, durationMinutes: o.duration_minutes, bufferMinutes: o.buffer_minutes, lat: o.lat, lng: o.lng, timeZone, excludeOrderId: o.id };
+    const only = p.workerId ?? o.worker_id ?? undefined;
+    if (only) need.workerIds = [only];
+  } else {
+    if (!p.quoteId || !p.addressId) throw new AppError('VALIDATION_FAILED', {}, [{ field: p.quoteId ? 'addressId' : 'quoteId', code: 'required', message: { zh: '必填', en: 'required' } }]);
+    const quote = await quoteOf(ctx, customerId, p.quoteId);
+    const item = await itemOrFail(ctx.db, quote.itemCode);
+    const address = await myAddress(ctx, customerId, p.addressId);
+    need = { itemId: item.id, requiredCertificate: item.requiredCertificate, durationMinutes: visitDurationMinutes(item.pricing, quote.quantity, item.durationMinutes), bufferMinutes: settings.bufferMinutes, lat: address.lat, lng: address.lng, timeZone };
+    if (p.workerId) need.workerIds = [p.workerId];
+  }
+  return searchSlots(ctx.db, need, now, { from: p.from, to: p.to });
+}
+
+/** A quote of mine for reading (the calendar may use an expired one: only booking needs a live quote). */
+async function quoteOf(ctx: AppContext, customerId: string, id: string): Promise<Quote> {
+  const row = await ctx.db.selectFrom('quotes').select('quote').where('id', '=', id).where('customer_id', '=', customerId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', {}, [{ field: 'quoteId', code: 'unknown', message: { zh: '报价不存在', en: 'unknown quote' } }]);
+  return row.quote as Quote;
+}
+
+export interface CreateOrderInput { quoteId: string; addressId: string; workerId?: string; notes?: string; photoFileIds?: string[] }
+export interface BookingOrigin { channel: 'app' | 'phone'; admin?: { id: string; name: string } }
+
+const orderNo = (now: Date) => `DJ${now.toISOString().slice(2, 10).replace(/-/g, '')}${String(randomInt(0, 1e8)).padStart(8, '0')}`;
+const serviceCode = () => String(randomInt(0, 10_000)).padStart(4, '0');
+
+async function assertOwnPhotos(db: Db, ownerId: string, ids: string[]) {
+  if (!ids.length) return;
+  const rows = await db.selectFrom('files').select('id').where('id', 'in', ids).where('owner_id', '=', ownerId).where('purpose', '=', 'order_photo').execute();
+  if (rows.length !== new Set(ids).size) throw new AppError('FILE_NOT_OWNED');
+}
+
+/**
+ * Books from a quote: checks the start (ahead, within 14 days, on the grid), that someone covers the
+ * address and is free then (409 SLOT_TAKEN with alternatives otherwise), snapshots quote, address and
+ * worker, holds a chosen worker's time, and arms the unpaid-order timer — all in one transaction.
+ */
+export async function createOrder(ctx: AppContext, customerId: string, input: CreateOrderInput, origin: BookingOrigin = { channel: 'app' }) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const quote = await loadQuoteForBooking(ctx, customerId, input.quoteId);
+  const item = await itemOrFail(ctx.db, quote.itemCode);
+  const address = await myAddress(ctx, customerId, input.addressId);
+  const timeZone = await cityTimeZone(ctx.db, ctx.config.cityCode);
+  const start = new Date(quote.scheduledStart);
+  assertBookableStart(start, now, timeZone);
+  await assertOwnPhotos(ctx.db, customerId, input.photoFileIds ?? []);
+  const need: Need = {
+    itemId: item.id, requiredCertificate: item.requiredCertificate, durationMinutes: visitDurationMinutes(item.pricing, quote.quantity, item.durationMinutes),
+    bufferMinutes: settings.bufferMinutes, lat: address.lat, lng: address.lng, timeZone, ...(input.workerId ? { workerIds: [input.workerId] } : {}),
+  };
+  if (!(await anyCoverage(ctx.db, need, now))) throw new AppError(input.workerId ? 'WORKER_NOT_QUALIFIED' : 'ADDRESS_NOT_COVERED');
+  const free = await freeWorkersAt(ctx.db, need, start, now);
+  if (!free.length) throw new AppError('SLOT_TAKEN', {}, [], { alternatives: await alternatives(ctx.db, need, start, now) });
+
+  const snapshot: QuoteSnapshot = {
+    quote: quote as unknown as QuoteSnapshot['quote'],
+    item: { code: item.code, name: item.name, nameEn: item.nameEn, unit: quote.model, included: item.included, requiredCertificate: item.requiredCertificate },
+  };
+  const addressSnap: AddressSnapshot = { label: address.label, contactName: address.contactName, contactPhone: address.contactPhone, contactPhoneMasked: address.contactPhoneMasked, detail: address.detail, districtName: address.districtName };
+  try {
+    const order = await ctx.db.transaction().execute(async (trx) => {
+      await consumeQuote({ db: trx }, input.quoteId);
+      const o = await trx.insertInto('orders').values({
+        order_no: orderNo(now), city_code: ctx.config.cityCode, channel: origin.channel, booked_by_admin_id: origin.admin?.id ?? null, booked_by_admin_name: origin.admin?.name ?? null,
+        customer_id: customerId, preferred_worker_id: input.workerId ?? null, item_id: item.id, item_code: item.code, category_code: item.categoryCode,
+        scheduled_start: start, duration_minutes: need.durationMinutes, buffer_minutes: need.bufferMinutes, district_code: address.districtCode, lat: address.lat, lng: address.lng,
+        quote_id: input.quoteId, quote_snapshot: JSON.stringify(snapshot), address_enc: ctx.pii.encrypt(JSON.stringify(addressSnap)), address_label: address.label,
+        price_fen: quote.totalFen, service_code: serviceCode(), notes: (input.notes ?? '').trim(), photo_file_ids: input.photoFileIds ?? [], created_at: now,
+      }).returningAll().executeTakeFirstOrThrow();
+      if (input.workerId) await commit(trx, { workerId: input.workerId, orderId: o.id, kind: 'hold', start, durationMinutes: need.durationMinutes, bufferMinutes: need.bufferMinutes });
+      await insertEvent(trx, {
+        orderId: o.id, action: 'create', actorKind: origin.admin ? 'admin' : 'customer', actorId: origin.admin?.id ?? customerId, actorName: origin.admin?.name ?? '客户',
+        toStatus: 'created', note: origin.channel === 'phone' ? '客服代客下单' : '', at: now,
+      });
+      await scheduleJob(trx, { kind: 'order.expire', key: jobKey(o.id, 'expire'), runAt: new Date(now.getTime() + settings.unpaidCancelMinutes * MIN), payload: { orderId: o.id } });
+      return o;
+    });
+    return orderView(ctx, ctx.db, order, { kind: 'customer', id: customerId }, settings, now);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'SCHEDULE_CONFLICT') throw new AppError('SLOT_TAKEN', {}, [], { alternatives: await alternatives(ctx.db, need, start, now) });
+    throw err;
+  }
+}
+
+export const PAY_METHODS = ['wechat', 'alipay', 'card'] as const;
+export type PayMethod = (typeof PAY_METHODS)[number];
+
+/**
+ * The local pay step (until the payments domain brings the cashier, provider callbacks and the ledger):
+ * records the full price as paid and hands the order to dispatch.
+ */
+export async function payOrder(ctx: AppContext, actor: BookingActor, orderId: string, method: PayMethod) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const order = await ctx.db.transaction().execute(async (trx) => {
+    const o = await lockedOrder(trx, orderId);
+    if (actor.kind === 'customer' && o.customer_id !== actor.id) throw new AppError('NOT_FOUND');
+    const { order: paid, result } = await applyTransition(trx, o, 'pay', actor, { now, settings, patch: { paid_fen: o.price_fen, paid_at: now, pay_method: method }, detail: { method, amountFen: o.price_fen } });
+    await runEffects(trx, paid, result, { now, settings });
+    return paid;
+  });
+  return orderView(ctx, ctx.db, order, { kind: 'customer', id: order.customer_id }, settings, now);
+}
+
+export async function getCustomerOrder(ctx: AppContext, customerId: string, id: string) {
+  const o = await customerOrder(ctx.db, customerId, id);
+  return orderView(ctx, ctx.db, o, { kind: 'customer', id: customerId }, await settingsOf(ctx));
+}
+
+/** My orders under a tab, newest first. */
+export async function listCustomerOrders(ctx: AppContext, customerId: string, f: { tab?: OrderTab; offset: number; limit: number }) {
+  let q = ctx.db.selectFrom('orders').where('customer_id', '=', customerId);
+  if (f.tab) q = q.where('status', 'in', statesOfTab(f.tab));
+  const [rows, total, districts] = await Promise.all([
+    q.selectAll().orderBy('created_at', 'desc').offset(f.offset).limit(f.limit).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('districts').select(['code', 'name']).execute(),
+  ]);
+  const names = new Map(districts.map((d) => [d.code, d.name]));
+  return { total: Number(total.n), items: rows.map((o) => summaryOf(o, names.get(o.district_code) ?? '')) };
+}
+
+export async function customerTabCounts(ctx: AppContext, customerId: string) {
+  const byStatus = await countByStatus(ctx.db, customerId);
+  return Object.fromEntries(ORDER_TABS.map((tab) => [tab, statesOfTab(tab).reduce((n, s) => n + (byStatus.get(s) ?? 0), 0)]));
+}
+
+export type { BookingSettings };

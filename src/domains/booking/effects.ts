@@ -1,0 +1,56 @@
+/**
+ * Runs a transition's effects in its transaction. Money effects are the amounts the callers write on
+ * the order (the ledger arrives with the payments domain); notifications are the timeline until the
+ * messaging domain subscribes to it; schedule, dispatch and timers are done here.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { cancelJobs, scheduleJob } from '../../platform/jobs.js';
+import { release, trim } from './commitments.js';
+import { offerOrder } from './dispatch-offers.js';
+import { withdrawOffers, type OrderRow } from './queries.js';
+import type { BookingSettings } from './settings.js';
+import type { TransitionOk } from './state-machine.js';
+
+const HOUR = 3_600_000;
+const MIN = 60_000;
+
+export const jobKey = (orderId: string, name: string) => `order:${orderId}:${name}`;
+
+/** Reminders before the start and the late-arrival check, keyed by the start so a reschedule makes new ones. */
+export async function scheduleVisitJobs(db: Kysely<DB>, o: OrderRow, settings: BookingSettings, now: Date) {
+  const start = o.scheduled_start;
+  for (const minutes of settings.reminderMinutes) {
+    const runAt = new Date(start.getTime() - minutes * MIN);
+    if (runAt > now) await scheduleJob(db, { kind: 'order.remind', key: jobKey(o.id, `remind:${minutes}:${start.toISOString()}`), runAt, payload: { orderId: o.id, minutes, start: start.toISOString() } });
+  }
+  await scheduleJob(db, { kind: 'order.late_check', key: jobKey(o.id, `late:${start.toISOString()}`), runAt: new Date(start.getTime() + settings.lateGraceMinutes * MIN), payload: { orderId: o.id, start: start.toISOString() } });
+}
+
+export interface EffectContext { now: Date; settings: BookingSettings; previousWorkerId?: string | null }
+
+export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c: EffectContext) {
+  for (const effect of r.effects) {
+    switch (effect) {
+      case 'schedule.release': await release(db, o.id); break;
+      case 'schedule.trim': await trim(db, o.id, c.now, o.buffer_minutes); break;
+      case 'dispatch.start': await offerOrder(db, o, c.now, c.settings); break;
+      case 'dispatch.restart': await offerOrder(db, o, c.now, c.settings, c.previousWorkerId ? [c.previousWorkerId] : []); break;
+      case 'dispatch.cancel': await withdrawOffers(db, o.id); break;
+      case 'jobs.schedule_reminders': await scheduleVisitJobs(db, o, c.settings, c.now); break;
+      case 'jobs.schedule_auto_confirm':
+        await scheduleJob(db, { kind: 'order.auto_confirm', key: jobKey(o.id, `auto_confirm:${c.now.toISOString()}`), runAt: new Date(c.now.getTime() + c.settings.autoConfirmHours * HOUR), payload: { orderId: o.id } });
+        break;
+      case 'jobs.schedule_close':
+        await scheduleJob(db, { kind: 'order.close', key: jobKey(o.id, `close:${c.now.toISOString()}`), runAt: new Date(c.now.getTime() + c.settings.afterSalesHours * HOUR), payload: { orderId: o.id } });
+        break;
+      default: break; // schedule.commit is done by accept/assign; ledger.*, notify.*, audit: see the header
+    }
+  }
+  if (r.to === 'cancelled' || r.to === 'closed' || r.to === 'refunded') {
+    await withdrawOffers(db, o.id);
+    await release(db, o.id);
+    await cancelJobs(db, jobKey(o.id, 'remind:'));
+    await cancelJobs(db, jobKey(o.id, 'late:'));
+  }
+}

@@ -1,0 +1,43 @@
+/** Timeline labels of order events (zh-CN / en). */
+import type { Text } from '../../platform/i18n.js';
+
+export const EVENT_LABELS: Record<string, Text> = {
+  create: { zh: '提交订单', en: 'Order placed' },
+  pay: { zh: '支付成功', en: 'Paid' },
+  offered: { zh: '已推送给师傅', en: 'Offered to workers' },
+  no_candidates: { zh: '暂无空闲师傅，已转人工调度', en: 'No free worker; passed to operations' },
+  offer_declined: { zh: '师傅婉拒', en: 'A worker declined' },
+  accept: { zh: '师傅已接单', en: 'Worker accepted' },
+  assign: { zh: '平台已派单', en: 'Assigned by the platform' },
+  decline: { zh: '师傅退单', en: 'Worker gave the order back' },
+  change_worker: { zh: '更换师傅', en: 'Worker changed' },
+  depart: { zh: '师傅已出发', en: 'Worker set off' },
+  check_in: { zh: '师傅已签到，开始服务', en: 'Worker checked in; service started' },
+  record: { zh: '服务记录', en: 'Service record' },
+  extra_proposed: { zh: '师傅申请加项', en: 'Extra work proposed' },
+  extra_accepted: { zh: '已同意加项', en: 'Extra work accepted' },
+  extra_refused: { zh: '已拒绝加项', en: 'Extra work refused' },
+  finish: { zh: '服务完成，待验收', en: 'Finished; awaiting your confirmation' },
+  confirm: { zh: '已验收', en: 'Work accepted' },
+  auto_confirm: { zh: '超时自动验收', en: 'Accepted automatically' },
+  report_problem: { zh: '反馈问题（售后）', en: 'Problem reported (after-sales)' },
+  rework_created: { zh: '已安排免费返工', en: 'Free rework visit booked' },
+  rework_done: { zh: '返工完成', en: 'Rework done' },
+  close: { zh: '售后期结束，订单关闭', en: 'After-sales window over; closed' },
+  cancel: { zh: '订单已取消', en: 'Cancelled' },
+  expire: { zh: '超时未支付，已自动取消', en: 'Not paid in time; cancelled' },
+  worker_no_show: { zh: '师傅未上门，全额退款', en: 'Worker did not come; full refund' },
+  dispute: { zh: '进入纠纷处理', en: 'Dispute opened' },
+  arbitrate: { zh: '平台仲裁', en: 'Arbitrated' },
+  force: { zh: '平台调整订单状态', en: 'Status corrected by the platform' },
+  reschedule_requested: { zh: '申请改约', en: 'Reschedule requested' },
+  reschedule_ops_approved: { zh: '平台同意改约，待客户确认', en: 'Reschedule approved by operations; waiting for the customer' },
+  reschedule_approved: { zh: '改约成功', en: 'Rescheduled' },
+  reschedule_rejected: { zh: '改约未通过', en: 'Reschedule refused' },
+  reschedule_withdrawn: { zh: '撤回改约', en: 'Reschedule withdrawn' },
+  rescheduled: { zh: '已改约', en: 'Rescheduled' },
+  late_flagged: { zh: '师傅迟到', en: 'Worker late' },
+  remind: { zh: '服务提醒已发送', en: 'Reminder sent' },
+};
+
+export const eventLabel = (action: string): Text => EVENT_LABELS[action] ?? { zh: action, en: action };

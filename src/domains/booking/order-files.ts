@@ -1,0 +1,37 @@
+/** Order photos open only for the order's parties: its customer, a worker it was offered to or who holds it, and admins with orders:read. */
+import type { Api, AppContext } from '../../app-context.js';
+import { tokenFrom } from '../../platform/auth.js';
+import { AppError } from '../../platform/errors.js';
+import { findFile } from '../../platform/files.js';
+import { resolveSession } from '../../platform/sessions.js';
+import { findOrder, offerOf } from './queries.js';
+import * as S from './schema.js';
+
+async function isParty(ctx: AppContext, orderId: string, userId: string) {
+  const o = await findOrder(ctx.db, orderId);
+  if (!o) return null;
+  if (o.customer_id === userId || o.worker_id === userId) return o;
+  return (await offerOf(ctx.db, orderId, userId)) ? o : null;
+}
+
+export async function orderFileRoute(app: Api, ctx: AppContext) {
+  app.get('/api/orders/:id/files/:fileId', { schema: { tags: ['booking'], summary: "A photo of an order (its parties only)", params: S.OrderFileParams } }, async (request, reply) => {
+    const token = tokenFrom(request, 'user');
+    const session = token ? await resolveSession(ctx.db, token) : null;
+    let order = session?.principalKind === 'user' ? await isParty(ctx, request.params.id, session.principalId) : null;
+    if (!order) {
+      const admin = await ctx.guards.admin('orders:read')(request, reply).then(() => request.admin, () => null);
+      if (admin) order = (await findOrder(ctx.db, request.params.id)) ?? null;
+    }
+    if (!order) throw new AppError('NOT_FOUND');
+    const records = await ctx.db.selectFrom('order_records').select(['photos_before', 'photos_after']).where('order_id', '=', order.id).execute();
+    const ids = new Set([...order.photo_file_ids, ...records.flatMap((r) => [...r.photos_before, ...r.photos_after])]);
+    if (!ids.has(request.params.fileId)) throw new AppError('NOT_FOUND');
+    const file = await findFile(ctx.db, request.params.fileId);
+    const bytes = file ? await ctx.storage.get(file.storage_key) : null;
+    if (!file || !bytes) throw new AppError('NOT_FOUND');
+    reply.header('cache-control', 'private, no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.type(file.content_type).send(bytes);
+  });
+}

@@ -1,0 +1,112 @@
+/** Order views for the customer, the worker and the console; PII only where each may see it. */
+import type { AppContext } from '../../app-context.js';
+import type { DB } from '../../db/types.js';
+import type { Kysely } from 'kysely';
+import { getDistrict, cityTimeZone } from '../geo/service.js';
+import { snapshotItem, type QuoteSnapshot } from './dispatch-offers.js';
+import { eventLabel } from './event-labels.js';
+import { eventsOf, extrasOf, latestReschedule, openOffer, pendingReschedule, recordsOf, type OrderRow } from './queries.js';
+import type { BookingSettings } from './settings.js';
+import { availableActions, canReschedule, STATE_LABELS, tabOf, type Actor, type OrderState } from './state-machine.js';
+import { snapshotOf } from './transition-service.js';
+
+export interface AddressSnapshot { label: string; contactName: string; contactPhone: string; contactPhoneMasked: string; detail: string; districtName: string }
+export interface WorkerSnapshot { id: string; name: string; avatarUrl: string | null; ratingAvg: number; ratingCount: number; ordersDone: number; experienceYears: number }
+
+const HOUR = 3_600_000;
+/** States in which the assigned worker sees the exact address, contact and relay number. */
+const WORKER_PII_STATES: readonly OrderState[] = ['assigned', 'on_the_way', 'in_service', 'awaiting_confirmation'];
+/** States in which the customer sees the 4-digit service code. */
+const CODE_STATES: readonly OrderState[] = ['assigned', 'on_the_way'];
+
+export const orderFileUrl = (orderId: string, fileId: string) => `/api/orders/${orderId}/files/${fileId}`;
+
+export function summaryOf(o: OrderRow, districtName: string) {
+  const item = snapshotItem(o);
+  const state = o.status as OrderState;
+  return {
+    id: o.id, orderNo: o.order_no, status: state, statusLabel: STATE_LABELS[state], tab: tabOf(state), kind: o.kind, itemCode: item.code, itemName: item.name, itemNameEn: item.nameEn,
+    scheduledStart: o.scheduled_start.toISOString(), durationMinutes: o.duration_minutes, districtName, totalFen: o.price_fen + o.extras_fen,
+    workerName: (o.worker_snapshot as WorkerSnapshot | null)?.name ?? null, createdAt: o.created_at.toISOString(),
+  };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function customerActions(o: OrderRow, now: Date, settings: BookingSettings, pendingRequest: boolean): string[] {
+  const ctx = { now, actorId: o.customer_id, timing: { autoConfirmHours: settings.autoConfirmHours, afterSalesHours: settings.afterSalesHours, noShowGraceMinutes: settings.noShowGraceMinutes, unpaidCancelMinutes: settings.unpaidCancelMinutes } };
+  const names: string[] = availableActions(snapshotOf(o), 'customer', ctx).map((a) => (a === 'worker_no_show' ? 'no_show' : a));
+  if (canReschedule(o.status as OrderState) && !pendingRequest) names.push('reschedule');
+  return names;
+}
+
+async function workerActions(db: Kysely<DB>, o: OrderRow, workerId: string, now: Date, pendingRequest: boolean, pendingExtra: boolean): Promise<string[]> {
+  if (o.status === 'paid') return (await openOffer(db, o.id, workerId)) ? ['accept', 'decline'] : [];
+  if (o.worker_id !== workerId) return [];
+  const names: string[] = availableActions(snapshotOf(o), 'worker', { now, actorId: workerId, checkIn: { withinRadius: true, serviceCodeMatches: true }, hasPendingExtraWork: pendingExtra });
+  if (o.status === 'in_service') names.push('record', 'propose_extra');
+  if (o.status === 'assigned' && !pendingRequest) names.push('reschedule');
+  return names;
+}
+
+export type Viewer = { kind: Extract<Actor, 'customer' | 'worker' | 'admin'>; id: string };
+
+/** The full order page for one viewer. */
+export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, viewer: Viewer, settings: BookingSettings, now = new Date()) {
+  const [district, timeZone, events, extras, records, pending, latest, child] = await Promise.all([
+    getDistrict(db, o.district_code), cityTimeZone(db, o.city_code), eventsOf(db, o.id), extrasOf(db, o.id), recordsOf(db, o.id),
+    pendingReschedule(db, o.id), latestReschedule(db, o.id),
+    db.selectFrom('orders').select('id').where('parent_order_id', '=', o.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  const state = o.status as OrderState;
+  const snap = o.quote_snapshot as QuoteSnapshot;
+  const address = JSON.parse(ctx.pii.decrypt(o.address_enc)) as AddressSnapshot;
+  const workerSees = viewer.kind !== 'worker' || (o.worker_id === viewer.id && WORKER_PII_STATES.includes(state));
+  const worker = o.worker_snapshot as WorkerSnapshot | null;
+  const relayVisible = o.relay_number && WORKER_PII_STATES.includes(state) && (viewer.kind !== 'worker' || o.worker_id === viewer.id);
+  const pendingExtra = extras.some((e) => e.status === 'proposed');
+  const actions = viewer.kind === 'customer' ? customerActions(o, now, settings, !!pending)
+    : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, !!pending, pendingExtra) : [];
+  const request = pending ?? latest;
+  return {
+    ...summaryOf(o, district?.name ?? ''),
+    timeZone, channel: o.channel,
+    price: {
+      lines: snap.quote.lines, subtotalFen: snap.quote.subtotalFen, discountFen: snap.quote.discountFen, totalFen: o.price_fen, extrasFen: o.extras_fen,
+      dueFen: o.price_fen + o.extras_fen, paidFen: o.paid_fen, refundFen: o.refund_fen, feeFen: o.fee_fen, workerCompensationFen: o.worker_compensation_fen,
+    },
+    address: {
+      label: o.address_label, districtCode: o.district_code, districtName: district?.name ?? '',
+      detail: workerSees ? address.detail : null, contactName: workerSees ? address.contactName : null,
+      contactPhoneMasked: workerSees && viewer.kind !== 'worker' ? address.contactPhoneMasked : null,
+      lat: workerSees ? o.lat : null, lng: workerSees ? o.lng : null,
+    },
+    notes: o.notes, photos: o.photo_file_ids.map((f) => orderFileUrl(o.id, f)),
+    serviceCode: viewer.kind === 'customer' && CODE_STATES.includes(state) ? o.service_code : null,
+    worker: worker ? { ...worker, relayPhone: relayVisible ? o.relay_number : null } : null,
+    preferredWorkerId: o.preferred_worker_id,
+    etaAt: iso(o.eta_at), paidAt: iso(o.paid_at), acceptedAt: iso(o.accepted_at), departedAt: iso(o.departed_at), startedAt: iso(o.started_at),
+    finishedAt: iso(o.finished_at), completedAt: iso(o.completed_at), cancelledAt: iso(o.cancelled_at), cancelReason: o.cancel_reason,
+    autoConfirmAt: state === 'awaiting_confirmation' && o.finished_at ? new Date(o.finished_at.getTime() + settings.autoConfirmHours * HOUR).toISOString() : null,
+    afterSalesEndsAt: state === 'completed' && o.completed_at ? new Date(o.completed_at.getTime() + settings.afterSalesHours * HOUR).toISOString()
+      : state === 'awaiting_confirmation' && o.finished_at ? new Date(o.finished_at.getTime() + settings.reworkHours * HOUR).toISOString() : null,
+    lateFlagged: o.late_flagged_at !== null,
+    extras: extras.map((e) => ({ id: e.id, title: e.title, amountFen: e.amount_fen, reason: e.reason, status: e.status, createdAt: e.created_at.toISOString(), decidedAt: iso(e.decided_at) })),
+    records: records.map((r) => ({
+      id: r.id, note: r.note, photosBefore: r.photos_before.map((f) => orderFileUrl(o.id, f)), photosAfter: r.photos_after.map((f) => orderFileUrl(o.id, f)),
+      checklist: r.checklist, createdAt: r.created_at.toISOString(),
+    })),
+    checklistTemplate: snapshotItem(o).included ?? [],
+    reschedule: request ? {
+      id: request.id, requestedBy: request.requested_by, proposedStart: request.proposed_start.toISOString(), previousStart: request.previous_start.toISOString(),
+      reason: request.reason, status: request.status === 'withdrawn' ? 'rejected' : request.status, createdAt: request.created_at.toISOString(), decidedAt: iso(request.decided_at), decisionNote: request.decision_note,
+    } : null,
+    reworkOf: o.parent_order_id, reworkOrderId: child?.id ?? null,
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(), action: e.action, label: eventLabel(e.action), actorKind: e.actor_kind,
+      actorName: viewer.kind === 'worker' && e.actor_kind === 'customer' ? '客户' : e.actor_name,
+      fromStatus: e.from_status, toStatus: e.to_status, note: e.note,
+    })),
+    actions,
+  };
+}

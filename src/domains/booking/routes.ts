@@ -1,0 +1,73 @@
+import type { Api, AppContext } from '../../app-context.js';
+import { IMAGE_TYPES, readUpload, storeUpload } from '../../platform/files.js';
+import { idempotent } from '../../platform/idempotency.js';
+import { pageOf } from '../../platform/paging.js';
+import { createOrder, customerSlots, customerTabCounts, getCustomerOrder, listCustomerOrders, payOrder } from './booking-service.js';
+import { cancellationPreview, cancelOrder, changeWorker, confirmOrder, decideExtra, declareNoShow, reportProblem } from './customer-actions.js';
+import { orderFileRoute } from './order-files.js';
+import { customerReschedule, decideReschedule, withdrawReschedule } from './reschedule-service.js';
+import * as S from './schema.js';
+
+export const PHOTO_MAX = 8 * 1024 * 1024;
+
+/** Stores a job / service photo owned by the uploader (attached to an order later). */
+export async function uploadOrderPhoto(ctx: AppContext, ownerId: string, bytes: Buffer) {
+  const f = await storeUpload(ctx.db, ctx.storage, { ownerKind: 'user', ownerId, purpose: 'order_photo', bytes, allowed: IMAGE_TYPES, maxBytes: PHOTO_MAX, isPublic: false });
+  return { id: f.id, url: `/api/files/${f.id}` };
+}
+
+/** Customer booking and "my orders": every route needs a signed-in customer and acts on their own orders only. */
+export async function bookingRoutes(app: Api, ctx: AppContext) {
+  const tags = ['booking'];
+  const preHandler = ctx.guards.user('customer');
+  const me = (r: { user?: { id: string } }) => r.user!.id;
+  const actor = (r: { user?: { id: string } }) => ({ kind: 'customer' as const, id: me(r), name: '客户' });
+
+  app.get('/api/booking/slots', { preHandler, schema: { tags, summary: 'Free visit times for a quote + address (or an order being moved), per day for 14 days, with ASAP', querystring: S.SlotsQuery } },
+    async (request) => customerSlots(ctx, me(request), request.query));
+  app.post('/api/orders', { preHandler, schema: { tags, summary: 'Book from a quote (Idempotency-Key honoured)', body: S.CreateOrderBody } },
+    async (request, reply) => idempotent(ctx.db, request, reply, me(request), async () => ({ status: 201, body: await createOrder(ctx, me(request), request.body) })));
+  app.post('/api/orders/photos', { preHandler, schema: { tags, summary: 'Upload a job photo (JPEG/PNG/WebP ≤ 8 MiB)', consumes: ['multipart/form-data'] } },
+    async (request) => uploadOrderPhoto(ctx, me(request), await readUpload(request, PHOTO_MAX)));
+  app.get('/api/orders', { preHandler, schema: { tags, summary: 'My orders under a status tab', querystring: S.OrdersQuery } },
+    async (request) => listCustomerOrders(ctx, me(request), { tab: request.query.tab, ...pageOf(request.query) }));
+  app.get('/api/orders/counts', { preHandler, schema: { tags, summary: 'How many of my orders are under each tab' } },
+    async (request) => customerTabCounts(ctx, me(request)));
+  app.get('/api/orders/:id', { preHandler, schema: { tags, summary: 'My order: status, worker, price, timeline, what I can do', params: S.OrderId } },
+    async (request) => getCustomerOrder(ctx, me(request), request.params.id));
+  app.post('/api/orders/:id/pay', { preHandler, schema: { tags, summary: 'Pay (local pay step until the payments domain; Idempotency-Key honoured)', params: S.OrderId, body: S.PayBody } },
+    async (request, reply) => idempotent(ctx.db, request, reply, me(request), async () => {
+      await getCustomerOrder(ctx, me(request), request.params.id);
+      return { status: 200, body: await payOrder(ctx, actor(request), request.params.id, request.body.method) };
+    }));
+  app.get('/api/orders/:id/cancellation', { preHandler, schema: { tags, summary: 'What cancelling now costs', params: S.OrderId } },
+    async (request) => cancellationPreview(ctx, me(request), request.params.id));
+  app.post('/api/orders/:id/cancel', { preHandler, schema: { tags, summary: 'Cancel (fee by the policy; Idempotency-Key honoured)', params: S.OrderId, body: S.ReasonBody } },
+    async (request, reply) => idempotent(ctx.db, request, reply, me(request), async () => ({ status: 200, body: await cancelOrder(ctx, actor(request), request.params.id, request.body.reason) })));
+  app.post('/api/orders/:id/no-show', { preHandler, schema: { tags, summary: 'The worker did not come: full refund', params: S.OrderId, body: S.OptionalReasonBody } },
+    async (request) => declareNoShow(ctx, actor(request), request.params.id, request.body.reason ?? ''));
+  app.post('/api/orders/:id/reschedule', { preHandler, schema: { tags, summary: 'Move the visit (at once without a worker, else the worker must agree)', params: S.OrderId, body: S.RescheduleBody } },
+    async (request) => customerReschedule(ctx, me(request), request.params.id, request.body.start, request.body.reason));
+  app.post('/api/orders/:id/reschedule/:rid/decision', { preHandler, schema: { tags, summary: "Answer the worker's reschedule request", params: S.OrderRequestParams, body: S.ApproveBody } },
+    async (request) => {
+      await decideReschedule(ctx, request.params.rid, { as: 'customer', userId: me(request) }, request.body.approve);
+      return getCustomerOrder(ctx, me(request), request.params.id);
+    });
+  app.post('/api/orders/:id/reschedule/:rid/withdraw', { preHandler, schema: { tags, params: S.OrderRequestParams, body: S.Empty } },
+    async (request) => {
+      await withdrawReschedule(ctx, me(request), request.params.rid);
+      return getCustomerOrder(ctx, me(request), request.params.id);
+    });
+  app.post('/api/orders/:id/change-worker', { preHandler, schema: { tags, summary: 'Ask for another worker', params: S.OrderId, body: S.OptionalReasonBody } },
+    async (request) => changeWorker(ctx, actor(request), request.params.id, request.body.reason ?? ''));
+  app.post('/api/orders/:id/extras/:extraId/decision', { preHandler, schema: { tags, summary: 'Accept (and pay) or refuse proposed extra work', params: S.OrderExtraParams, body: S.AcceptBody } },
+    async (request) => decideExtra(ctx, me(request), request.params.id, request.params.extraId, request.body.accept));
+  app.post('/api/orders/:id/confirm', { preHandler, schema: { tags, summary: 'Accept the work (验收)', params: S.OrderId, body: S.Empty } },
+    async (request) => confirmOrder(ctx, me(request), request.params.id));
+  app.post('/api/orders/:id/problem', { preHandler, schema: { tags, summary: 'Report a problem; a rework visit within 72 h is free', params: S.OrderId, body: S.ProblemBody } },
+    async (request) => reportProblem(ctx, me(request), request.params.id, request.body));
+
+  await orderFileRoute(app, ctx);
+}
+
+

@@ -1,0 +1,266 @@
+/** The worker's side of an order: offers, accept / decline, the visit (set off, check in, record, extras, finish), calendar. */
+import { timingSafeEqual } from 'node:crypto';
+import dayjs from 'dayjs';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import type { DB } from '../../db/types.js';
+import { AppError } from '../../platform/errors.js';
+import { haversineKm } from '../../platform/providers/map.js';
+import { userContact } from '../accounts/contacts.js';
+import { cityTimeZone } from '../geo/service.js';
+import { qualifiedWorkers, workerCard } from '../workers/availability-service.js';
+import { freeWorkersAt } from './availability.js';
+import { settingsOf } from './booking-service.js';
+import { calendarOf, commit, commitmentsOf, confirmHold, release } from './commitments.js';
+import { needOf, offerOrder, snapshotItem } from './dispatch-offers.js';
+import { runEffects } from './effects.js';
+import { orderView, summaryOf, type AddressSnapshot } from './present.js';
+import { decideOffer, findOrder, insertEvent, offerOf, openOffer, withdrawOffers, type OrderRow } from './queries.js';
+import { MAX_CHECK_IN_FAILURES, type BookingSettings } from './settings.js';
+import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
+
+type Db = Kysely<DB>;
+const MIN = 60_000;
+/** Average city speed for ETAs (local map provider; a real one gives road times). */
+const CITY_KMH = 25;
+
+const workerActor = (id: string): BookingActor => ({ kind: 'worker', id, name: '师傅' });
+
+/** An order this worker may look at: offered to them (open or decided) or theirs. 404 otherwise. */
+async function visibleOrder(db: Db, workerId: string, id: string): Promise<OrderRow> {
+  const o = await findOrder(db, id);
+  if (!o) throw new AppError('NOT_FOUND');
+  if (o.worker_id === workerId) return o;
+  const offer = await offerOf(db, id, workerId);
+  if (!offer) throw new AppError('NOT_FOUND');
+  return o;
+}
+
+export async function workerOrderView(ctx: AppContext, workerId: string, id: string) {
+  const o = await visibleOrder(ctx.db, workerId, id);
+  return orderView(ctx, ctx.db, o, { kind: 'worker', id: workerId }, await settingsOf(ctx));
+}
+
+async function respond(ctx: AppContext, o: OrderRow, workerId: string, settings: BookingSettings, now: Date) {
+  return orderView(ctx, ctx.db, o, { kind: 'worker', id: workerId }, settings, now);
+}
+
+/** Offers (open, still bookable), upcoming (mine, not done) and history (mine, done or given back). */
+export async function listWorkerOrders(ctx: AppContext, workerId: string, view: 'offers' | 'upcoming' | 'history') {
+  const now = new Date();
+  let rows: (OrderRow & { distance_km?: number | null })[];
+  if (view === 'offers') {
+    rows = await ctx.db.selectFrom('order_offers as f').innerJoin('orders as o', 'o.id', 'f.order_id').selectAll('o').select('f.distance_km')
+      .where('f.worker_id', '=', workerId).where('f.status', '=', 'open').where('o.status', '=', 'paid').where('o.scheduled_start', '>', now)
+      .orderBy('o.scheduled_start').limit(100).execute();
+  } else {
+    const active = ['assigned', 'on_the_way', 'in_service', 'awaiting_confirmation'];
+    let q = ctx.db.selectFrom('orders').selectAll().where('worker_id', '=', workerId);
+    q = view === 'upcoming' ? q.where('status', 'in', active).orderBy('scheduled_start') : q.where('status', 'not in', active).orderBy('scheduled_start', 'desc');
+    rows = await q.limit(100).execute();
+  }
+  const districts = new Map((await ctx.db.selectFrom('districts').select(['code', 'name']).execute()).map((d) => [d.code, d.name]));
+  return {
+    items: rows.map((o) => ({ ...summaryOf(o, districts.get(o.district_code) ?? ''), distanceKm: o.distance_km === undefined || o.distance_km === null ? null : Math.round(o.distance_km * 10) / 10, offered: view === 'offers' })),
+  };
+}
+
+/** My accepted work between two local dates (inclusive), for the day / week calendar. */
+export async function workerCalendar(ctx: AppContext, workerId: string, fromDate: string, toDate: string) {
+  const tz = await cityTimeZone(ctx.db, ctx.config.cityCode);
+  const from = dayjs.tz(`${fromDate} 00:00`, tz).toDate();
+  const to = dayjs.tz(`${toDate} 00:00`, tz).add(1, 'day').toDate();
+  if (!(to > from) || to.getTime() - from.getTime() > 32 * 86_400_000) throw new AppError('VALIDATION_FAILED', {}, [{ field: 'to', code: 'range', message: { zh: '日期范围须在 31 天内', en: 'at most 31 days' } }]);
+  const entries = await calendarOf(ctx.db, workerId, from, to);
+  const orders = entries.length ? await ctx.db.selectFrom('orders').selectAll().where('id', 'in', entries.map((e) => e.order_id)).execute() : [];
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const districts = new Map((await ctx.db.selectFrom('districts').select(['code', 'name']).execute()).map((d) => [d.code, d.name]));
+  return {
+    timeZone: tz,
+    items: entries.flatMap((e) => {
+      const o = byId.get(e.order_id);
+      if (!o) return [];
+      const item = snapshotItem(o);
+      return [{ orderId: o.id, orderNo: o.order_no, start: o.scheduled_start.toISOString(), end: new Date(o.scheduled_start.getTime() + o.duration_minutes * MIN).toISOString(), status: o.status, itemName: item.name, itemNameEn: item.nameEn, districtName: districts.get(o.district_code) ?? '' }];
+    }),
+  };
+}
+
+/**
+ * Puts an order on a worker's calendar (accept or admin assignment): the worker must still be
+ * qualified and free by the calculator (hours, days off, rest), and the exclusion constraint has the last word.
+ */
+export async function takeOrder(ctx: AppContext, trx: Db, o: OrderRow, workerId: string, actor: BookingActor, now: Date, settings: BookingSettings, reason?: string) {
+  const need = await needOf(trx, o, { workerIds: [workerId], excludeOrderId: o.id });
+  const qualified = await qualifiedWorkers(trx, { itemId: need.itemId, requiredCertificate: need.requiredCertificate, lat: o.lat, lng: o.lng, workerIds: [workerId], fromDate: '1970-01-01', toDate: '1970-01-01' });
+  if (!qualified.length) throw new AppError('WORKER_NOT_QUALIFIED');
+  if (!(await freeWorkersAt(trx, need, o.scheduled_start, now)).length) {
+    const end = new Date(o.scheduled_start.getTime() + (o.duration_minutes + o.buffer_minutes) * MIN);
+    const overlapping = await commitmentsOf(trx, [workerId], o.scheduled_start, end, o.id);
+    throw new AppError(overlapping.size ? 'SCHEDULE_CONFLICT' : 'REST_RULE');
+  }
+  const card = await workerCard(trx, workerId);
+  const [customer, worker] = await Promise.all([userContact(ctx, trx, o.customer_id), userContact(ctx, trx, workerId)]);
+  const relay = await ctx.relay.bind(`${o.id}:${workerId}`, customer?.phone ?? '', worker?.phone ?? '', new Date(o.scheduled_start.getTime() + 3 * 86_400_000));
+  const action = actor.kind === 'worker' ? 'accept' : 'assign';
+  const { home: _home, ...snapshot } = card ?? { home: null };
+  const { order: taken, result } = await applyTransition(trx, o, action, actor, {
+    now, settings, facts: { reason }, patch: { worker_id: workerId, worker_snapshot: JSON.stringify(snapshot), accepted_at: now, relay_number: relay },
+  });
+  const held = await confirmHold(trx, o.id, workerId);
+  if (!held) {
+    await release(trx, o.id); // someone else's hold (the chosen worker was passed over)
+    await commit(trx, { workerId, orderId: o.id, kind: 'order', start: o.scheduled_start, durationMinutes: o.duration_minutes, bufferMinutes: o.buffer_minutes });
+  }
+  await decideOffer(trx, o.id, workerId, 'accepted');
+  await withdrawOffers(trx, o.id, workerId);
+  await runEffects(trx, taken, result, { now, settings });
+  return taken;
+}
+
+/** The first valid accept wins; later ones get ORDER_TAKEN. */
+export async function acceptOrder(ctx: AppContext, workerId: string, id: string) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const order = await ctx.db.transaction().execute(async (trx) => {
+    const o = await lockedOrder(trx, id);
+    const offer = await offerOf(trx, id, workerId);
+    if (!offer && o.worker_id !== workerId) throw new AppError('NOT_FOUND');
+    if (o.status !== 'paid' || offer?.status === 'withdrawn') {
+      if (o.worker_id && o.worker_id !== workerId) throw new AppError('ORDER_TAKEN', {}, [], { currentState: o.status });
+      if (o.status !== 'paid') throw new AppError('ORDER_STATE', {}, [], { code: 'ILLEGAL_TRANSITION', currentState: o.status });
+    }
+    if (offer?.status === 'declined') throw new AppError('ORDER_STATE', {}, [], { code: 'ILLEGAL_TRANSITION', currentState: o.status });
+    return takeOrder(ctx, trx, o, workerId, workerActor(workerId), now, settings);
+  });
+  return respond(ctx, order, workerId, settings, now);
+}
+
+/** Declines an open offer (204) or gives back an accepted order, which is then offered to others. */
+export async function declineOrder(ctx: AppContext, workerId: string, id: string, reason: string) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const o = await lockedOrder(trx, id);
+    if (o.status === 'paid' && (await openOffer(trx, id, workerId))) {
+      await decideOffer(trx, id, workerId, 'declined', reason.trim());
+      await insertEvent(trx, { orderId: id, action: 'offer_declined', actorKind: 'worker', actorId: workerId, actorName: '师傅', note: reason.trim(), at: now });
+      if (o.preferred_worker_id === workerId) {
+        await release(trx, id);
+        await offerOrder(trx, o, now, settings, [workerId]);
+      }
+      return null;
+    }
+    if (o.worker_id !== workerId) throw new AppError('NOT_FOUND');
+    await decideOffer(trx, id, workerId, 'declined', reason.trim());
+    const { order: back, result } = await applyTransition(trx, o, 'decline', workerActor(workerId), {
+      now, settings, facts: { reason }, patch: { worker_id: null, worker_snapshot: null, relay_number: null, accepted_at: null, preferred_worker_id: null },
+    });
+    await runEffects(trx, back, result, { now, settings, previousWorkerId: workerId });
+    return back;
+  }).then((o) => (o ? respond(ctx, o, workerId, settings, now) : null));
+}
+
+async function mine(trx: Db, workerId: string, id: string) {
+  const o = await lockedOrder(trx, id);
+  if (o.worker_id !== workerId) throw new AppError('NOT_FOUND');
+  return o;
+}
+
+/** 出发: on the way, with an ETA from where the worker is (or their home base). */
+export async function departOrder(ctx: AppContext, workerId: string, id: string, at?: { lat: number; lng: number }) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const order = await ctx.db.transaction().execute(async (trx) => {
+    const o = await mine(trx, workerId, id);
+    const from = at ?? (await workerCard(trx, workerId))?.home ?? null;
+    const km = from ? haversineKm(from, { lat: o.lat, lng: o.lng }) : 5;
+    const eta = new Date(now.getTime() + Math.ceil((km / CITY_KMH) * 60 + 5) * MIN);
+    const { order: next, result } = await applyTransition(trx, o, 'depart', workerActor(workerId), { now, settings, patch: { departed_at: now, eta_at: eta }, detail: { distanceKm: Math.round(km * 10) / 10, etaAt: eta.toISOString() } });
+    await runEffects(trx, next, result, { now, settings });
+    return next;
+  });
+  return respond(ctx, order, workerId, settings, now);
+}
+
+const codeMatches = (given: string, expected: string) => given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+
+export interface CheckInInput { lat: number; lng: number; serviceCode: string; farReason?: string }
+
+/**
+ * 签到 = start: the customer's 4-digit code must match (5 wrong codes lock check-in) and the worker
+ * must be within the configured radius of the address, or give a reason.
+ */
+export async function checkIn(ctx: AppContext, workerId: string, id: string, input: CheckInInput) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const current = await findOrder(ctx.db, id);
+  if (!current || current.worker_id !== workerId) throw new AppError('NOT_FOUND');
+  if (current.check_in_failures >= MAX_CHECK_IN_FAILURES) throw new AppError('CHECK_IN_LOCKED');
+  const matches = codeMatches(input.serviceCode, current.service_code);
+  if (!matches && ['assigned', 'on_the_way'].includes(current.status)) {
+    await ctx.db.updateTable('orders').set({ check_in_failures: current.check_in_failures + 1 }).where('id', '=', id).execute();
+  }
+  const distanceM = Math.round(haversineKm({ lat: input.lat, lng: input.lng }, { lat: current.lat, lng: current.lng }) * 1000);
+  const order = await ctx.db.transaction().execute(async (trx) => {
+    const o = await mine(trx, workerId, id);
+    const late = Math.max(0, Math.round((now.getTime() - o.scheduled_start.getTime()) / MIN));
+    const { order: next, result } = await applyTransition(trx, o, 'check_in', workerActor(workerId), {
+      now, settings, facts: { checkIn: { withinRadius: distanceM <= settings.checkInRadiusMeters, serviceCodeMatches: matches, farReason: input.farReason ?? null } },
+      patch: { started_at: now, check_in: JSON.stringify({ lat: input.lat, lng: input.lng, distanceM, farReason: input.farReason ?? null }), ...(late > settings.lateGraceMinutes && !o.late_flagged_at ? { late_flagged_at: now } : {}) },
+      note: input.farReason ? `距离 ${distanceM} 米：${input.farReason}` : '', detail: { distanceM, lateMinutes: late },
+    });
+    await runEffects(trx, next, result, { now, settings });
+    return next;
+  });
+  return respond(ctx, order, workerId, settings, now);
+}
+
+async function assertWorkerPhotos(db: Db, workerId: string, ids: string[]) {
+  if (!ids.length) return;
+  const rows = await db.selectFrom('files').select('id').where('id', 'in', ids).where('owner_id', '=', workerId).where('purpose', '=', 'order_photo').execute();
+  if (rows.length !== new Set(ids).size) throw new AppError('FILE_NOT_OWNED');
+}
+
+export interface RecordInput { note: string; photosBefore: string[]; photosAfter: string[]; checklist: { label: string; done: boolean }[] }
+
+/** A service record while in service: note, before/after photos, checklist. */
+export async function addRecord(ctx: AppContext, workerId: string, id: string, input: RecordInput) {
+  await assertWorkerPhotos(ctx.db, workerId, [...input.photosBefore, ...input.photosAfter]);
+  return ctx.db.transaction().execute(async (trx) => {
+    const o = await mine(trx, workerId, id);
+    if (o.status !== 'in_service') throw new AppError('ORDER_STATE', {}, [], { code: 'ILLEGAL_TRANSITION', currentState: o.status });
+    const r = await trx.insertInto('order_records').values({
+      order_id: id, worker_id: workerId, note: input.note.trim(), photos_before: input.photosBefore, photos_after: input.photosAfter, checklist: JSON.stringify(input.checklist),
+    }).returningAll().executeTakeFirstOrThrow();
+    await insertEvent(trx, { orderId: id, action: 'record', actorKind: 'worker', actorId: workerId, actorName: '师傅', note: input.note.trim().slice(0, 200) });
+    return { id: r.id, note: r.note, photosBefore: r.photos_before.map((f) => `/api/orders/${id}/files/${f}`), photosAfter: r.photos_after.map((f) => `/api/orders/${id}/files/${f}`), checklist: r.checklist, createdAt: r.created_at.toISOString() };
+  });
+}
+
+/** 加项: proposed extra work with a price; the customer answers in the app before it is done. */
+export async function proposeExtra(ctx: AppContext, workerId: string, id: string, input: { title: string; amountFen: number; reason: string }) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const o = await mine(trx, workerId, id);
+    if (o.status !== 'in_service') throw new AppError('ORDER_STATE', {}, [], { code: 'ILLEGAL_TRANSITION', currentState: o.status });
+    const e = await trx.insertInto('order_extras').values({ order_id: id, title: input.title.trim(), amount_fen: input.amountFen, reason: input.reason.trim() }).returningAll().executeTakeFirstOrThrow();
+    await insertEvent(trx, { orderId: id, action: 'extra_proposed', actorKind: 'worker', actorId: workerId, actorName: '师傅', note: `${e.title} ¥${(e.amount_fen / 100).toFixed(2)}` });
+    return { id: e.id, title: e.title, amountFen: e.amount_fen, reason: e.reason, status: e.status, createdAt: e.created_at.toISOString(), decidedAt: null };
+  });
+}
+
+/** 完成服务 → 待验收; the calendar frees up from now (plus the buffer) when finished early. */
+export async function finishOrder(ctx: AppContext, workerId: string, id: string) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const order = await ctx.db.transaction().execute(async (trx) => {
+    const o = await mine(trx, workerId, id);
+    const pending = await trx.selectFrom('order_extras').select('id').where('order_id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
+    const { order: next, result } = await applyTransition(trx, o, 'finish', workerActor(workerId), { now, settings, facts: { hasPendingExtraWork: !!pending }, patch: { finished_at: now } });
+    await runEffects(trx, next, result, { now, settings });
+    return next;
+  });
+  return respond(ctx, order, workerId, settings, now);
+}
+
+export type { AddressSnapshot };

@@ -1,0 +1,99 @@
+/**
+ * What booking and dispatch need from the workers domain: who may serve an item at an address, with
+ * their weekly hours, days off and rest rule (commitments are booking's), plus small worker facts.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { WorkerSchedule } from '../booking/slots.js';
+import { fileUrl } from '../../platform/files.js';
+import { maskName } from '../../platform/mask.js';
+import { visibleWorkers } from './search-service.js';
+
+export interface QualifiedWorkerQuery {
+  itemId: string;
+  requiredCertificate: string | null;
+  lat: number;
+  lng: number;
+  /** Only these workers (a chosen worker, a manual assignment). */
+  workerIds?: string[];
+  /** Local dates whose days off matter. */
+  fromDate: string;
+  toDate: string;
+  limit?: number;
+}
+
+export interface QualifiedWorker {
+  id: string;
+  distanceKm: number;
+  ratingAvg: number;
+  ordersDone: number;
+  schedule: WorkerSchedule;
+}
+
+/**
+ * Approved, online, unsuspended workers with the item's skill (and a verified, unexpired certificate when
+ * the item needs one) whose service radius covers the point, nearest first, with their schedules.
+ */
+export async function qualifiedWorkers(db: Kysely<DB>, q: QualifiedWorkerQuery): Promise<QualifiedWorker[]> {
+  const point = sql`ll_to_earth(${q.lat}, ${q.lng})`;
+  let query = visibleWorkers(db)
+    .where(sql<boolean>`w.skill_ids @> array[${q.itemId}]::uuid[]`)
+    .where(sql<boolean>`earth_box(${point}, 50000) @> ll_to_earth(w.home_lat, w.home_lng)`)
+    .where(sql<boolean>`earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) <= w.service_radius_km * 1000`);
+  if (q.workerIds) query = query.where('w.user_id', 'in', q.workerIds.length ? q.workerIds : ['00000000-0000-0000-0000-000000000000']);
+  if (q.requiredCertificate) {
+    query = query.where((eb) => eb.exists(eb.selectFrom('worker_certificates as c').select('c.id').whereRef('c.worker_id', '=', 'w.user_id')
+      .where('c.kind', '=', q.requiredCertificate!).where('c.status', '=', 'verified')
+      .where((e) => e.or([e('c.expires_at', 'is', null), e('c.expires_at', '>=', sql<string>`current_date`)]))));
+  }
+  const rows = await query
+    .select(['w.user_id', 'w.rating_avg', 'w.orders_done', 'w.max_minutes_per_day', 'w.min_break_minutes'])
+    .select(sql<number>`earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) / 1000`.as('distance_km'))
+    .orderBy(sql`ll_to_earth(w.home_lat, w.home_lng) <-> ${point}`)
+    .limit(q.limit ?? 5000).execute();
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.user_id);
+  const [hours, daysOff] = await Promise.all([
+    db.selectFrom('worker_hours').select(['worker_id', 'weekday', 'start_minute', 'end_minute']).where('worker_id', 'in', ids).execute(),
+    db.selectFrom('worker_days_off').select(['worker_id', 'day']).where('worker_id', 'in', ids).where('day', '>=', q.fromDate).where('day', '<=', q.toDate).execute(),
+  ]);
+  const hoursOf = group(hours, (h) => h.worker_id);
+  const offOf = group(daysOff, (d) => d.worker_id);
+  return rows.map((r) => ({
+    id: r.user_id, distanceKm: Number(r.distance_km), ratingAvg: Number(r.rating_avg), ordersDone: r.orders_done,
+    schedule: {
+      id: r.user_id,
+      weeklyHours: (hoursOf.get(r.user_id) ?? []).map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute })),
+      daysOff: (offOf.get(r.user_id) ?? []).map((d) => d.day),
+      rest: { maxWorkMinutesPerDay: r.max_minutes_per_day, minBreakMinutes: r.min_break_minutes },
+    },
+  }));
+}
+
+function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+/** The worker card an order keeps (masked name, avatar, rating, experience) and the home base for ETAs. */
+export async function workerCard(db: Kysely<DB>, workerId: string) {
+  const w = await db.selectFrom('worker_profiles as w').innerJoin('users as u', 'u.id', 'w.user_id')
+    .select(['w.user_id', 'w.display_name', 'w.rating_avg', 'w.rating_count', 'w.orders_done', 'w.experience_years', 'w.home_lat', 'w.home_lng', 'u.avatar_file_id'])
+    .where('w.user_id', '=', workerId).executeTakeFirst();
+  if (!w) return null;
+  return {
+    id: w.user_id, name: maskName(w.display_name, '师傅'), avatarUrl: fileUrl(w.avatar_file_id), ratingAvg: Number(w.rating_avg), ratingCount: w.rating_count,
+    ordersDone: w.orders_done, experienceYears: w.experience_years, home: w.home_lat !== null && w.home_lng !== null ? { lat: w.home_lat, lng: w.home_lng } : null,
+  };
+}
+
+/** Counts a finished order on the worker's profile (orders done). */
+export async function recordCompletedOrder(db: Kysely<DB>, workerId: string) {
+  await db.updateTable('worker_profiles').set({ orders_done: sql`orders_done + 1` }).where('user_id', '=', workerId).execute();
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { caller, customerWithAddress, HOME, quoteAt, signedInWorker } from '../../helpers/booking.js';
+import { shanghaiAt } from '../../helpers/time.js';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+describe('booking → visit → acceptance', () => {
+  it('runs the whole life of an order with a chosen worker', async () => {
+    const customer = await customerWithAddress(t);
+    const worker = await signedInWorker(t, { name: '王秀英' });
+    const c = caller(t, customer);
+    const w = caller(t, worker);
+    const start = shanghaiAt(2, 10);
+
+    const quoteId = await quoteAt(t, customer, start);
+    const slots = await c('GET', `/api/booking/slots?quoteId=${quoteId}&addressId=${customer.addressId}&workerId=${worker.user.id}`);
+    expect(slots.statusCode).toBe(200);
+    const starts = slots.json().days.flatMap((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start));
+    expect(starts).toContain(new Date(start).toISOString());
+
+    const created = await c('POST', '/api/orders', { quoteId, addressId: customer.addressId, workerId: worker.user.id, notes: '有猫' }, { 'idempotency-key': 'book-1' });
+    expect(created.statusCode, created.body).toBe(201);
+    const order = created.json();
+    expect(order).toMatchObject({ status: 'created', tab: 'to_pay', actions: expect.arrayContaining(['pay', 'cancel']) });
+    const replay = await c('POST', '/api/orders', { quoteId, addressId: customer.addressId, workerId: worker.user.id, notes: '有猫' }, { 'idempotency-key': 'book-1' });
+    expect(replay.statusCode).toBe(201);
+    expect(replay.json().id).toBe(order.id);
+    expect((await c('POST', '/api/orders', { quoteId, addressId: customer.addressId }, { 'idempotency-key': 'book-1' })).statusCode).toBe(422);
+
+    // Before paying the worker sees nothing; after paying, an offer without the address.
+    expect((await w('GET', `/api/worker/orders/${order.id}`)).statusCode).toBe(404);
+    const paid = await c('POST', `/api/orders/${order.id}/pay`, { method: 'wechat' }, { 'idempotency-key': 'pay-1' });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json()).toMatchObject({ status: 'paid', price: { paidFen: order.price.totalFen } });
+    const offers = (await w('GET', '/api/worker/orders?view=offers')).json().items;
+    expect(offers.map((o: { id: string }) => o.id)).toContain(order.id);
+    const offered = (await w('GET', `/api/worker/orders/${order.id}`)).json();
+    expect(offered.address.detail).toBeNull();
+    expect(offered.worker).toBeNull();
+    expect(offered.serviceCode).toBeNull();
+    expect(offered.actions).toEqual(['accept', 'decline']);
+
+    const accepted = await w('POST', `/api/worker/orders/${order.id}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().address.detail).toContain('漕溪北路');
+    expect(accepted.json().worker.relayPhone).toMatch(/^170\d{8}$/);
+    expect(accepted.json().serviceCode).toBeNull();
+    const customerView = (await c('GET', `/api/orders/${order.id}`)).json();
+    expect(customerView.serviceCode).toMatch(/^\d{4}$/);
+    expect(customerView.worker.name).toBe('王师傅');
+
+    const cal = (await w('GET', `/api/worker/calendar?from=${start.slice(0, 10)}&to=${start.slice(0, 10)}`)).json();
+    expect(cal.items.map((i: { orderId: string }) => i.orderId)).toContain(order.id);
+
+    expect((await w('POST', `/api/worker/orders/${order.id}/depart`, {})).json()).toMatchObject({ status: 'on_the_way', etaAt: expect.any(String) });
+    const wrong = await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: customerView.serviceCode === '0000' ? '1111' : '0000' });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json()).toMatchObject({ code: 'SERVICE_CODE_INVALID', currentState: 'on_the_way' });
+    const far = await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat + 0.18, lng: HOME.lng, serviceCode: customerView.serviceCode });
+    expect(far.json()).toMatchObject({ code: 'CHECK_IN_TOO_FAR' });
+    const inService = await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat + 0.001, lng: HOME.lng, serviceCode: customerView.serviceCode });
+    expect(inService.statusCode, inService.body).toBe(200);
+    expect(inService.json().status).toBe('in_service');
+
+    const record = await w('POST', `/api/worker/orders/${order.id}/records`, { note: '厨房已清洁', photosBefore: [], photosAfter: [], checklist: [{ label: '地面清扫拖洗', done: true }] });
+    expect(record.statusCode).toBe(201);
+    const extra = (await w('POST', `/api/worker/orders/${order.id}/extras`, { title: '冰箱内部清洁', amountFen: 3000, reason: '客户要求' })).json();
+    expect((await w('POST', `/api/worker/orders/${order.id}/finish`, {})).json()).toMatchObject({ code: 'EXTRA_WORK_PENDING' });
+    const withExtra = (await c('POST', `/api/orders/${order.id}/extras/${extra.id}/decision`, { accept: true })).json();
+    expect(withExtra.price).toMatchObject({ extrasFen: 3000, dueFen: order.price.totalFen + 3000, paidFen: order.price.totalFen + 3000 });
+    expect((await c('POST', `/api/orders/${order.id}/extras/${extra.id}/decision`, { accept: false })).statusCode).toBe(409);
+
+    const finished = await w('POST', `/api/worker/orders/${order.id}/finish`, {});
+    expect(finished.json()).toMatchObject({ status: 'awaiting_confirmation' });
+    const done = (await c('POST', `/api/orders/${order.id}/confirm`, {})).json();
+    expect(done).toMatchObject({ status: 'completed', tab: 'done', afterSalesEndsAt: expect.any(String) });
+    expect(done.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'pay', 'offered', 'accept', 'depart', 'check_in', 'record', 'extra_proposed', 'extra_accepted', 'finish', 'confirm']));
+    // After the visit the worker no longer sees the address or the relay number.
+    const after = (await w('GET', `/api/worker/orders/${order.id}`)).json();
+    expect(after.address.detail).toBeNull();
+    expect(after.worker.relayPhone).toBeNull();
+
+    const counts = (await c('GET', '/api/orders/counts')).json();
+    expect(counts.done).toBe(1);
+    expect((await c('GET', '/api/orders?tab=done')).json().items[0].id).toBe(order.id);
+  });
+});

@@ -1,0 +1,238 @@
+// Orders and booking objects exchanged with the API (docs/api-booking.md). Times ISO 8601 UTC, money integer fen.
+import type { QuoteLine } from './catalog-types';
+
+export type OrderState =
+  | 'created' | 'paid' | 'assigned' | 'on_the_way' | 'in_service' | 'awaiting_confirmation'
+  | 'completed' | 'closed' | 'cancelled' | 'disputed' | 'refunded';
+
+export type OrderTab = 'to_pay' | 'to_accept' | 'to_visit' | 'in_service' | 'to_confirm' | 'done' | 'cancelled' | 'after_sales';
+
+export interface LocalText { zh: string; en: string }
+
+export interface SlotOption { start: string; workerCount: number }
+export interface SlotDay { date: string; slots: SlotOption[] }
+
+/** GET /api/booking/slots */
+export interface SlotAnswer {
+  timeZone: string;
+  durationMinutes: number;
+  bufferMinutes: number;
+  /** Qualified workers whose area covers the address (0 → ADDRESS_NOT_COVERED is answered instead). */
+  workerCount: number;
+  /** First free start within the next 3 hours, or null. */
+  asap: SlotOption | null;
+  days: SlotDay[];
+}
+
+export interface OrderWorkerCard {
+  id: string;
+  name: string;
+  avatarUrl: string | null;
+  ratingAvg: number;
+  ratingCount: number;
+  ordersDone: number;
+  experienceYears: number;
+  /** Relay (virtual) number; only while the visit is ahead or in progress. */
+  relayPhone: string | null;
+}
+
+export interface TimelineEvent {
+  at: string;
+  action: string;
+  label: LocalText;
+  actorKind: 'customer' | 'worker' | 'admin' | 'system';
+  actorName: string;
+  fromStatus: OrderState | null;
+  toStatus: OrderState | null;
+  note: string;
+}
+
+export interface ExtraWork {
+  id: string;
+  title: string;
+  amountFen: number;
+  reason: string;
+  status: 'proposed' | 'accepted' | 'refused' | 'withdrawn';
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface ChecklistEntry { label: string; done: boolean }
+
+export interface ServiceRecord {
+  id: string;
+  note: string;
+  photosBefore: string[];
+  photosAfter: string[];
+  checklist: ChecklistEntry[];
+  createdAt: string;
+}
+
+export interface RescheduleRequest {
+  id: string;
+  requestedBy: 'customer' | 'worker';
+  proposedStart: string;
+  previousStart: string;
+  reason: string;
+  status: 'pending_ops' | 'pending_customer' | 'pending_worker' | 'approved' | 'rejected';
+  createdAt: string;
+  decidedAt: string | null;
+  decisionNote: string;
+}
+
+export interface OrderPrice {
+  lines: QuoteLine[];
+  subtotalFen: number;
+  discountFen: number;
+  /** The booked price (quote total). */
+  totalFen: number;
+  /** Accepted extra work. */
+  extrasFen: number;
+  /** totalFen + extrasFen */
+  dueFen: number;
+  paidFen: number;
+  refundFen: number;
+  feeFen: number;
+  workerCompensationFen: number;
+}
+
+export interface OrderAddress {
+  label: string;
+  districtCode: string;
+  districtName: string;
+  /** Customer and admin views: full; worker view: only between accepting and finishing, else null. */
+  detail: string | null;
+  contactName: string | null;
+  contactPhoneMasked: string | null;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface OrderSummary {
+  id: string;
+  orderNo: string;
+  status: OrderState;
+  statusLabel: LocalText;
+  tab: OrderTab;
+  kind: 'normal' | 'rework';
+  itemCode: string;
+  itemName: string;
+  itemNameEn: string;
+  scheduledStart: string;
+  durationMinutes: number;
+  districtName: string;
+  totalFen: number;
+  workerName: string | null;
+  createdAt: string;
+}
+
+export interface OrderView extends OrderSummary {
+  timeZone: string;
+  channel: 'app' | 'phone';
+  price: OrderPrice;
+  address: OrderAddress;
+  notes: string;
+  photos: string[];
+  /** Customer view only, from acceptance until check-in: the 4-digit 上门核销码. */
+  serviceCode: string | null;
+  worker: OrderWorkerCard | null;
+  preferredWorkerId: string | null;
+  etaAt: string | null;
+  paidAt: string | null;
+  acceptedAt: string | null;
+  departedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string;
+  /** When the order is auto-accepted (awaiting_confirmation). */
+  autoConfirmAt: string | null;
+  /** End of the after-sales window (problem reports, free rework). */
+  afterSalesEndsAt: string | null;
+  lateFlagged: boolean;
+  extras: ExtraWork[];
+  records: ServiceRecord[];
+  /** Default checklist for the worker's record: the item's "included" list. */
+  checklistTemplate: string[];
+  reschedule: RescheduleRequest | null;
+  reworkOf: string | null;
+  reworkOrderId: string | null;
+  timeline: TimelineEvent[];
+  /** What the viewer may do now, e.g. ['pay', 'cancel', 'reschedule'] (customer), ['accept', 'decline'] (worker). */
+  actions: string[];
+}
+
+/** GET /api/orders/:id/cancellation */
+export interface CancellationPreview {
+  feeFen: number;
+  refundFen: number;
+  workerCompensationFen: number;
+  platformFen: number;
+  /** Free cancellation until this instant (null once passed or when always free). */
+  freeUntil: string | null;
+}
+
+/** Worker lists: offers, upcoming, history. */
+export interface WorkerOrderSummary extends OrderSummary {
+  distanceKm: number | null;
+  /** Offer still open for me (view=offers). */
+  offered: boolean;
+}
+
+export interface CalendarEntry {
+  orderId: string;
+  orderNo: string;
+  start: string;
+  end: string;
+  status: OrderState;
+  itemName: string;
+  itemNameEn: string;
+  districtName: string;
+}
+
+export interface AdminOrderSummary extends OrderSummary {
+  customerName: string;
+  customerPhoneMasked: string | null;
+  workerId: string | null;
+  categoryCode: string;
+  anomalies: ('unpaid' | 'unassigned_soon' | 'late' | 'overrunning')[];
+}
+
+export interface AdminOrderView extends OrderView {
+  customerId: string;
+  customerName: string;
+  customerPhoneMasked: string | null;
+  bookedByAdmin: string | null;
+  anomalies: AdminOrderSummary['anomalies'];
+}
+
+export interface BookingSettings {
+  bufferMinutes: number;
+  unpaidCancelMinutes: number;
+  autoConfirmHours: number;
+  afterSalesHours: number;
+  reworkHours: number;
+  noShowGraceMinutes: number;
+  lateGraceMinutes: number;
+  checkInRadiusMeters: number;
+  reminderMinutes: number[];
+  freeCancelHours: number;
+  cancelTiers: { withinHours: number; feeBp: number }[];
+  workerShareBp: number;
+}
+
+export interface AdminRescheduleItem extends RescheduleRequest {
+  orderId: string;
+  orderNo: string;
+  itemName: string;
+  workerName: string | null;
+}
+
+export interface CandidateWorker {
+  id: string;
+  name: string;
+  distanceKm: number;
+  ratingAvg: number;
+  ordersDone: number;
+}
