@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
+import { ensureAdmin } from '../../src/domains/admin/service.js';
 import type { TestApp } from './test-app.js';
-import { smsSignIn } from './test-app.js';
+import { adminSignIn, smsSignIn } from './test-app.js';
 import { makeWorkers } from './workers.js';
 
 export const HOME = { lat: 31.1886, lng: 121.4365, districtCode: '310104' };
@@ -30,4 +32,31 @@ export async function quoteAt(t: TestApp, customer: Party, start: string, itemCo
   const res = await t.app.inject({ method: 'POST', url: '/api/catalog/quotes', headers: customer.headers, payload: { itemCode, quantity, options: {}, scheduledStart: start } });
   if (res.statusCode !== 201) throw new Error(`quote: ${res.body}`);
   return res.json().id as string;
+}
+
+/** An operations admin's bearer headers. */
+export async function opsHeaders(t: TestApp, role = 'operations') {
+  const username = `${role.slice(0, 4)}_${randomUUID().slice(0, 8)}`;
+  await ensureAdmin(t.ctx, { username, name: `测试 ${role}`, password: 'houtai2026', roles: [role] });
+  return adminSignIn(t.app, username, 'houtai2026');
+}
+
+/** Books (and optionally pays) an order for `customer` at `start`, with a chosen worker when given. */
+export async function bookOrder(t: TestApp, customer: Party & { addressId: string }, start: string, opts: { workerId?: string; pay?: boolean; itemCode?: string } = {}) {
+  const quoteId = await quoteAt(t, customer, start, opts.itemCode);
+  const res = await t.app.inject({ method: 'POST', url: '/api/orders', headers: customer.headers, payload: { quoteId, addressId: customer.addressId, ...(opts.workerId ? { workerId: opts.workerId } : {}) } });
+  if (res.statusCode !== 201) throw new Error(`book: ${res.body}`);
+  if (opts.pay === false) return res.json();
+  const paid = await t.app.inject({ method: 'POST', url: `/api/orders/${res.json().id}/pay`, headers: customer.headers, payload: { method: 'alipay' } });
+  if (paid.statusCode !== 200) throw new Error(`pay: ${paid.body}`);
+  return paid.json();
+}
+
+/** Every day, all day: for tests whose times depend on when they run. */
+export const ALL_DAY = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
+
+/** The first half-hour slot at least `hours` from now, as an ISO instant. */
+export function inHours(hours: number): string {
+  const step = 30 * 60_000;
+  return new Date(Math.ceil((Date.now() + hours * 3_600_000) / step) * step).toISOString();
 }

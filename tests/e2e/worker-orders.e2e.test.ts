@@ -1,0 +1,114 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { newMobileContext, pageErrors, screenshot, useBrowser } from './browser';
+import { bodyText, signInBySms } from './mobile-steps';
+import {
+  acceptOffer,
+  checkIn,
+  findOffer,
+  finishService,
+  openCalendarDay,
+  orderPage,
+  proposeExtra,
+  recordService,
+} from './steps/worker-orders';
+import { answerExtraWork, bookWithWorker, DEMO_WORKER_PHONE, onlineDemoWorker, serviceCodeOf, shanghaiDay, type Booking } from './worker-order-api';
+
+const baseUrl = inject('baseUrl');
+let context: BrowserContext;
+let page: Page;
+let booking: Booking;
+const consoleErrors: string[] = [];
+
+useBrowser(async (browser) => {
+  context = await newMobileContext(browser, baseUrl);
+  page = await context.newPage();
+  // Refused requests (409 for a wrong code …) are logged by Chromium as failed resources; anything else is a bug.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+  });
+});
+
+beforeAll(async () => {
+  const worker = await onlineDemoWorker(baseUrl);
+  booking = await bookWithWorker(baseUrl, worker);
+  expect(booking.order.status).toBe('paid');
+});
+
+describe('worker H5: an order from offer to finish', () => {
+  it('shows the pushed offer without the address, with time, district, distance and price', async () => {
+    await page.goto('/worker/');
+    await page.waitForURL('**/worker/login');
+    await signInBySms(page, baseUrl, DEMO_WORKER_PHONE);
+    await page.getByTestId('worker-status').waitFor();
+    await page.getByTestId('tab-orders').click();
+    const card = await findOffer(page, booking.order.orderNo);
+    const text = await card.innerText();
+    expect(text).toContain('日常保洁');
+    expect(text).toMatch(/距你 \d+\.\d 公里/);
+    expect(text).toMatch(/¥\d/);
+    expect(text).not.toContain(booking.address.detail);
+    await screenshot(page, 'worker-offers.png');
+  });
+
+  it('accepts the offer and then sees the address, the contact and the relay number', async () => {
+    await acceptOffer(page, booking.order.orderNo);
+    expect(await page.getByTestId('order-address').innerText()).toContain(booking.address.detail);
+    expect(await page.getByTestId('order-contact-name').innerText()).toBe('王女士');
+    expect(await page.getByTestId('order-relay-phone').getAttribute('href')).toMatch(/^tel:\+?\d+/);
+    expect(await page.getByTestId('order-navigate').innerText()).toContain('导航');
+  });
+
+  it('sets off and checks in at the address; a wrong service code is refused with a clear message', async () => {
+    await context.grantPermissions(['geolocation'], { origin: baseUrl });
+    await context.setGeolocation({ latitude: booking.address.lat, longitude: booking.address.lng });
+    await page.getByTestId('action-depart').click();
+    await orderPage(page, 'on_the_way').waitFor();
+
+    const code = await serviceCodeOf(baseUrl, booking);
+    const wrong = code === '0000' ? '1111' : '0000';
+    await checkIn(page, wrong);
+    await expect.poll(() => bodyText(page)).toContain('核销码不正确');
+    await checkIn(page, code);
+    await orderPage(page, 'in_service').waitFor();
+  });
+
+  it('records the service with photos and the checklist', async () => {
+    await recordService(page);
+    const record = page.getByTestId('record-item').first();
+    expect(await record.locator('img').count()).toBe(2);
+    expect(await record.locator('[data-done="yes"]').count()).toBeGreaterThan(0);
+    expect(await record.locator('[data-done="no"]').count()).toBe(0);
+  });
+
+  it('proposes extra work, cannot finish while it waits, and finishes once the customer accepts it', async () => {
+    await proposeExtra(page, '冰箱内部清洁', '60', '客户临时要求，需额外 40 分钟');
+    await page.getByTestId('action-finish').click();
+    await expect.poll(() => page.locator('.adm-dialog').innerText()).toContain('请等客户同意或拒绝后再完成服务');
+    await page.locator('.adm-dialog .adm-dialog-button', { hasText: '确定' }).click();
+
+    await answerExtraWork(baseUrl, booking, true);
+    await page.reload();
+    await page.locator('[data-testid="extra-item"][data-status="accepted"]').waitFor();
+    await expect.poll(() => page.getByTestId('order-extras').innerText()).toContain('¥60');
+    await finishService(page);
+    expect(await page.getByTestId('order-timeline').innerText()).toContain('服务记录');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'worker-order.png');
+  });
+
+  it('shows the job in 日程 on its day, linking to the order', async () => {
+    const entries = await openCalendarDay(page, shanghaiDay(booking.order.scheduledStart));
+    const entry = entries.and(page.locator(`[data-order-no="${booking.order.orderNo}"]`));
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain('日常保洁');
+    await screenshot(page, 'worker-calendar.png');
+    await entry.click();
+    await page.locator(`[data-testid="worker-order"][data-order-no="${booking.order.orderNo}"]`).waitFor();
+  });
+
+  it('raised no uncaught errors and logged no console errors', () => {
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
