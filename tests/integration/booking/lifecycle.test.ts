@@ -108,7 +108,7 @@ describe('reschedule', () => {
 describe('timers (durable jobs)', () => {
   it('cancels unpaid orders after 15 minutes and frees a held worker', async () => {
     const customer = await customerWithAddress(t);
-    const worker = await signedInWorker(t, { hours: ALL_DAY });
+    const worker = await signedInWorker(t, { name: '钱师傅', hours: ALL_DAY });
     const order = await bookOrder(t, customer, inHours(30), { workerId: worker.user.id, pay: false });
     await t.ctx.jobs.runDue(new Date(Date.now() + 10 * 60_000));
     expect((await caller(t, customer)('GET', `/api/orders/${order.id}`)).json().status).toBe('created');

@@ -1,7 +1,11 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  PhoneOutlined,
+  ScheduleOutlined,
   MailOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -17,6 +21,10 @@ import { OutboxPage } from './pages/outbox-page';
 import { OverviewPage } from './pages/overview-page';
 import { UsersPage } from './pages/users-page';
 import { WorkersPage } from './pages/workers-page';
+import { BookForCustomerPage } from './pages/orders/book-page';
+import { BookingSettingsPage } from './pages/orders/booking-settings-page';
+import { OrdersPage } from './pages/orders/orders-page';
+import { ReschedulesPage } from './pages/orders/reschedules-page';
 import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
 
 export interface ConsolePage {
@@ -30,10 +38,14 @@ export interface ConsolePage {
 /** Every console page and the permission it needs; the menu shows only those the admin may use. */
 export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'overview', labelKey: 'nav.overview', permission: 'overview:read', icon: <DashboardOutlined />, Component: OverviewPage },
+  { path: 'orders', labelKey: 'nav.orders', permission: 'orders:read', icon: <FileTextOutlined />, Component: OrdersPage },
+  { path: 'reschedules', labelKey: 'nav.reschedules', permission: 'orders:read', icon: <CalendarOutlined />, Component: ReschedulesPage },
+  { path: 'book', labelKey: 'nav.bookForCustomer', permission: 'orders:book', icon: <PhoneOutlined />, Component: BookForCustomerPage },
   { path: 'users', labelKey: 'nav.users', permission: 'users:read', icon: <TeamOutlined />, Component: UsersPage },
   { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
   { path: 'worker-reviews', labelKey: 'nav.workerReviews', permission: 'workers:read', icon: <IdcardOutlined />, Component: WorkerReviewsPage },
   { path: 'catalog', labelKey: 'nav.catalog', permission: 'catalog:read', icon: <AppstoreOutlined />, Component: CatalogPage },
+  { path: 'booking-settings', labelKey: 'nav.bookingSettings', permission: 'orders:read', icon: <ScheduleOutlined />, Component: BookingSettingsPage },
   { path: 'outbox', labelKey: 'nav.outbox', permission: 'outbox:read', icon: <MailOutlined />, Component: OutboxPage },
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', icon: <AuditOutlined />, Component: AuditPage },
   { path: 'admins', labelKey: 'nav.admins', permission: 'admins:manage', icon: <SafetyCertificateOutlined />, Component: AdminsPage },

@@ -1,6 +1,7 @@
 import { unitMessages } from '../shared/catalog-units';
 import type { Messages } from '../shared/i18n';
 import { catalogMessages } from './pages/catalog/messages';
+import { orderMessages } from './pages/orders/messages';
 import { reviewMessages } from './pages/worker-review/messages';
 
 /** Texts of the admin console. */
@@ -8,6 +9,7 @@ export const adminMessages: Messages = {
   ...unitMessages,
   ...catalogMessages,
   ...reviewMessages,
+  ...orderMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],

@@ -1,10 +1,13 @@
 import { MobileApp } from '../mobile/mobile-app';
 import type { MobilePortal } from '../mobile/portal';
+import { BookingPage } from './booking/booking-page';
 import { CatalogHome } from './catalog-home';
 import { ItemPage } from './item-detail';
 import { customerMessages } from './messages';
+import { OrderPage } from './orders/order-page';
+import { OrdersPage } from './orders/orders-page';
 import { QuotePage } from './quote-page';
-import { TeamOutline } from 'antd-mobile-icons';
+import { TeamOutline, UnorderedListOutline } from 'antd-mobile-icons';
 import { FavouriteWorkersPage } from './workers/favourite-workers-page';
 import { WorkerProfilePage } from './workers/worker-profile-page';
 import { WorkersPage } from './workers/workers-page';
@@ -18,10 +21,15 @@ const portal: MobilePortal = {
   pages: [
     { path: 'item/:code', Component: ItemPage },
     { path: 'quote/:id', Component: QuotePage },
+    { path: 'book/:quoteId', Component: BookingPage },
+    { path: 'orders/:id', Component: OrderPage },
     { path: 'workers/:id', Component: WorkerProfilePage },
     { path: 'me/favourite-workers', Component: FavouriteWorkersPage },
   ],
-  tabs: [{ path: 'workers', titleKey: 'tab.workers', icon: <TeamOutline />, Component: WorkersPage }],
+  tabs: [
+    { path: 'workers', titleKey: 'tab.workers', icon: <TeamOutline />, Component: WorkersPage },
+    { path: 'orders', titleKey: 'tab.orders', icon: <UnorderedListOutline />, Component: OrdersPage },
+  ],
   meLinks: [{ path: 'me/favourite-workers', titleKey: 'favourites.title' }],
 };
 

@@ -1,10 +1,14 @@
 import { unitMessages } from '../shared/catalog-units';
 import type { Messages } from '../shared/i18n';
+import { bookingMessages } from './booking/messages';
+import { orderMessages } from './orders/messages';
 import { workerSearchMessages } from './workers/messages';
 
 export const customerMessages: Messages = {
   ...unitMessages,
   ...workerSearchMessages,
+  ...bookingMessages,
+  ...orderMessages,
   'customer.portal': ['同城上门服务，一键到家', 'Home services in your city'],
   'home.greeting': ['你好，{name}', 'Hello, {name}'],
   'home.greetingAnonymous': ['你好，欢迎使用到家', 'Hello, welcome to Daojia'],
@@ -82,6 +86,8 @@ export const customerMessages: Messages = {
   'quote.visitAt': ['上门时间：{time}', 'Visit: {time}'],
   'quote.id': ['报价单号：{id}', 'Quote no. {id}'],
   'quote.pageTitle': ['报价单', 'Quote'],
+  'quote.book': ['预约下单', 'Book'],
+  'quote.bookWorker': ['预约下单（指定该师傅）', 'Book this worker'],
 
   'option.fixed': ['+{price}', '+{price}'],
   'option.percent': ['+{percent}%', '+{percent}%'],

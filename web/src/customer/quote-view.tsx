@@ -1,4 +1,5 @@
-import { Tag } from 'antd-mobile';
+import { Button, Tag } from 'antd-mobile';
+import { useNavigate, useSearchParams } from 'react-router';
 import { pick, type Quote, type QuoteLine } from '../shared/catalog-types';
 import { unitLabel } from '../shared/catalog-units';
 import { formatDateTime, formatFen, formatFenRange, formatTime } from '../shared/format';
@@ -17,6 +18,9 @@ export function QuoteView({ quote }: { quote: Quote }) {
   const deposit = quote.kind === 'deposit';
   const validMinutes = Math.round((new Date(quote.expiresAt).getTime() - new Date(quote.createdAt).getTime()) / 60_000);
   const expired = Date.now() >= new Date(quote.expiresAt).getTime();
+  const navigate = useNavigate();
+  // From a worker's profile (预约TA) the item page carries `?workerId=`; the booking asks for that worker.
+  const workerId = useSearchParams()[0].get('workerId');
 
   return (
     <section className="m-quote" data-testid="quote" data-quote-id={quote.id}>
@@ -65,6 +69,18 @@ export function QuoteView({ quote }: { quote: Quote }) {
         {expired ? t('quote.expired') : t('quote.validUntil', { minutes: validMinutes, time: formatTime(quote.expiresAt) })}
       </p>
       <p className="m-quote-meta m-quote-id">{t('quote.id', { id: quote.id })}</p>
+      {!quote.used && (
+        <Button
+          block
+          color="primary"
+          size="large"
+          style={{ marginTop: 12 }}
+          onClick={() => navigate(`/book/${quote.id}${workerId ? `?workerId=${encodeURIComponent(workerId)}` : ''}`)}
+          data-testid="quote-book"
+        >
+          {t(workerId ? 'quote.bookWorker' : 'quote.book')}
+        </Button>
+      )}
     </section>
   );
 }

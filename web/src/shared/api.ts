@@ -23,8 +23,10 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  /** The whole problem+json body, with any extra members (e.g. `alternatives`, `currentState`). */
+  readonly problem: ProblemBody & Record<string, unknown>;
 
-  constructor(status: number, problem: ProblemBody) {
+  constructor(status: number, problem: ProblemBody & Record<string, unknown>) {
     const title = problem.title ?? `HTTP ${status}`;
     super(problem.detail || title);
     this.name = 'ApiError';
@@ -33,6 +35,7 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = problem.detail ?? '';
     this.errors = problem.errors ?? [];
+    this.problem = problem;
   }
 }
 
@@ -44,6 +47,8 @@ export interface RequestOptions {
   /** A plain object is sent as JSON; FormData as multipart. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 let onUnauthenticated: (() => void) | null = null;
@@ -65,7 +70,7 @@ export function buildUrl(path: string, query?: Query): string {
 
 /** Calls the API; resolves with the JSON answer (undefined for 204) or throws ApiError. */
 export async function api<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang(), ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;
@@ -90,7 +95,7 @@ export async function api<T = void>(path: string, options: RequestOptions = {}):
   const isJson = /json/.test(response.headers.get('content-type') ?? '');
   const payload: unknown = isJson ? await response.json() : await response.text();
   if (response.ok) return payload as T;
-  const problem: ProblemBody = isJson && payload && typeof payload === 'object' ? (payload as ProblemBody) : {};
+  const problem = isJson && payload && typeof payload === 'object' ? (payload as ProblemBody & Record<string, unknown>) : {};
   const error = new ApiError(response.status, problem);
   if (response.status === 401 && onUnauthenticated) onUnauthenticated();
   throw error;

@@ -119,6 +119,9 @@ export type Permission =
   | 'workers:pii'
   | 'catalog:read'
   | 'catalog:write'
+  | 'orders:read'
+  | 'orders:write'
+  | 'orders:book'
   | 'outbox:read'
   | 'audit:read'
   | 'admins:manage';

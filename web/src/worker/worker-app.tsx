@@ -1,3 +1,4 @@
+import { CalendarOutline, UnorderedListOutline } from 'antd-mobile-icons';
 import { MobileApp } from '../mobile/mobile-app';
 import type { MobilePortal } from '../mobile/portal';
 import { workerMessages } from './messages';
@@ -6,6 +7,9 @@ import { IdentityStepPage } from './onboarding/identity-page';
 import { PortfolioStepPage } from './onboarding/portfolio-page';
 import { ProfileStepPage } from './onboarding/profile-page';
 import { ScheduleStepPage } from './onboarding/schedule-page';
+import { WorkerOrderPage } from './orders/order-page';
+import { OrdersTab } from './orders/orders-tab';
+import { ScheduleTab } from './schedule/schedule-tab';
 import { TeamJoinPage } from './team-join-page';
 import { WorkerHome } from './worker-home';
 
@@ -22,6 +26,11 @@ const portal: MobilePortal = {
     { path: 'onboarding/schedule', Component: ScheduleStepPage },
     { path: 'onboarding/portfolio', Component: PortfolioStepPage },
     { path: 'team/join', Component: TeamJoinPage },
+    { path: 'orders/:id', Component: WorkerOrderPage },
+  ],
+  tabs: [
+    { path: 'orders', titleKey: 'tab.orders', icon: <UnorderedListOutline />, Component: OrdersTab },
+    { path: 'schedule', titleKey: 'tab.calendar', icon: <CalendarOutline />, Component: ScheduleTab },
   ],
 };
 

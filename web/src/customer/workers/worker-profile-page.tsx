@@ -1,8 +1,8 @@
 import './workers.css';
-import { Avatar, Button, ErrorBlock, Image, ImageViewer, List, Tag, Toast } from 'antd-mobile';
+import { ActionSheet, Avatar, Button, ErrorBlock, Image, ImageViewer, List, Tag, Toast } from 'antd-mobile';
 import { CheckShieldFill, HeartFill, HeartOutline, StarFill } from 'antd-mobile-icons';
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
 import { formatTime } from '../../shared/format';
 import { localName, useI18n } from '../../shared/i18n';
@@ -47,6 +47,8 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
   const showFailure = useFailureToast();
   const [favourite, setFavourite] = useState(worker.favourite);
   const [saving, setSaving] = useState(false);
+  const [booking, setBooking] = useState(false);
+  const navigate = useNavigate();
   const district = city.districts.find((d) => d.code === worker.districtCode);
 
   async function toggleFavourite() {
@@ -156,11 +158,27 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
         ))}
       </List>
 
-      <div className="m-worker-actions">
-        <Button block color="primary" fill={favourite ? 'outline' : 'solid'} loading={saving} onClick={toggleFavourite} data-testid="worker-favourite" data-favourite={favourite ? 'yes' : 'no'}>
+      <div className="m-worker-actions" style={{ display: 'flex', gap: 12 }}>
+        <Button color="primary" fill="outline" style={{ flex: 1 }} loading={saving} onClick={toggleFavourite} data-testid="worker-favourite" data-favourite={favourite ? 'yes' : 'no'}>
           {favourite ? <HeartFill /> : <HeartOutline />} {t(favourite ? 'worker.favourited' : 'worker.favourite')}
         </Button>
+        {worker.skills.length > 0 && (
+          <Button color="primary" style={{ flex: 1 }} onClick={() => setBooking(true)} data-testid="worker-book">
+            {t('worker.book')}
+          </Button>
+        )}
       </div>
+      <ActionSheet
+        visible={booking}
+        onClose={() => setBooking(false)}
+        extra={t('worker.bookPick')}
+        cancelText={t('common.cancel')}
+        actions={worker.skills.map((skill) => ({ key: skill.code, text: localName(lang, skill) }))}
+        onAction={(action) => {
+          setBooking(false);
+          navigate(`/item/${encodeURIComponent(String(action.key))}?workerId=${encodeURIComponent(worker.id)}`);
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,108 @@
+import { Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { useSearchParams } from 'react-router';
+import { formatDateTime, formatFen } from '../../../shared/format';
+import { useI18n } from '../../../shared/i18n';
+import type { AdminOrderSummary } from '../../../shared/order-types';
+import { PagedTable } from '../../paged-table';
+import { usePaged } from '../../use-paged';
+import './orders.css';
+import { OrderDrawer } from './order-drawer';
+import { FILTER_KEYS, OrderFilters, type OrderFilterValues } from './order-filters';
+import { AnomalyTags, itemNameOf, StateTag } from './order-format';
+import { useOrderRefs } from './use-order-refs';
+
+/** 订单管理: every order with filters (kept in the address, so a filtered list can be linked), the detail in a drawer (`?open=<id>`). */
+export function OrdersPage() {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const { city, categories } = useOrderRefs();
+  const values = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as OrderFilterValues;
+  const paged = usePaged<AdminOrderSummary>('/api/admin/orders', values);
+  const openId = params.get('open');
+
+  function update(patch: Record<string, string>) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  }
+
+  const columns: TableColumnsType<AdminOrderSummary> = [
+    {
+      title: t('orders.col.orderNo'),
+      dataIndex: 'orderNo',
+      width: 170,
+      render: (orderNo: string, row) => (
+        <Button type="link" size="small" className="a-order-no" onClick={() => update({ open: row.id })} data-testid={`order-open-${orderNo}`}>
+          {orderNo}
+        </Button>
+      ),
+    },
+    {
+      title: t('orders.col.item'),
+      key: 'item',
+      render: (_value, row) => (
+        <Space size={4}>
+          <span>{itemNameOf(lang, row)}</span>
+          {row.kind === 'rework' && <Tag color="purple">{t('orders.rework')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('orders.col.time'),
+      key: 'time',
+      width: 160,
+      render: (_value, row) => (
+        <>
+          <div>{formatDateTime(row.scheduledStart, lang)}</div>
+          <Typography.Text type="secondary" className="a-small">{t('orders.minutes', { minutes: row.durationMinutes })}</Typography.Text>
+        </>
+      ),
+    },
+    { title: t('orders.col.district'), dataIndex: 'districtName', width: 90 },
+    {
+      title: t('orders.col.customer'),
+      key: 'customer',
+      render: (_value, row) => (
+        <>
+          <div>{row.customerName || t('users.unnamed')}</div>
+          <Typography.Text type="secondary" className="a-small">{row.customerPhoneMasked ?? '—'}</Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('orders.col.worker'),
+      key: 'worker',
+      render: (_value, row) => row.workerName ?? <Typography.Text type="secondary">{t('orders.noWorker')}</Typography.Text>,
+    },
+    { title: t('orders.col.status'), key: 'status', width: 130, render: (_value, row) => <StateTag state={row.status} testId={`order-status-${row.orderNo}`} /> },
+    { title: t('orders.col.price'), dataIndex: 'totalFen', align: 'right', width: 100, render: (fen: number) => formatFen(fen) },
+    { title: t('orders.col.anomalies'), key: 'anomalies', render: (_value, row) => <AnomalyTags anomalies={row.anomalies} testId={`order-anomalies-${row.orderNo}`} /> },
+  ];
+
+  return (
+    <div data-testid="orders-page">
+      <OrderFilters
+        values={values}
+        onChange={update}
+        onReset={() => setParams(new URLSearchParams(), { replace: true })}
+        city={city.data}
+        categories={categories.data}
+      />
+      <PagedTable paged={paged} columns={columns} testId="orders-table" />
+      {openId && (
+        <OrderDrawer
+          orderId={openId}
+          onOpenOrder={(id) => update({ open: id })}
+          onFilter={(patch) => update({ ...patch, open: '' })}
+          onClose={(changed) => {
+            update({ open: '' });
+            if (changed) paged.reload(true);
+          }}
+        />
+      )}
+    </div>
+  );
+}

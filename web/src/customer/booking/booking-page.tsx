@@ -1,0 +1,44 @@
+import './booking.css';
+import { ErrorBlock } from 'antd-mobile';
+import { useParams, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../shared/api';
+import type { Quote } from '../../shared/catalog-types';
+import { useI18n } from '../../shared/i18n';
+import type { Address } from '../../shared/types';
+import { useLoad } from '../../shared/use-load';
+import type { FavouriteWorker, PublicWorker } from '../../shared/worker-types';
+import { LoadState } from '../../mobile/layout/load-state';
+import { SubPage } from '../../mobile/layout/sub-page';
+import { BookingForm } from './booking-form';
+import { usableQuote } from './requote';
+import type { ChosenWorker } from './worker-picker';
+
+/** `/book/:quoteId` (`?workerId=` from a worker's profile): address, time, worker, notes and photos → an order. */
+export function BookingPage() {
+  const { t } = useI18n();
+  const { quoteId = '' } = useParams();
+  const workerId = useSearchParams()[0].get('workerId');
+  const loaded = useLoad(async (signal) => {
+    const [original, addresses, favourites, worker] = await Promise.all([
+      api<Quote>(`/api/catalog/quotes/${encodeURIComponent(quoteId)}`, { signal }),
+      api<Address[]>('/api/me/addresses', { signal }),
+      api<FavouriteWorker[]>('/api/me/favourite-workers', { signal }),
+      workerId ? api<PublicWorker>(`/api/workers/${encodeURIComponent(workerId)}`, { signal }).catch(() => null) : Promise.resolve(null),
+    ]);
+    const chosen: ChosenWorker | null = worker
+      ? { id: worker.id, name: worker.name, avatarUrl: worker.avatarUrl, ratingAvg: worker.ratingAvg, ratingCount: worker.ratingCount, ordersDone: worker.ordersDone }
+      : null;
+    // An expired or already used quote is priced again so the page can still book.
+    return { quote: await usableQuote(original), addresses, favourites, worker: chosen, workerMissing: Boolean(workerId && !worker) };
+  }, [quoteId, workerId]);
+  const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
+  return (
+    <SubPage title={t('book.title')} back={`/quote/${quoteId}`}>
+      {notFound ? (
+        <ErrorBlock status="empty" title={t('book.quoteNotFound')} description="" />
+      ) : (
+        <LoadState loaded={loaded}>{(data) => <BookingForm key={data.quote.id} {...data} />}</LoadState>
+      )}
+    </SubPage>
+  );
+}

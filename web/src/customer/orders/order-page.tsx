@@ -1,0 +1,70 @@
+import './orders.css';
+import { ErrorBlock } from 'antd-mobile';
+import { useEffect } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { api, ApiError } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import type { OrderView } from '../../shared/order-types';
+import { useLoad } from '../../shared/use-load';
+import { LoadState } from '../../mobile/layout/load-state';
+import { SubPage } from '../../mobile/layout/sub-page';
+import { ExtrasCard } from './extras-card';
+import { OrderActions } from './order-actions';
+import { OrderHero } from './order-hero';
+import { OrderInfo } from './order-info';
+import { OrderNotes, OrderRecords } from './order-media';
+import { OrderPrice } from './order-price';
+import { isSettled } from './order-status';
+import { OrderTimeline } from './order-timeline';
+import { OrderWorker } from './order-worker';
+import { RescheduleCard } from './reschedule-card';
+import { ServiceCode } from './service-code';
+import { useOrderAction } from './use-order-action';
+
+const FOLLOW_MS = 15_000;
+
+/** `/orders/:id`: where the order stands, the code, the worker, money, records, the timeline and what I can do now. */
+export function OrderPage() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const state = useLocation().state as { from?: string; justBooked?: boolean } | null;
+  const loaded = useLoad((signal) => api<OrderView>(`/api/orders/${encodeURIComponent(id)}`, { signal }), [id]);
+  const status = loaded.data?.status;
+
+  // Follow an open order quietly (the worker accepts, sets off, finishes…).
+  useEffect(() => {
+    if (!status || isSettled(status)) return;
+    const timer = setInterval(() => loaded.reload(true), FOLLOW_MS);
+    return () => clearInterval(timer);
+  }, [status, loaded.reload]);
+
+  const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
+  return (
+    <SubPage title={t('order.title')} back={state?.from ?? '/orders'}>
+      {notFound ? (
+        <ErrorBlock status="empty" title={t('order.notFound')} description="" />
+      ) : (
+        <LoadState loaded={loaded}>{(order) => <OrderContent order={order} reload={() => loaded.reload(true)} openPay={Boolean(state?.justBooked)} />}</LoadState>
+      )}
+    </SubPage>
+  );
+}
+
+function OrderContent({ order, reload, openPay }: { order: OrderView; reload: () => void; openPay: boolean }) {
+  const { busy, run } = useOrderAction(reload);
+  return (
+    <div className="m-order" data-testid="order" data-order-id={order.id} data-status={order.status}>
+      <OrderHero order={order} />
+      {order.serviceCode && <ServiceCode code={order.serviceCode} />}
+      {order.reschedule && <RescheduleCard orderId={order.id} request={order.reschedule} run={run} busy={busy} />}
+      <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
+      <OrderWorker order={order} />
+      <OrderInfo order={order} />
+      <OrderPrice order={order} />
+      <OrderNotes order={order} />
+      <OrderRecords records={order.records} />
+      <OrderTimeline events={order.timeline} />
+      <OrderActions order={order} reload={reload} run={run} busy={busy} openPay={openPay} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import './orders.css';
+import { Badge, Button, DotLoading, ErrorBlock, Tabs } from 'antd-mobile';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api, errorText } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import type { OrderTab } from '../../shared/order-types';
+import { useLoad } from '../../shared/use-load';
+import { OrderCard } from './order-card';
+import { BADGE_TABS, ORDER_TABS } from './order-status';
+import { useOrders } from './use-orders';
+
+function tabFrom(value: string | null): OrderTab | null {
+  return ORDER_TABS.find((tab) => tab === value) ?? null;
+}
+
+/** 我的订单 (bottom tab `orders`): status tabs with counts, newest first; the tab is kept in `?tab=`. */
+export function OrdersPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab = tabFrom(params.get('tab'));
+  const counts = useLoad((signal) => api<Partial<Record<OrderTab, number>>>('/api/orders/counts', { signal }), [tab]);
+  const orders = useOrders(tab);
+
+  return (
+    <div className="m-orders" data-testid="orders">
+      <header className="m-orders-header">
+        <div className="m-orders-title">{t('orders.title')}</div>
+      </header>
+      <Tabs
+        activeKey={tab ?? 'all'}
+        onChange={(key) => setParams(key === 'all' ? {} : { tab: key }, { replace: true })}
+        className="m-orders-tabs"
+        data-testid="orders-tabs"
+      >
+        {ORDER_TABS.map((key) => {
+          const count = key && BADGE_TABS.includes(key) ? counts.data?.[key] ?? 0 : 0;
+          return (
+            <Tabs.Tab
+              key={key ?? 'all'}
+              title={
+                <Badge content={count > 0 ? String(count) : null} className="m-orders-badge" data-testid={`orders-tab-${key ?? 'all'}`} data-count={count}>
+                  <span className="m-orders-tab-title">{t(`orders.tab.${key ?? 'all'}`)}</span>
+                </Badge>
+              }
+            />
+          );
+        })}
+      </Tabs>
+      <div className="m-orders-list" data-testid="orders-list">
+        {orders.error && !orders.items ? (
+          <ErrorBlock status="default" title={t('common.loadFailed')} description={errorText(orders.error, '')}>
+            <Button color="primary" size="small" onClick={orders.retry}>
+              {t('common.retry')}
+            </Button>
+          </ErrorBlock>
+        ) : !orders.items ? (
+          <div className="m-center">
+            <DotLoading color="primary" />
+          </div>
+        ) : orders.items.length === 0 ? (
+          <div className="m-empty" data-testid="orders-empty">
+            <p>{t('orders.empty')}</p>
+            <Button color="primary" fill="outline" onClick={() => navigate('/')}>
+              {t('orders.browse')}
+            </Button>
+          </div>
+        ) : (
+          <>
+            {orders.items.map((order) => (
+              <OrderCard key={order.id} order={order} onOpen={() => navigate(`/orders/${order.id}`, { state: { from: `/orders${tab ? `?tab=${tab}` : ''}` } })} />
+            ))}
+            {orders.hasMore ? (
+              <Button block fill="none" loading={orders.loading} onClick={orders.more} data-testid="orders-more">
+                {t('orders.loadMore')}
+              </Button>
+            ) : (
+              <p className="m-note">{t('orders.noMore', { count: orders.total })}</p>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

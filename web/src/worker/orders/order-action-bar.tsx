@@ -1,0 +1,148 @@
+import { Button, Dialog, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { ApiError } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import type { OrderView } from '../../shared/order-types';
+import { useFailureToast } from '../../mobile/use-form-submit';
+import { CheckInPopup } from './check-in-popup';
+import { DeclinePopup } from './decline-popup';
+import { ExtraPopup } from './extra-popup';
+import { currentPosition } from './geolocation';
+import { workerOrders } from './order-api';
+import { RecordPopup } from './record-popup';
+import { ReschedulePopup } from './reschedule-popup';
+
+type Sheet = 'decline' | 'check_in' | 'record' | 'propose_extra' | 'reschedule';
+
+interface ActionBarProps {
+  order: OrderView;
+  /** The order changed: load it again. */
+  onChanged: () => void;
+  /** The order is no longer mine (offer declined, order given back or taken by someone else). */
+  onGone: (message: string) => void;
+}
+
+/** The buttons the API allows now (`actions`), the main one last and widest. */
+export function OrderActionBar({ order, onChanged, onGone }: ActionBarProps) {
+  const { t } = useI18n();
+  const showFailure = useFailureToast();
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const can = (action: string) => order.actions.includes(action);
+  const pendingReschedule = order.reschedule?.status.startsWith('pending_') ?? false;
+  const close = () => setSheet(null);
+  const changed = (message?: string) => {
+    setSheet(null);
+    if (message) Toast.show({ icon: 'success', content: message });
+    onChanged();
+  };
+
+  async function run(name: string, action: () => Promise<unknown>, done: string, claim?: (error: ApiError) => boolean) {
+    setBusy(name);
+    try {
+      await action();
+      changed(done);
+    } catch (error) {
+      if (!(error instanceof ApiError && claim?.(error))) showFailure(error);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const accept = () =>
+    run('accept', () => workerOrders.accept(order.id), t('action.accepted'), (error) => {
+      if (error.code !== 'ORDER_TAKEN') return false;
+      void Dialog.alert({ content: t('action.taken'), confirmText: t('common.confirm') }).then(() => onGone(''));
+      return true;
+    });
+
+  const depart = () =>
+    run(
+      'depart',
+      async () => {
+        const located = await currentPosition(5_000);
+        await workerOrders.depart(order.id, 'position' in located ? located.position : null);
+      },
+      t('action.departed'),
+    );
+
+  const extraPending = order.extras.some((extra) => extra.status === 'proposed');
+  const explainExtraPending = () => Dialog.alert({ title: t('action.extraPendingTitle'), content: t('action.extraPending'), confirmText: t('common.confirm') });
+
+  async function finish() {
+    if (!can('finish')) {
+      void explainExtraPending();
+      return;
+    }
+    const confirmed = await Dialog.confirm({ content: t('action.finishConfirm'), confirmText: t('action.finish'), cancelText: t('common.cancel') });
+    if (!confirmed) return;
+    await run('finish', () => workerOrders.finish(order.id), t('action.finished'), (error) => {
+      if (error.code !== 'EXTRA_WORK_PENDING') return false;
+      void explainExtraPending();
+      return true;
+    });
+  }
+
+  async function decline(reason: string) {
+    const offer = order.status === 'paid';
+    await workerOrders.decline(order.id, reason);
+    setSheet(null);
+    onGone(t(offer ? 'action.declined' : 'action.givenBack'));
+  }
+
+  const secondary: { key: string; label: string; onClick: () => void; danger?: boolean }[] = [];
+  if (can('record')) secondary.push({ key: 'record', label: t('action.record'), onClick: () => setSheet('record') });
+  if (can('propose_extra')) secondary.push({ key: 'propose_extra', label: t('action.proposeExtra'), onClick: () => setSheet('propose_extra') });
+  if (can('check_in') && can('depart')) secondary.push({ key: 'check_in', label: t('action.checkIn'), onClick: () => setSheet('check_in') });
+  if (can('reschedule') && !pendingReschedule) secondary.push({ key: 'reschedule', label: t('action.reschedule'), onClick: () => setSheet('reschedule') });
+  if (can('decline')) secondary.push({ key: 'decline', label: t(order.status === 'paid' ? 'action.decline' : 'action.giveBack'), onClick: () => setSheet('decline'), danger: true });
+
+  const primary = can('accept')
+    ? { key: 'accept', label: t('action.accept'), onClick: accept }
+    : can('depart')
+      ? { key: 'depart', label: t('action.depart'), onClick: depart }
+      : can('check_in')
+        ? { key: 'check_in', label: t('action.checkIn'), onClick: () => setSheet('check_in') }
+        : can('finish') || (order.status === 'in_service' && extraPending)
+          ? { key: 'finish', label: t('action.finish'), onClick: finish }
+          : null;
+
+  if (!primary && secondary.length === 0) return null;
+  return (
+    <>
+      <div className="m-action-bar" data-testid="order-actions">
+        {secondary.map((button) => (
+          <Button
+            key={button.key}
+            size="middle"
+            fill="outline"
+            color={button.danger ? 'danger' : 'default'}
+            disabled={busy !== null}
+            onClick={button.onClick}
+            data-testid={`action-${button.key}`}
+          >
+            {button.label}
+          </Button>
+        ))}
+        {primary && (
+          <Button
+            className="m-action-primary"
+            size="middle"
+            color="primary"
+            loading={busy === primary.key}
+            disabled={busy !== null && busy !== primary.key}
+            onClick={primary.onClick}
+            data-testid={`action-${primary.key}`}
+          >
+            {primary.label}
+          </Button>
+        )}
+      </div>
+      <DeclinePopup visible={sheet === 'decline'} giveBack={order.status !== 'paid'} onClose={close} onSubmit={decline} />
+      <CheckInPopup order={order} visible={sheet === 'check_in'} onClose={close} onDone={() => changed(t('action.checkedIn'))} />
+      <RecordPopup order={order} visible={sheet === 'record'} onClose={close} onDone={() => changed()} />
+      <ExtraPopup orderId={order.id} visible={sheet === 'propose_extra'} onClose={close} onDone={() => changed()} />
+      <ReschedulePopup order={order} visible={sheet === 'reschedule'} onClose={close} onDone={() => changed()} />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import './orders.css';
+import { PullToRefresh, Toast } from 'antd-mobile';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useI18n } from '../../shared/i18n';
+import type { OrderView } from '../../shared/order-types';
+import { useLoad } from '../../shared/use-load';
+import { LoadState } from '../../mobile/layout/load-state';
+import { SubPage } from '../../mobile/layout/sub-page';
+import { ExtraWorkList } from './extra-work-list';
+import { workerOrders } from './order-api';
+import { OrderActionBar } from './order-action-bar';
+import { OrderContact } from './order-contact';
+import { OrderFacts } from './order-facts';
+import { OrderRecords } from './order-records';
+import { OrderTimeline } from './order-timeline';
+import { RescheduleCard } from './reschedule-card';
+import { usePolling } from './use-polling';
+
+const WAITING_POLL_MS = 15_000;
+
+interface Loaded {
+  order: OrderView;
+  /** From the offers list: the order view carries no distance. */
+  distanceKm: number | null;
+}
+
+async function loadOrder(id: string, signal: AbortSignal): Promise<Loaded> {
+  const order = await workerOrders.get(id, signal);
+  if (!order.actions.includes('accept')) return { order, distanceKm: null };
+  const offers = await workerOrders.list('offers', signal).catch(() => ({ items: [] }));
+  return { order, distanceKm: offers.items.find((item) => item.id === id)?.distanceKm ?? null };
+}
+
+/** Something is waiting for the customer or ops: look again now and then. */
+function waitsForOthers(order: OrderView): boolean {
+  return order.extras.some((extra) => extra.status === 'proposed') || (order.reschedule?.status.startsWith('pending_') ?? false);
+}
+
+/** `/orders/:id`: one order as the worker sees it, with the flow buttons the API allows. */
+export function WorkerOrderPage() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/orders';
+  const loaded = useLoad((signal) => loadOrder(id, signal), [id]);
+  usePolling(() => loaded.reload(true), WAITING_POLL_MS, loaded.data ? waitsForOthers(loaded.data.order) : false);
+
+  function gone(message: string) {
+    if (message) Toast.show({ icon: 'success', content: message });
+    navigate(from, { replace: true });
+  }
+
+  return (
+    <SubPage title={t('order.title')} back={from}>
+      <LoadState loaded={loaded}>
+        {({ order, distanceKm }) => (
+          <div className="m-order-page" data-testid="worker-order" data-order-no={order.orderNo} data-status={order.status}>
+            <PullToRefresh onRefresh={async () => loaded.reload(true)}>
+              <OrderFacts order={order} distanceKm={distanceKm} />
+              <OrderContact order={order} />
+              <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
+              <ExtraWorkList extras={order.extras} />
+              <OrderRecords records={order.records} />
+              <OrderTimeline events={order.timeline} />
+            </PullToRefresh>
+            <OrderActionBar order={order} onChanged={() => loaded.reload(true)} onGone={gone} />
+          </div>
+        )}
+      </LoadState>
+    </SubPage>
+  );
+}

@@ -1,0 +1,33 @@
+import { Card, Steps } from 'antd-mobile';
+import { formatDateTime } from '../../shared/format';
+import { useI18n } from '../../shared/i18n';
+import type { TimelineEvent } from '../../shared/order-types';
+import { pickText } from './order-status';
+
+/** What happened to the order, newest first: who did what, when, with any note. */
+export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
+  const { t, lang } = useI18n();
+  if (events.length === 0) return null;
+  const newestFirst = [...events].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <Card className="m-order-section" title={t('timeline.title')} data-testid="order-timeline">
+      <Steps direction="vertical" current={0}>
+        {newestFirst.map((event, index) => (
+          <Steps.Step
+            key={`${event.at}-${index}`}
+            status={index === 0 ? 'process' : 'finish'}
+            title={<span data-testid="timeline-event" data-action={event.action}>{pickText(lang, event.label)}</span>}
+            description={
+              <>
+                <div>
+                  {formatDateTime(event.at, lang)} · {event.actorName || t(`timeline.actor.${event.actorKind}`)}
+                </div>
+                {event.note && <div className="m-order-note">{event.note}</div>}
+              </>
+            }
+          />
+        ))}
+      </Steps>
+    </Card>
+  );
+}
