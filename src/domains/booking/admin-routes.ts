@@ -1,4 +1,5 @@
 import type { Api, AppContext } from '../../app-context.js';
+import { writeAudit } from '../../platform/audit.js';
 import { pageOf } from '../../platform/paging.js';
 import { adminCancel, adminSlots, assignmentCandidates, assignOrder, bookForCustomer, forceOrder, getAdminOrder, listAdminOrders } from './admin-service.js';
 import { decideReschedule, listReschedules } from './reschedule-service.js';
@@ -39,5 +40,10 @@ export async function bookingAdminRoutes(app: Api, ctx: AppContext) {
   app.get('/api/admin/booking/settings', { preHandler: read, schema: { tags } },
     async () => loadSettings(ctx.db, ctx.config.cityCode));
   app.put('/api/admin/booking/settings', { preHandler: write, schema: { tags, body: S.SettingsBody } },
-    async (request) => saveSettings(ctx.db, ctx.config.cityCode, request.body));
+    async (request) => {
+      const saved = await saveSettings(ctx.db, ctx.config.cityCode, request.body);
+      const a = actor(request);
+      await writeAudit(ctx.db, { actorKind: 'admin', actorId: a.id, actorName: a.name, action: 'booking.settings_changed', targetType: 'city', targetId: ctx.config.cityCode, ip: a.ip, detail: { ...saved } });
+      return saved;
+    });
 }

@@ -8,6 +8,8 @@ import { AppError } from '../../platform/errors.js';
 import { fileUrl } from '../../platform/files.js';
 import { maskName } from '../../platform/mask.js';
 import { freeSlots } from '../booking/slots.js';
+import { commitmentsOf } from '../booking/commitments.js';
+import { loadSettings } from '../booking/settings.js';
 import { CERTIFICATE_LABELS, type CertificateKind } from './constants.js';
 import { teamOf } from './team-service.js';
 
@@ -128,9 +130,13 @@ export async function publicProfile(ctx: AppContext, workerId: string, customerI
   const team = await teamOf(ctx.db, workerId);
   const tz = city?.time_zone ?? 'Asia/Shanghai';
   const today = dayjs().tz(tz);
+  const [commitments, settings] = await Promise.all([
+    commitmentsOf(ctx.db, [workerId], new Date(Date.now() - 86_400_000), new Date(Date.now() + 8 * 86_400_000)),
+    loadSettings(ctx.db, ctx.config.cityCode),
+  ]);
   const next = freeSlots(
-    { id: workerId, weeklyHours: hours.map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute })), daysOff: daysOff.map((d) => d.day), rest: { maxWorkMinutesPerDay: w.max_minutes_per_day, minBreakMinutes: w.min_break_minutes } },
-    { timeZone: tz, fromDate: today.format('YYYY-MM-DD'), toDate: today.add(6, 'day').format('YYYY-MM-DD'), now: new Date(), durationMinutes: 120, slotMinutes: 60 },
+    { id: workerId, commitments: commitments.get(workerId) ?? [], weeklyHours: hours.map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute })), daysOff: daysOff.map((d) => d.day), rest: { maxWorkMinutesPerDay: w.max_minutes_per_day, minBreakMinutes: w.min_break_minutes } },
+    { timeZone: tz, fromDate: today.format('YYYY-MM-DD'), toDate: today.add(6, 'day').format('YYYY-MM-DD'), now: new Date(), durationMinutes: 120, slotMinutes: 60, bufferMinutes: settings.bufferMinutes, bufferFloorMinutes: settings.bufferMinutes },
   );
   const today0 = new Date().toISOString().slice(0, 10);
   return {
