@@ -15,7 +15,7 @@ import { createOrder, settingsOf } from './booking-service.js';
 import { cancelOrder } from './customer-actions.js';
 import { visitDurationMinutes } from './duration.js';
 import { needOf } from './dispatch-offers.js';
-import { orderView, summaryOf } from './present.js';
+import { districtNames, orderView, summaryOf } from './present.js';
 import { findOrder, type OrderRow } from './queries.js';
 import { isOrderState, type OrderState } from './state-machine.js';
 import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
@@ -63,13 +63,12 @@ export async function listAdminOrders(ctx: AppContext, f: AdminOrderFilter) {
   const [rows, total, districts] = await Promise.all([
     q.selectAll('o').select(['c.name as customer_name', 'c.phone_masked as customer_phone_masked']).select(tags).orderBy('o.scheduled_start', 'desc').offset(f.offset).limit(f.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('districts').select(['code', 'name']).execute(),
+    districtNames(ctx.db),
   ]);
-  const names = new Map(districts.map((d) => [d.code, d.name]));
   return {
     total: Number(total.n),
     items: rows.map((r) => ({
-      ...summaryOf(r as OrderRow, names.get(r.district_code) ?? ''), customerName: r.customer_name ?? '', customerPhoneMasked: r.customer_phone_masked ?? null,
+      ...summaryOf(r as OrderRow, districts), customerName: r.customer_name ?? '', customerPhoneMasked: r.customer_phone_masked ?? null,
       workerId: r.worker_id, categoryCode: r.category_code, anomalies: ANOMALIES.filter((a) => (r as Record<string, unknown>)[`a_${a}`]),
     })),
   };

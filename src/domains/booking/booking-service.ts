@@ -15,7 +15,7 @@ import { commit } from './commitments.js';
 import { visitDurationMinutes } from './duration.js';
 import type { QuoteSnapshot } from './dispatch-offers.js';
 import { jobKey, runEffects } from './effects.js';
-import { orderView, summaryOf, type AddressSnapshot } from './present.js';
+import { districtNames, orderView, summaryOf, type AddressSnapshot } from './present.js';
 import { countByStatus, findOrder, insertEvent, type OrderRow } from './queries.js';
 import { loadSettings, type BookingSettings } from './settings.js';
 import { ORDER_TABS, statesOfTab, type OrderTab } from './state-machine.js';
@@ -174,10 +174,9 @@ export async function listCustomerOrders(ctx: AppContext, customerId: string, f:
   const [rows, total, districts] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').offset(f.offset).limit(f.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('districts').select(['code', 'name']).execute(),
+    districtNames(ctx.db),
   ]);
-  const names = new Map(districts.map((d) => [d.code, d.name]));
-  return { total: Number(total.n), items: rows.map((o) => summaryOf(o, names.get(o.district_code) ?? '')) };
+  return { total: Number(total.n), items: rows.map((o) => summaryOf(o, districts)) };
 }
 
 export async function customerTabCounts(ctx: AppContext, customerId: string) {

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import type { Kysely } from 'kysely';
-import { getDistrict, cityTimeZone } from '../geo/service.js';
+import { cityTimeZone } from '../geo/service.js';
 import { snapshotItem, type QuoteSnapshot } from './dispatch-offers.js';
 import { eventLabel } from './event-labels.js';
 import { eventsOf, extrasOf, latestReschedule, openOffer, pendingReschedule, recordsOf, type OrderRow } from './queries.js';
@@ -21,12 +21,21 @@ const CODE_STATES: readonly OrderState[] = ['assigned', 'on_the_way'];
 
 export const orderFileUrl = (orderId: string, fileId: string) => `/api/orders/${orderId}/files/${fileId}`;
 
-export function summaryOf(o: OrderRow, districtName: string) {
+export type DistrictNames = Map<string, { name: string; nameEn: string }>;
+
+/** District names by code (zh and en), for lists. */
+export async function districtNames(db: Kysely<DB>): Promise<DistrictNames> {
+  const rows = await db.selectFrom('districts').select(['code', 'name', 'name_en']).execute();
+  return new Map(rows.map((d) => [d.code, { name: d.name, nameEn: d.name_en }]));
+}
+
+export function summaryOf(o: OrderRow, districts: DistrictNames) {
+  const district = districts.get(o.district_code);
   const item = snapshotItem(o);
   const state = o.status as OrderState;
   return {
     id: o.id, orderNo: o.order_no, status: state, statusLabel: STATE_LABELS[state], tab: tabOf(state), kind: o.kind, itemCode: item.code, itemName: item.name, itemNameEn: item.nameEn,
-    scheduledStart: o.scheduled_start.toISOString(), durationMinutes: o.duration_minutes, districtName, totalFen: o.price_fen + o.extras_fen,
+    scheduledStart: o.scheduled_start.toISOString(), durationMinutes: o.duration_minutes, districtName: district?.name ?? '', districtNameEn: district?.nameEn ?? '', totalFen: o.price_fen + o.extras_fen,
     workerName: (o.worker_snapshot as WorkerSnapshot | null)?.name ?? null, createdAt: o.created_at.toISOString(),
   };
 }
@@ -34,8 +43,8 @@ export function summaryOf(o: OrderRow, districtName: string) {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function customerActions(o: OrderRow, now: Date, settings: BookingSettings, pendingRequest: boolean): string[] {
-  const ctx = { now, actorId: o.customer_id, timing: { autoConfirmHours: settings.autoConfirmHours, afterSalesHours: settings.afterSalesHours, noShowGraceMinutes: settings.noShowGraceMinutes, unpaidCancelMinutes: settings.unpaidCancelMinutes } };
-  const names: string[] = availableActions(snapshotOf(o), 'customer', ctx).map((a) => (a === 'worker_no_show' ? 'no_show' : a));
+  const ctx = { now, actorId: o.customer_id, reason: '·', timing: { autoConfirmHours: settings.autoConfirmHours, afterSalesHours: settings.afterSalesHours, noShowGraceMinutes: settings.noShowGraceMinutes, unpaidCancelMinutes: settings.unpaidCancelMinutes } };
+  const names: string[] = availableActions(snapshotOf(o), 'customer', ctx).filter((a) => a !== 'dispute').map((a) => (a === 'worker_no_show' ? 'no_show' : a));
   if (canReschedule(o.status as OrderState) && !pendingRequest) names.push('reschedule');
   return names;
 }
@@ -43,7 +52,8 @@ function customerActions(o: OrderRow, now: Date, settings: BookingSettings, pend
 async function workerActions(db: Kysely<DB>, o: OrderRow, workerId: string, now: Date, pendingRequest: boolean, pendingExtra: boolean): Promise<string[]> {
   if (o.status === 'paid') return (await openOffer(db, o.id, workerId)) ? ['accept', 'decline'] : [];
   if (o.worker_id !== workerId) return [];
-  const names: string[] = availableActions(snapshotOf(o), 'worker', { now, actorId: workerId, checkIn: { withinRadius: true, serviceCodeMatches: true }, hasPendingExtraWork: pendingExtra });
+  // Actions that need input (a reason, the code) are listed as if it were given; finish waits for pending extras.
+  const names: string[] = availableActions(snapshotOf(o), 'worker', { now, actorId: workerId, reason: '·', checkIn: { withinRadius: true, serviceCodeMatches: true }, hasPendingExtraWork: pendingExtra }).filter((a) => a !== 'dispute');
   if (o.status === 'in_service') names.push('record', 'propose_extra');
   if (o.status === 'assigned' && !pendingRequest) names.push('reschedule');
   return names;
@@ -53,12 +63,13 @@ export type Viewer = { kind: Extract<Actor, 'customer' | 'worker' | 'admin'>; id
 
 /** The full order page for one viewer. */
 export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, viewer: Viewer, settings: BookingSettings, now = new Date()) {
-  const [district, timeZone, events, extras, records, pending, latest, child] = await Promise.all([
-    getDistrict(db, o.district_code), cityTimeZone(db, o.city_code), eventsOf(db, o.id), extrasOf(db, o.id), recordsOf(db, o.id),
+  const [districts, timeZone, events, extras, records, pending, latest, child] = await Promise.all([
+    districtNames(db), cityTimeZone(db, o.city_code), eventsOf(db, o.id), extrasOf(db, o.id), recordsOf(db, o.id),
     pendingReschedule(db, o.id), latestReschedule(db, o.id),
     db.selectFrom('orders').select('id').where('parent_order_id', '=', o.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
   ]);
   const state = o.status as OrderState;
+  const district = districts.get(o.district_code);
   const snap = o.quote_snapshot as QuoteSnapshot;
   const address = JSON.parse(ctx.pii.decrypt(o.address_enc)) as AddressSnapshot;
   const workerSees = viewer.kind !== 'worker' || (o.worker_id === viewer.id && WORKER_PII_STATES.includes(state));
@@ -69,7 +80,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
     : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, !!pending, pendingExtra) : [];
   const request = pending ?? latest;
   return {
-    ...summaryOf(o, district?.name ?? ''),
+    ...summaryOf(o, districts),
     timeZone, channel: o.channel,
     price: {
       lines: snap.quote.lines, subtotalFen: snap.quote.subtotalFen, discountFen: snap.quote.discountFen, totalFen: o.price_fen, extrasFen: o.extras_fen,

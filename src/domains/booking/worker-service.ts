@@ -14,7 +14,7 @@ import { settingsOf } from './booking-service.js';
 import { calendarOf, commit, commitmentsOf, confirmHold, release } from './commitments.js';
 import { needOf, offerOrder, snapshotItem } from './dispatch-offers.js';
 import { runEffects } from './effects.js';
-import { orderView, summaryOf, type AddressSnapshot } from './present.js';
+import { districtNames, orderView, summaryOf, type AddressSnapshot } from './present.js';
 import { decideOffer, findOrder, insertEvent, offerOf, openOffer, withdrawOffers, type OrderRow } from './queries.js';
 import { MAX_CHECK_IN_FAILURES, type BookingSettings } from './settings.js';
 import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
@@ -38,11 +38,14 @@ async function visibleOrder(db: Db, workerId: string, id: string): Promise<Order
 
 export async function workerOrderView(ctx: AppContext, workerId: string, id: string) {
   const o = await visibleOrder(ctx.db, workerId, id);
-  return orderView(ctx, ctx.db, o, { kind: 'worker', id: workerId }, await settingsOf(ctx));
+  return respond(ctx, o, workerId, await settingsOf(ctx), new Date());
 }
 
+/** The worker's order page, with the distance from their home base (shown before accepting, instead of the address). */
 async function respond(ctx: AppContext, o: OrderRow, workerId: string, settings: BookingSettings, now: Date) {
-  return orderView(ctx, ctx.db, o, { kind: 'worker', id: workerId }, settings, now);
+  const [view, card] = await Promise.all([orderView(ctx, ctx.db, o, { kind: 'worker', id: workerId }, settings, now), workerCard(ctx.db, workerId)]);
+  const distanceKm = card?.home ? Math.round(haversineKm(card.home, { lat: o.lat, lng: o.lng }) * 10) / 10 : null;
+  return { ...view, distanceKm };
 }
 
 /** Offers (open, still bookable), upcoming (mine, not done) and history (mine, done or given back). */
@@ -55,13 +58,17 @@ export async function listWorkerOrders(ctx: AppContext, workerId: string, view: 
       .orderBy('o.scheduled_start').limit(100).execute();
   } else {
     const active = ['assigned', 'on_the_way', 'in_service', 'awaiting_confirmation'];
-    let q = ctx.db.selectFrom('orders').selectAll().where('worker_id', '=', workerId);
-    q = view === 'upcoming' ? q.where('status', 'in', active).orderBy('scheduled_start') : q.where('status', 'not in', active).orderBy('scheduled_start', 'desc');
-    rows = await q.limit(100).execute();
+    rows = view === 'upcoming'
+      ? await ctx.db.selectFrom('orders').selectAll().where('worker_id', '=', workerId).where('status', 'in', active).orderBy('scheduled_start').limit(100).execute()
+      : await ctx.db.selectFrom('orders').selectAll()
+        .where((eb) => eb.or([
+          eb.and([eb('worker_id', '=', workerId), eb('status', 'not in', active)]),
+          eb.exists(eb.selectFrom('order_offers as f').select('f.order_id').whereRef('f.order_id', '=', 'orders.id').where('f.worker_id', '=', workerId).where('f.status', '=', 'declined')),
+        ])).orderBy('scheduled_start', 'desc').limit(100).execute();
   }
-  const districts = new Map((await ctx.db.selectFrom('districts').select(['code', 'name']).execute()).map((d) => [d.code, d.name]));
+  const districts = await districtNames(ctx.db);
   return {
-    items: rows.map((o) => ({ ...summaryOf(o, districts.get(o.district_code) ?? ''), distanceKm: o.distance_km === undefined || o.distance_km === null ? null : Math.round(o.distance_km * 10) / 10, offered: view === 'offers' })),
+    items: rows.map((o) => ({ ...summaryOf(o, districts), distanceKm: o.distance_km === undefined || o.distance_km === null ? null : Math.round(o.distance_km * 10) / 10, offered: view === 'offers' })),
   };
 }
 
@@ -74,14 +81,14 @@ export async function workerCalendar(ctx: AppContext, workerId: string, fromDate
   const entries = await calendarOf(ctx.db, workerId, from, to);
   const orders = entries.length ? await ctx.db.selectFrom('orders').selectAll().where('id', 'in', entries.map((e) => e.order_id)).execute() : [];
   const byId = new Map(orders.map((o) => [o.id, o]));
-  const districts = new Map((await ctx.db.selectFrom('districts').select(['code', 'name']).execute()).map((d) => [d.code, d.name]));
+  const districts = await districtNames(ctx.db);
   return {
     timeZone: tz,
     items: entries.flatMap((e) => {
       const o = byId.get(e.order_id);
       if (!o) return [];
       const item = snapshotItem(o);
-      return [{ orderId: o.id, orderNo: o.order_no, start: o.scheduled_start.toISOString(), end: new Date(o.scheduled_start.getTime() + o.duration_minutes * MIN).toISOString(), status: o.status, itemName: item.name, itemNameEn: item.nameEn, districtName: districts.get(o.district_code) ?? '' }];
+      return [{ orderId: o.id, orderNo: o.order_no, start: o.scheduled_start.toISOString(), end: new Date(o.scheduled_start.getTime() + o.duration_minutes * MIN).toISOString(), status: o.status, itemName: item.name, itemNameEn: item.nameEn, districtName: districts.get(o.district_code)?.name ?? '', districtNameEn: districts.get(o.district_code)?.nameEn ?? '' }];
     }),
   };
 }

@@ -57,6 +57,8 @@ describe('cancellation', () => {
     expect((await w('GET', `/api/worker/orders/${order.id}`)).json().address.detail).toBeNull();
     const active = await t.ctx.db.selectFrom('worker_commitments').select('worker_id').where('order_id', '=', order.id).where('active', '=', true).execute();
     expect(active.map((a) => a.worker_id)).not.toContain(worker.user.id);
+    const history = (await w('GET', '/api/worker/orders?view=history')).json().items.map((o: { id: string }) => o.id);
+    expect(history).toContain(order.id);
   });
 });
 

@@ -48,6 +48,8 @@ describe('booking → visit → acceptance', () => {
     expect(accepted.json().address.detail).toContain('漕溪北路');
     expect(accepted.json().worker.relayPhone).toMatch(/^170\d{8}$/);
     expect(accepted.json().serviceCode).toBeNull();
+    expect(accepted.json().actions).toEqual(expect.arrayContaining(['decline', 'depart', 'check_in', 'reschedule']));
+    expect(accepted.json().distanceKm).toBeLessThan(1);
     const customerView = (await c('GET', `/api/orders/${order.id}`)).json();
     expect(customerView.serviceCode).toMatch(/^\d{4}$/);
     expect(customerView.worker.name).toBe('王师傅');

@@ -121,6 +121,7 @@ export interface OrderSummary {
   scheduledStart: string;
   durationMinutes: number;
   districtName: string;
+  districtNameEn: string;
   totalFen: number;
   workerName: string | null;
   createdAt: string;
@@ -128,6 +129,8 @@ export interface OrderSummary {
 
 export interface OrderView extends OrderSummary {
   timeZone: string;
+  /** Worker view only: km from the worker's home base to the address. */
+  distanceKm?: number | null;
   channel: 'app' | 'phone';
   price: OrderPrice;
   address: OrderAddress;
@@ -181,6 +184,7 @@ export interface WorkerOrderSummary extends OrderSummary {
 }
 
 export interface CalendarEntry {
+  districtNameEn: string;
   orderId: string;
   orderNo: string;
   start: string;
