@@ -4,19 +4,35 @@ import { newMobileContext, pageErrors, screenshot, useBrowser } from './browser'
 import { bodyText, signInBySms } from './mobile-steps';
 import {
   acceptOffer,
+  approveCustomerReschedule,
   checkIn,
+  declineOffer,
   findOffer,
+  openOrder,
   finishService,
   openCalendarDay,
   orderPage,
   proposeExtra,
   recordService,
 } from './steps/worker-orders';
-import { answerExtraWork, bookWithWorker, DEMO_WORKER_PHONE, onlineDemoWorker, serviceCodeOf, shanghaiDay, type Booking } from './worker-order-api';
+import {
+  answerExtraWork,
+  apiCall,
+  bookWithWorker,
+  customerAsksReschedule,
+  DEMO_WORKER_PHONE,
+  freeStarts,
+  onlineDemoWorker,
+  serviceCodeOf,
+  shanghaiDay,
+  type Booking,
+  type Worker,
+} from './worker-order-api';
 
 const baseUrl = inject('baseUrl');
 let context: BrowserContext;
 let page: Page;
+let worker: Worker;
 let booking: Booking;
 const consoleErrors: string[] = [];
 
@@ -30,7 +46,7 @@ useBrowser(async (browser) => {
 });
 
 beforeAll(async () => {
-  const worker = await onlineDemoWorker(baseUrl);
+  worker = await onlineDemoWorker(baseUrl);
   booking = await bookWithWorker(baseUrl, worker);
   expect(booking.order.status).toBe('paid');
 });
@@ -105,6 +121,35 @@ describe('worker H5: an order from offer to finish', () => {
     await screenshot(page, 'worker-calendar.png');
     await entry.click();
     await page.locator(`[data-testid="worker-order"][data-order-no="${booking.order.orderNo}"]`).waitFor();
+  });
+
+  it('declines an offer with a reason; the offer leaves the list', async () => {
+    const other = await bookWithWorker(baseUrl, worker);
+    await openOrder(page, other.order.orderNo, 'offers');
+    await declineOffer(page, '距离太远', '当天在闵行有其他安排');
+    await page.getByTestId('orders-offers').waitFor();
+    expect(await page.locator(`[data-order-no="${other.order.orderNo}"]`).count()).toBe(0);
+  });
+
+  it("approves the customer's reschedule request, then checks in away from the address with a reason", async () => {
+    const other = await bookWithWorker(baseUrl, worker);
+    await acceptOffer(page, other.order.orderNo);
+    const booked = Date.parse(other.order.scheduledStart);
+    const target = (await freeStarts(baseUrl, other, worker)).find((start) => Math.abs(Date.parse(start) - booked) >= 20 * 3600_000);
+    expect(target).toBeTruthy();
+    expect((await customerAsksReschedule(baseUrl, other, target!)).reschedule?.status).toBe('pending_worker');
+    await approveCustomerReschedule(page);
+    const moved = await apiCall<{ scheduledStart: string }>(baseUrl, worker.token, 'GET', `/api/worker/orders/${other.order.id}`);
+    expect(moved.scheduledStart).toBe(target);
+
+    // About 2 km off: the API answers CHECK_IN_TOO_FAR, the page says how far and asks why.
+    await context.setGeolocation({ latitude: other.address.lat + 0.02, longitude: other.address.lng });
+    await checkIn(page, await serviceCodeOf(baseUrl, other));
+    await page.getByTestId('check-in-too-far').waitFor();
+    expect(await page.getByTestId('check-in-too-far').innerText()).toMatch(/你距离服务地址约 2(\.\d)? 公里/);
+    await checkIn(page, await serviceCodeOf(baseUrl, other), '小区只能从北门进，物业不让车辆进入');
+    await orderPage(page, 'in_service').waitFor();
+    expect(await page.getByTestId('order-timeline').innerText()).toContain('物业不让车辆进入');
   });
 
   it('raised no uncaught errors and logged no console errors', () => {

@@ -4,6 +4,19 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { pngFile } from '../worker-fixtures';
 
+/**
+ * Signs the demo worker (13900000001) into the worker portal with the demo password — no SMS, so a journey may
+ * do it in several browser contexts within the one-code-a-minute limit. Resolves on the home tab.
+ */
+export async function signInDemoWorker(page: Page, phone = '13900000001', password = 'daojia2026'): Promise<void> {
+  await page.goto('/worker/login');
+  await page.locator('.adm-tabs-tab', { hasText: '密码登录' }).click();
+  await page.locator('#login-identifier').fill(phone);
+  await page.locator('#login-password').fill(password);
+  await page.getByTestId('password-login-submit').click();
+  await page.getByTestId('worker-status').waitFor();
+}
+
 /** The order page root, once it shows the order in `status` (any status when omitted). */
 export function orderPage(page: Page, status?: string): Locator {
   return page.locator(status ? `[data-testid="worker-order"][data-status="${status}"]` : '[data-testid="worker-order"]');

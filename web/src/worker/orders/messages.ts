@@ -65,7 +65,7 @@ export const orderMessages: Messages = {
 
   'decline.title': ['不接此单', 'Decline this order'],
   'decline.giveBackTitle': ['退单', 'Give the order back'],
-  'decline.giveBackNote': ['退单后订单将重新派给其他师傅，频繁退单会影响你的派单优先级。', 'The order goes to other workers; giving back often lowers your dispatch priority.'],
+  'decline.giveBackNote': ['退单后订单将重新派给其他师傅，客户会收到通知。', 'The order is offered to other workers and the customer is told.'],
   'decline.reason': ['原因', 'Reason'],
   'decline.reasonRequired': ['请选择原因', 'Choose a reason'],
   'decline.conflict': ['时间冲突', 'Time conflict'],

@@ -28,7 +28,8 @@ export function OrderActionBar({ order, onChanged, onGone }: ActionBarProps) {
   const showFailure = useFailureToast();
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const can = (action: string) => order.actions.includes(action);
+  // Giving back (decline from `assigned`) needs a reason, so a listing that checks guards without one leaves it out.
+  const can = (action: string) => order.actions.includes(action) || (action === 'decline' && order.status === 'assigned');
   const pendingReschedule = order.reschedule?.status.startsWith('pending_') ?? false;
   const close = () => setSheet(null);
   const changed = (message?: string) => {

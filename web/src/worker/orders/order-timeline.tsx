@@ -8,6 +8,8 @@ import { pickText } from './order-status';
 export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
   const { t, lang } = useI18n();
   if (events.length === 0) return null;
+  // Customers, workers and the system by role (in the UI language); platform staff by name.
+  const actorText = (event: TimelineEvent) => (event.actorKind === 'admin' && event.actorName ? event.actorName : t(`timeline.actor.${event.actorKind}`));
   const newestFirst = [...events].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Card className="m-order-section" title={t('timeline.title')} data-testid="order-timeline">
@@ -20,7 +22,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             description={
               <>
                 <div>
-                  {formatDateTime(event.at, lang)} · {event.actorName || t(`timeline.actor.${event.actorKind}`)}
+                  {formatDateTime(event.at, lang)} · {actorText(event)}
                 </div>
                 {event.note && <div className="m-order-note">{event.note}</div>}
               </>
