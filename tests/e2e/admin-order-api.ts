@@ -60,13 +60,15 @@ export interface DemoWorker {
   homeLng: number;
   /** Items the worker offers that need no certificate. */
   itemCodes: string[];
+  /** The smallest bookable quantity of each of those items. */
+  quantities: Record<string, number>;
 }
 
 interface ItemDetailLite {
   code: string;
   name: string;
   requiredCertificate: string | null;
-  pricing: { kind: string };
+  pricing: { kind: string; minHours?: number; minQuantity?: number };
 }
 
 /** The demo worker (password sign-in), online, with the items it may be dispatched for. */
@@ -77,15 +79,18 @@ export async function demoWorker(baseUrl: string): Promise<DemoWorker> {
     role: 'worker',
   });
   await call(baseUrl, token, 'PUT', '/api/worker/online', { online: true });
-  const application = await call<{ profile: { displayName: string; districtCode: string; homeLat: number; homeLng: number; skills: string[] } }>(baseUrl, token, 'GET', '/api/worker/application');
+  const application = await call<{ profile: { displayName: string; districtCode: string; homeLat: number; homeLng: number; skills: { code: string }[] } }>(baseUrl, token, 'GET', '/api/worker/application');
   const p = application.profile;
   const items: string[] = [];
-  for (const code of p.skills) {
+  const quantities: Record<string, number> = {};
+  for (const { code } of p.skills) {
     const item = await call<ItemDetailLite>(baseUrl, null, 'GET', `/api/catalog/items/${code}`).catch(() => null);
-    if (item && !item.requiredCertificate && item.pricing.kind !== 'on_site_quote') items.push(code);
+    if (!item || item.requiredCertificate || item.pricing.kind === 'on_site_quote') continue;
+    items.push(code);
+    quantities[code] = item.pricing.minHours ?? item.pricing.minQuantity ?? 1;
   }
-  if (items.length === 0) throw new Error(`the demo worker has no certificate-free item among ${p.skills.join(', ')}`);
-  return { token, id: user.id, name: p.displayName, districtCode: p.districtCode, homeLat: p.homeLat, homeLng: p.homeLng, itemCodes: items };
+  if (items.length === 0) throw new Error(`the demo worker has no certificate-free item among ${p.skills.map((skill) => skill.code).join(', ')}`);
+  return { token, id: user.id, name: p.displayName, districtCode: p.districtCode, homeLat: p.homeLat, homeLng: p.homeLng, itemCodes: items, quantities };
 }
 
 export interface SlotAnswer {
@@ -123,7 +128,7 @@ export function laterStarts(answer: SlotAnswer, notBefore = Date.now() + 26 * 36
  * A customer (new phone unless given) books `itemCode` at an address next to the worker's home, at a time the worker
  * is free, and pays: the order ends `paid` (待接单), offered around, with nobody assigned yet.
  */
-export async function bookPaidOrder(baseUrl: string, worker: DemoWorker, options: { itemCode?: string; phone?: string; pay?: boolean; skip?: number } = {}): Promise<BookedOrder> {
+export async function bookPaidOrder(baseUrl: string, worker: DemoWorker, options: { itemCode?: string; phone?: string; pay?: boolean; skip?: number; start?: string } = {}): Promise<BookedOrder> {
   const phone = options.phone ?? randomPhone();
   const token = await customerSignIn(baseUrl, phone);
   const itemCode = options.itemCode ?? worker.itemCodes[0]!;
@@ -137,12 +142,12 @@ export async function bookPaidOrder(baseUrl: string, worker: DemoWorker, options
     lng: worker.homeLng,
   });
   const provisional = new Date(Date.now() + 2 * 86_400_000).toISOString();
-  const firstQuote = await call<Quote>(baseUrl, token, 'POST', '/api/catalog/quotes', { itemCode, quantity: undefined, options: {}, scheduledStart: provisional });
+  const firstQuote = await call<Quote>(baseUrl, token, 'POST', '/api/catalog/quotes', { itemCode, quantity: worker.quantities[itemCode], options: {}, scheduledStart: provisional });
   const slots = await call<SlotAnswer>(baseUrl, token, 'GET', `/api/booking/slots?quoteId=${firstQuote.id}&addressId=${address.id}&workerId=${worker.id}`);
   const starts = laterStarts(slots);
-  const start = starts[Math.min(options.skip ?? 0, starts.length - 1)];
+  const start = options.start ?? starts[Math.min(options.skip ?? 0, starts.length - 1)];
   if (!start) throw new Error(`the demo worker has no free time for ${itemCode}`);
-  const quote = await call<Quote>(baseUrl, token, 'POST', '/api/catalog/quotes', { itemCode, options: {}, scheduledStart: start });
+  const quote = await call<Quote>(baseUrl, token, 'POST', '/api/catalog/quotes', { itemCode, quantity: worker.quantities[itemCode], options: {}, scheduledStart: start });
   let order = await call<OrderView>(baseUrl, token, 'POST', '/api/orders', { quoteId: quote.id, addressId: address.id, notes: 'e2e：请带鞋套' }, { 'idempotency-key': `e2e-${quote.id}` });
   if (options.pay !== false) order = await call<OrderView>(baseUrl, token, 'POST', `/api/orders/${order.id}/pay`, { method: 'wechat' });
   return { order, customerToken: token, customerPhone: phone, addressId: address.id, quoteId: quote.id };

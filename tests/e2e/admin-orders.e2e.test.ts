@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
-import { adminOrder, bookPaidOrder, demoWorker, otherFreeStarts, readPayLinkSms, workerAsksReschedule, type BookedOrder, type DemoWorker } from './admin-order-api';
+import { adminCall, adminOrder, bookPaidOrder, demoWorker, otherFreeStarts, readPayLinkSms, workerAsksReschedule, type BookedOrder, type DemoWorker } from './admin-order-api';
 import { pageErrors, screenshot, signInConsole, useBrowser } from './browser';
 import {
   approveReschedule, assignWorker, bookForCustomer, chooseOption, closeOrder, drawerState, fillPhoneBooking, findOrder, forceState, openMenu, openOrder, timelineText,
@@ -12,10 +12,15 @@ let ops: Page;
 let worker: DemoWorker;
 let first: BookedOrder;
 let second: BookedOrder;
+let third: BookedOrder;
+let fourth: BookedOrder;
 const browser = useBrowser(async (opened) => {
   worker = await demoWorker(baseUrl);
   first = await bookPaidOrder(baseUrl, worker);
   second = await bookPaidOrder(baseUrl, worker, { itemCode: worker.itemCodes[1] ?? worker.itemCodes[0], skip: 6 });
+  // Two orders at one time, both open to the demo worker: assigning one makes the other a schedule conflict.
+  third = await bookPaidOrder(baseUrl, worker, { skip: 12 });
+  fourth = await bookPaidOrder(baseUrl, worker, { start: third.order.scheduledStart });
   ops = await signInConsole(opened, baseUrl, 'ops');
 });
 
@@ -62,11 +67,33 @@ describe('console orders', () => {
     expect(await drawer.getByTestId('order-basics').innerText()).toContain('e2e：请带鞋套');
 
     await assignWorker(ops, worker.id, '电话确认师傅可以上门');
-    expect(await drawer.getByTestId('order-worker-name').innerText()).toBe(worker.name);
+    expect(await ops.getByTestId('order-assign').count()).toBe(0);
+    // The card shows the masked name (邓师傅) of the worker whose display name is 邓海燕.
+    expect(await drawer.getByTestId('order-worker-name').innerText()).toContain(worker.name.slice(0, 1));
     await expect.poll(() => timelineText(ops)).toContain('电话确认师傅可以上门');
+    // A taller window so the README picture shows the order, the worker and the timeline at once.
+    await ops.setViewportSize({ width: 1366, height: 1400 });
     await screenshot(ops, 'admin-order-detail.png');
+    await ops.setViewportSize({ width: 1366, height: 800 });
     await closeOrder(ops);
     expect((await adminOrder(baseUrl, first.order.id)).worker?.id).toBe(worker.id);
+  });
+
+  it('explains a schedule conflict when the worker was taken meanwhile', async () => {
+    await findOrder(ops, fourth.order.orderNo);
+    await openOrder(ops, fourth.order.orderNo);
+    await ops.getByTestId('order-assign').click();
+    await ops.getByTestId(`candidate-${worker.id}`).click();
+    await ops.locator('#order-assign-reason').fill('电话确认');
+    // Someone else assigns the worker to the other order at the same time.
+    await adminCall(baseUrl, 'POST', `/api/admin/orders/${third.order.id}/assign`, { workerId: worker.id, reason: '同事先派' });
+    await ops.locator('#order-assign-ok').click();
+    await expect.poll(() => ops.getByTestId('order-assign-error').innerText()).toContain('排期冲突');
+    // The refreshed candidates no longer offer the worker.
+    await expect.poll(() => ops.getByTestId(`candidate-${worker.id}`).count()).toBe(0);
+    await ops.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+    expect(await drawerState(ops)).toBe('paid');
+    await closeOrder(ops);
   });
 
   it("approves the worker's reschedule request under 改约审批", async () => {
@@ -99,7 +126,11 @@ describe('console orders', () => {
     const support = await signInConsole(browser(), baseUrl, 'support');
     const booking = { phone, name: `来电用户${phone.slice(-4)}`, itemName: '日常保洁', districtName: '徐汇区', detail: '漕溪北路 100 号 5 楼', notes: '来电预约，家里有猫' };
     await fillPhoneBooking(support, booking);
+    await support.setViewportSize({ width: 1366, height: 1280 });
+    await support.mouse.move(1300, 10); // no tooltip over the slots
+    await support.evaluate(() => window.scrollTo(0, 0));
     await screenshot(support, 'admin-book-for-customer.png');
+    await support.setViewportSize({ width: 1366, height: 800 });
     await support.getByTestId('book-submit').click();
     await support.getByTestId('book-result').waitFor();
     const orderNo = (await support.getByTestId('book-result').getAttribute('data-order-no')) ?? '';

@@ -8,10 +8,12 @@ export async function openMenu(page: Page, label: string): Promise<void> {
   await page.getByTestId('admin-menu').getByText(label, { exact: true }).click();
 }
 
-/** Picks `option` in the antd Select marked `testId` (or any locator of it). */
+/** Picks `option` in the searchable antd Select marked `testId` (or any locator of it). */
 export async function chooseOption(page: Page, select: string | Locator, option: string): Promise<void> {
   const root = typeof select === 'string' ? page.getByTestId(select) : select;
   await root.click();
+  // The option list is virtual (only a screenful is rendered): type to narrow it first.
+  await page.keyboard.type(option);
   const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await list.locator('.ant-select-item-option', { hasText: option }).first().click();
   await list.waitFor({ state: 'hidden' });

@@ -156,7 +156,7 @@ export function BookForCustomerPage() {
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item name="districtCode" label={t('book.district')} rules={[{ required: true, message: t('book.choose', { field: t('book.district') }) }]}>
-                <Select id="book-district" data-testid="book-district" showSearch={{ optionFilterProp: 'label' }} options={city.data.districts.map((district) => ({ value: district.code, label: localName(lang, district) }))} />
+                <Select id="book-district" data-testid="book-district" placeholder={t('book.districtPlaceholder')} showSearch={{ optionFilterProp: 'label' }} options={city.data.districts.map((district) => ({ value: district.code, label: localName(lang, district) }))} />
               </Form.Item>
             </Col>
             <Col span={16}>
@@ -178,7 +178,7 @@ export function BookForCustomerPage() {
         </Card>
         <Card size="small" title={t('book.section.time')}>
           <Form.Item name="scheduledStart" rules={[{ required: true, message: t('book.slotRequired') }]}>
-            <BookSlotPicker itemCode={itemCode} quantity={item && quantityRule(t, item.pricing, item.unit) ? quantity : undefined} districtCode={districtCode} />
+            <BookSlotPicker itemCode={itemCode} quantity={item && quantityRule(t, item.pricing, item.unit) ? quantity : 1} districtCode={districtCode} />
           </Form.Item>
           <Form.Item name="notes" label={t('book.notes')}>
             <Input.TextArea id="book-notes" rows={2} maxLength={500} showCount placeholder={t('book.notesPlaceholder')} />

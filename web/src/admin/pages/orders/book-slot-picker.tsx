@@ -38,7 +38,7 @@ export function BookSlotPicker({ itemCode, quantity, districtCode, value, onChan
       <Space wrap className="a-toolbar">
         <Typography.Text type="secondary">{t('book.workerCount', { count: answer.workerCount })}</Typography.Text>
         {answer.asap && (
-          <Tag color="orange" className="a-book-asap" onClick={() => onChange?.(answer.asap!.start)} data-testid="book-asap">
+          <Tag color="orange" className="a-book-asap" onClick={() => { setDay(null); onChange?.(answer.asap!.start); }} data-testid="book-asap">
             {t('book.asap', { time: formatDateTime(answer.asap.start, lang) })}
           </Tag>
         )}
@@ -62,6 +62,8 @@ export function BookSlotPicker({ itemCode, quantity, districtCode, value, onChan
       {chosenDay && chosenDay.slots.length > 0 ? (
         <Radio.Group
           className="a-book-slots"
+          optionType="button"
+          buttonStyle="solid"
           value={value}
           onChange={(event) => onChange?.(event.target.value as string)}
           data-testid="book-slot-list"

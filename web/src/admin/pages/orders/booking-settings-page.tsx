@@ -32,26 +32,26 @@ function toSettings(form: SettingsForm): BookingSettings {
 }
 
 type NumberKey = 'bufferMinutes' | 'unpaidCancelMinutes' | 'autoConfirmHours' | 'afterSalesHours' | 'reworkHours' | 'noShowGraceMinutes' | 'lateGraceMinutes' | 'checkInRadiusMeters' | 'freeCancelHours';
-const UNITS: Record<NumberKey, [unit: string, max: number]> = {
-  bufferMinutes: ['settings.minutesUnit', 240],
-  unpaidCancelMinutes: ['settings.minutesUnit', 1440],
-  noShowGraceMinutes: ['settings.minutesUnit', 1440],
-  lateGraceMinutes: ['settings.minutesUnit', 1440],
-  checkInRadiusMeters: ['settings.metersUnit', 10000],
-  autoConfirmHours: ['settings.hoursUnit', 720],
-  afterSalesHours: ['settings.hoursUnit', 720],
-  reworkHours: ['settings.hoursUnit', 720],
-  freeCancelHours: ['settings.hoursUnit', 720],
+const UNITS: Record<NumberKey, [unit: string, min: number, max: number]> = {
+  bufferMinutes: ['settings.minutesUnit', 0, 240],
+  unpaidCancelMinutes: ['settings.minutesUnit', 1, 1440],
+  noShowGraceMinutes: ['settings.minutesUnit', 0, 600],
+  lateGraceMinutes: ['settings.minutesUnit', 0, 600],
+  checkInRadiusMeters: ['settings.metersUnit', 50, 20_000],
+  autoConfirmHours: ['settings.hoursUnit', 1, 720],
+  afterSalesHours: ['settings.hoursUnit', 1, 2160],
+  reworkHours: ['settings.hoursUnit', 0, 2160],
+  freeCancelHours: ['settings.hoursUnit', 0, 720],
 };
 
 function NumberField({ name, disabled }: { name: NumberKey; disabled: boolean }) {
   const { t } = useI18n();
-  const [unit, max] = UNITS[name];
+  const [unit, min, max] = UNITS[name];
   const hintKey = `settings.${name}Hint`;
   const hint = t(hintKey);
   return (
     <Form.Item name={name} label={t(`settings.${name}`)} extra={hint === hintKey ? undefined : hint} rules={[{ required: true, message: t('settings.required') }]}>
-      <InputNumber id={`settings-${name}`} min={0} max={max} precision={0} suffix={t(unit)} disabled={disabled} style={{ width: '100%' }} />
+      <InputNumber id={`settings-${name}`} min={min} max={max} precision={0} suffix={t(unit)} disabled={disabled} style={{ width: '100%' }} />
     </Form.Item>
   );
 }
@@ -95,7 +95,7 @@ export function BookingSettingsPage() {
                 name="reminderMinutes"
                 label={t('settings.reminderMinutes')}
                 extra={t('settings.reminderMinutesHint')}
-                rules={[{ validator: (_rule, value: (number | string)[] | undefined) => ((value ?? []).every((entry) => /^\d+$/.test(String(entry)) && Number(entry) >= 1 && Number(entry) <= 1440) ? Promise.resolve() : Promise.reject(new Error(t('settings.reminderInvalid')))) }]}
+                rules={[{ validator: (_rule, value: (number | string)[] | undefined) => ((value ?? []).length <= 5 && (value ?? []).every((entry) => /^\d+$/.test(String(entry)) && Number(entry) >= 5 && Number(entry) <= 2880) ? Promise.resolve() : Promise.reject(new Error(t('settings.reminderInvalid')))) }]}
               >
                 <Select id="settings-reminderMinutes" mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', ' ']} />
               </Form.Item>
@@ -142,7 +142,7 @@ export function BookingSettingsPage() {
                       {!readOnly && <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(tier.name)} aria-label={t('settings.removeTier')} />}
                     </Space>
                   ))}
-                  {!readOnly && (
+                  {!readOnly && tiers.length < 6 && (
                     <Button icon={<PlusOutlined />} onClick={() => add({ withinHours: 2, feePercent: 50 })} data-testid="settings-add-tier">
                       {t('settings.addTier')}
                     </Button>

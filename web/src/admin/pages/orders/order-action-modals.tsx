@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
 import type { AdminOrderView, OrderState } from '../../../shared/order-types';
@@ -23,16 +23,22 @@ function ReasonField({ id }: { id: string }) {
 export function CancelOrderModal({ order, onClose }: ActionProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
-  const props = useFormModal(form, ['reason'], () => onClose(null), async (values) => {
-    const updated = await api<AdminOrderView>(`/api/admin/orders/${order.id}/cancel`, { body: { reason: values.reason.trim() } });
+  const [form] = Form.useForm<{ reason: string; cause: 'platform' | 'customer' }>();
+  const props = useFormModal(form, ['reason', 'cause'], () => onClose(null), async (values) => {
+    const updated = await api<AdminOrderView>(`/api/admin/orders/${order.id}/cancel`, { body: { reason: values.reason.trim(), cause: values.cause } });
     message.success(t('order.cancelled'));
     onClose(updated);
   });
   return (
     <Modal title={t('order.cancelTitle')} {...props} okText={t('order.action.cancel')} okButtonProps={{ danger: true, id: 'order-cancel-ok' }}>
       <Alert type="info" showIcon title={t('order.cancelHint')} className="a-toolbar" />
-      <Form form={form} layout="vertical" requiredMark={false}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ cause: 'platform' }}>
+        <Form.Item name="cause" label={t('order.cancelCause')}>
+          <Radio.Group
+            data-testid="order-cancel-cause"
+            options={(['platform', 'customer'] as const).map((cause) => ({ value: cause, label: t(`order.cancelCause.${cause}`) }))}
+          />
+        </Form.Item>
         <ReasonField id="order-cancel-reason" />
       </Form>
     </Modal>
@@ -57,6 +63,7 @@ export function ForceStateModal({ order, onClose }: ActionProps) {
           <Select<OrderState>
             id="order-force-target"
             data-testid="order-force-target"
+            showSearch={{ optionFilterProp: 'label' }}
             options={ORDER_STATES.filter((state) => state !== order.status).map((state) => ({ value: state, label: t(`state.${state}`) }))}
           />
         </Form.Item>

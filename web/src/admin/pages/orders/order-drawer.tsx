@@ -15,7 +15,8 @@ import { ExtrasSection, PriceSection } from './order-money-section';
 import { OrderTimeline } from './order-timeline';
 import { RecordsSection, RescheduleSection } from './order-visit-sections';
 
-const ASSIGNABLE: OrderState[] = ['paid', 'assigned'];
+/** The state machine's `assign` leaves only from 待接单; a reassignment first gives the order back (change_worker). */
+const ASSIGNABLE: OrderState[] = ['paid'];
 const CANCELLABLE: OrderState[] = ['created', 'paid', 'assigned', 'on_the_way'];
 
 type Dialog = 'assign' | 'cancel' | 'force' | { approve: boolean } | null;
@@ -101,13 +102,13 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
           <BasicsSection {...sectionProps} />
           <CustomerSection {...sectionProps} />
           <WorkerSection {...sectionProps} />
-          <TimesSection {...sectionProps} />
-          <PriceSection order={order} />
-          <RescheduleSection request={order.reschedule} canDecide={mayWrite} onDecide={(approve) => setDialog({ approve })} />
           <section>
             <Typography.Title level={5}>{t('order.section.timeline')}</Typography.Title>
             <OrderTimeline events={order.timeline} />
           </section>
+          <RescheduleSection request={order.reschedule} canDecide={mayWrite} onDecide={(approve) => setDialog({ approve })} />
+          <PriceSection order={order} />
+          <TimesSection {...sectionProps} />
           <ExtrasSection extras={order.extras} />
           <RecordsSection records={order.records} />
         </div>

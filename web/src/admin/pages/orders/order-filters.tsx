@@ -63,6 +63,7 @@ export function OrderFilters({ values, onChange, onReset, city, categories }: Pr
         onChange={(status) => onChange({ status })}
         style={{ width: 150 }}
         data-testid="orders-status"
+        showSearch={{ optionFilterProp: 'label' }}
         aria-label={t('orders.filter.status')}
         options={[{ value: '', label: t('orders.filter.allStatus') }, ...ORDER_STATES.map((state) => ({ value: state, label: t(`state.${state}`) }))]}
       />
@@ -71,6 +72,7 @@ export function OrderFilters({ values, onChange, onReset, city, categories }: Pr
         onChange={(categoryCode) => onChange({ categoryCode })}
         style={{ width: 150 }}
         data-testid="orders-category"
+        showSearch={{ optionFilterProp: 'label' }}
         aria-label={t('orders.filter.category')}
         options={[{ value: '', label: t('orders.filter.allCategories') }, ...(categories ?? []).map((category) => ({ value: category.code, label: `${category.icon} ${localName(lang, category)}` }))]}
       />
@@ -79,6 +81,7 @@ export function OrderFilters({ values, onChange, onReset, city, categories }: Pr
         onChange={(districtCode) => onChange({ districtCode })}
         style={{ width: 140 }}
         data-testid="orders-district"
+        showSearch={{ optionFilterProp: 'label' }}
         aria-label={t('orders.filter.district')}
         options={[{ value: '', label: t('orders.filter.allDistricts') }, ...(city?.districts ?? []).map((district) => ({ value: district.code, label: localName(lang, district) }))]}
       />
@@ -87,6 +90,7 @@ export function OrderFilters({ values, onChange, onReset, city, categories }: Pr
         onChange={(anomaly) => onChange({ anomaly })}
         style={{ width: 180 }}
         data-testid="orders-anomaly"
+        showSearch={{ optionFilterProp: 'label' }}
         aria-label={t('orders.filter.anomaly')}
         options={[{ value: '', label: t('orders.filter.allAnomalies') }, ...ANOMALIES.map((anomaly) => ({ value: anomaly, label: t(`anomaly.${anomaly}`) }))]}
       />

@@ -54,37 +54,32 @@ export function RecordsSection({ records }: { records: ServiceRecord[] }) {
   );
 }
 
-/** 改约申请: who asked, old → new time, why, where it stands; 同意 / 拒绝 while it waits for operations. */
+/** 改约申请 (only when there is one): who asked, old → new time, why, where it stands; 同意 / 拒绝 while it waits for operations. */
 export function RescheduleSection({ request, canDecide, onDecide }: { request: RescheduleRequest | null; canDecide: boolean; onDecide: (approve: boolean) => void }) {
   const { t, lang } = useI18n();
+  if (!request) return null;
   return (
     <section data-testid="order-reschedule">
       <Typography.Title level={5}>{t('order.section.reschedule')}</Typography.Title>
-      {!request ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('order.noReschedule')} />
-      ) : (
-        <>
-          <Descriptions
-            bordered
-            size="small"
-            column={2}
-            items={[
-              { key: 'by', label: t('order.reschedule.requestedBy'), children: t(`order.actor.${request.requestedBy}`) },
-              { key: 'status', label: t('order.reschedule.status'), children: <Tag color={RESCHEDULE_COLORS[request.status]} data-testid="order-reschedule-status">{t(`order.reschedule.status.${request.status}`)}</Tag> },
-              { key: 'from', label: t('order.reschedule.from'), children: formatDateTime(request.previousStart, lang) },
-              { key: 'to', label: t('order.reschedule.to'), children: formatDateTime(request.proposedStart, lang) },
-              { key: 'reason', label: t('order.reschedule.reason'), span: 2, children: request.reason || '—' },
-              { key: 'asked', label: t('reschedules.createdAt'), children: formatDateTime(request.createdAt, lang) },
-              ...(request.decidedAt ? [{ key: 'decided', label: t('order.reschedule.note'), children: `${formatDateTime(request.decidedAt, lang)} ${request.decisionNote}` }] : []),
-            ]}
-          />
-          {canDecide && request.status === 'pending_ops' && (
-            <Space className="a-order-sums">
-              <Button type="primary" onClick={() => onDecide(true)} data-testid="order-reschedule-approve">{t('reschedules.approve')}</Button>
-              <Button danger onClick={() => onDecide(false)} data-testid="order-reschedule-reject">{t('reschedules.reject')}</Button>
-            </Space>
-          )}
-        </>
+      <Descriptions
+        bordered
+        size="small"
+        column={2}
+        items={[
+          { key: 'by', label: t('order.reschedule.requestedBy'), children: t(`order.actor.${request.requestedBy}`) },
+          { key: 'status', label: t('order.reschedule.status'), children: <Tag color={RESCHEDULE_COLORS[request.status]} data-testid="order-reschedule-status">{t(`order.reschedule.status.${request.status}`)}</Tag> },
+          { key: 'from', label: t('order.reschedule.from'), children: formatDateTime(request.previousStart, lang) },
+          { key: 'to', label: t('order.reschedule.to'), children: formatDateTime(request.proposedStart, lang) },
+          { key: 'reason', label: t('order.reschedule.reason'), span: 2, children: request.reason || '—' },
+          { key: 'asked', label: t('reschedules.createdAt'), children: formatDateTime(request.createdAt, lang) },
+          ...(request.decidedAt ? [{ key: 'decided', label: t('order.reschedule.note'), children: `${formatDateTime(request.decidedAt, lang)} ${request.decisionNote}` }] : []),
+        ]}
+      />
+      {canDecide && request.status === 'pending_ops' && (
+        <Space className="a-order-sums">
+          <Button type="primary" onClick={() => onDecide(true)} data-testid="order-reschedule-approve">{t('reschedules.approve')}</Button>
+          <Button danger onClick={() => onDecide(false)} data-testid="order-reschedule-reject">{t('reschedules.reject')}</Button>
+        </Space>
       )}
     </section>
   );

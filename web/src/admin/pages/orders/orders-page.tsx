@@ -11,13 +11,19 @@ import { FILTER_KEYS, OrderFilters, type OrderFilterValues } from './order-filte
 import { AnomalyTags, itemNameOf, StateTag } from './order-format';
 import { useOrderRefs } from './use-order-refs';
 
+/** The API filters on instants: a picked date's start in the city (Asia/Shanghai, UTC+8 all year), or the next day's for `to`. */
+function dayStart(date: string, plusDays: number): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return '';
+  return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + plusDays * 86_400_000).toISOString();
+}
+
 /** 订单管理: every order with filters (kept in the address, so a filtered list can be linked), the detail in a drawer (`?open=<id>`). */
 export function OrdersPage() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const { city, categories } = useOrderRefs();
   const values = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as OrderFilterValues;
-  const paged = usePaged<AdminOrderSummary>('/api/admin/orders', values);
+  const paged = usePaged<AdminOrderSummary>('/api/admin/orders', { ...values, from: dayStart(values.from, 0), to: dayStart(values.to, 1) });
   const openId = params.get('open');
 
   function update(patch: Record<string, string>) {
