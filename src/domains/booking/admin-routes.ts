@@ -1,5 +1,6 @@
 import type { Api, AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
+import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
 import { adminCancel, adminSlots, assignmentCandidates, assignOrder, bookForCustomer, forceOrder, getAdminOrder, listAdminOrders } from './admin-service.js';
 import { decideReschedule, listReschedules } from './reschedule-service.js';
@@ -36,7 +37,7 @@ export async function bookingAdminRoutes(app: Api, ctx: AppContext) {
   app.get('/api/admin/booking/slots', { preHandler: book, schema: { tags, summary: 'Free times in a district for booking on behalf of a caller', querystring: S.AdminSlotsQuery } },
     async (request) => adminSlots(ctx, request.query));
   app.post('/api/admin/orders', { preHandler: book, schema: { tags, summary: '代客下单: book for a customer who phoned in; they get an SMS pay link', body: S.PhoneBookingBody } },
-    async (request, reply) => reply.status(201).send(await bookForCustomer(ctx, actor(request), request.body)));
+    async (request, reply) => idempotent(ctx.db, request, reply, `admin:${request.admin!.id}`, async () => ({ status: 201, body: await bookForCustomer(ctx, actor(request), request.body) })));
   app.get('/api/admin/booking/settings', { preHandler: read, schema: { tags } },
     async () => loadSettings(ctx.db, ctx.config.cityCode));
   app.put('/api/admin/booking/settings', { preHandler: write, schema: { tags, body: S.SettingsBody } },
