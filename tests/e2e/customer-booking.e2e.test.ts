@@ -4,9 +4,10 @@ import { randomPhone } from './api';
 import { pageErrors, screenshot, useMobilePage } from './browser';
 import { signInBySms } from './mobile-steps';
 import { acceptOrder, signInWorker, workerServingADistrict } from './order-api';
+import { pngFile } from './worker-fixtures';
 import {
   addAddressInBooking, addAddressInMe, cancelOrder, chooseFavouriteWorker, expectOrderStatus, openBookingForItem,
-  openBookingForWorker, openOrdersTab, payOrder, pickSlot, readServiceCode, submitBooking,
+  openBookingForWorker, payOrder, pickSlot, readServiceCode, submitBooking,
 } from './steps/customer-orders';
 
 const baseUrl = inject('baseUrl');
@@ -40,12 +41,17 @@ describe('customer books a visit, pays, follows it and cancels one', () => {
     expect(await page.getByTestId('book-worker-name').innerText()).toBe(worker.workerName);
     // The only address is chosen; the calendar shows 14 days, some of them bookable.
     await page.locator('[data-testid="book-address"][aria-pressed="true"]').waitFor();
+    await page.getByTestId('slot-days').waitFor();
     expect(await page.locator('[data-testid^="slot-day-"]').count()).toBe(14);
     const start = await pickSlot(page, (at) => at.getTime() - Date.now() >= 26 * HOUR);
     expect(await page.getByTestId('book-item').getAttribute('data-quote-id')).toBeTruthy();
     expect(await page.getByTestId('book-time-chosen').innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    await page.getByTestId('book-notes').locator('textarea').fill('门禁密码 1234#，家里有一只猫');
-    await page.locator('.adm-toast-mask').first().waitFor({ state: 'detached' });
+    await page.locator('#book-notes').fill('门禁密码 1234#，家里有一只猫');
+    await page.getByTestId('book-photo-input').setInputFiles(pngFile('kitchen.png', [200, 120, 40]));
+    await page.getByTestId('book-photo').waitFor();
+    expect(await page.getByTestId('book-photos-count').innerText()).toBe('1/6');
+    // The shot shows the chosen worker and the calendar (under the sticky title bar).
+    await page.getByTestId('book-worker').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 56));
     await screenshot(page, 'customer-booking.png');
 
     firstOrder = await submitBooking(page);
@@ -53,6 +59,7 @@ describe('customer books a visit, pays, follows it and cancels one', () => {
     const shanghaiStart = new Date(new Date(start).getTime() + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
     expect(await page.getByTestId('order-time').innerText()).toContain(shanghaiStart);
     expect(await page.getByTestId('order-notes').innerText()).toContain('门禁密码');
+    expect(await page.getByTestId('order-photos').locator('img').count()).toBe(1);
   });
 
   it('pays in the cashier (微信支付) and sees 待接单', async () => {

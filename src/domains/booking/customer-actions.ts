@@ -29,7 +29,8 @@ async function respond(ctx: AppContext, o: OrderRow, settings: BookingSettings, 
 
 function splitFor(o: OrderRow, now: Date, settings: BookingSettings, cause: CancelCause) {
   return cancellationFee({
-    state: o.status as OrderState, scheduledStart: o.scheduled_start, now, priceFen: o.status === 'created' ? o.price_fen : o.paid_fen,
+    // What was actually paid: an unpaid order refunds nothing.
+    state: o.status as OrderState, scheduledStart: o.scheduled_start, now, priceFen: o.paid_fen,
     policy: cancellationPolicyOf(settings), cause,
   });
 }

@@ -110,7 +110,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
     checklistTemplate: snapshotItem(o).included ?? [],
     reschedule: request ? {
       id: request.id, requestedBy: request.requested_by, proposedStart: request.proposed_start.toISOString(), previousStart: request.previous_start.toISOString(),
-      reason: request.reason, status: request.status === 'withdrawn' ? 'rejected' : request.status, createdAt: request.created_at.toISOString(), decidedAt: iso(request.decided_at), decisionNote: request.decision_note,
+      reason: request.reason, status: request.status, createdAt: request.created_at.toISOString(), decidedAt: iso(request.decided_at), decisionNote: request.decision_note,
     } : null,
     reworkOf: o.parent_order_id, reworkOrderId: child?.id ?? null,
     timeline: events.map((e) => ({

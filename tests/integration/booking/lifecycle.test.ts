@@ -40,6 +40,15 @@ describe('cancellation', () => {
     expect(offers.json().items.map((i: { orderId: string }) => i.orderId)).not.toContain(soon.order.id);
   });
 
+  it('an unpaid order cancels for free with nothing to refund', async () => {
+    const customer = await customerWithAddress(t);
+    await signedInWorker(t, { name: '何师傅', hours: ALL_DAY });
+    const order = await bookOrder(t, customer, inHours(3), { pay: false });
+    const c = caller(t, customer);
+    expect((await c('GET', `/api/orders/${order.id}/cancellation`)).json()).toMatchObject({ feeFen: 0, refundFen: 0 });
+    expect((await c('POST', `/api/orders/${order.id}/cancel`, { reason: '不需要了' })).json()).toMatchObject({ status: 'cancelled', price: { refundFen: 0, feeFen: 0, paidFen: 0 } });
+  });
+
   it('worker no-show: full refund and a warning for the worker', async () => {
     const { c, order, worker } = await accepted(inHours(6));
     expect((await c('POST', `/api/orders/${order.id}/no-show`, {})).json().code).toBe('TOO_EARLY');

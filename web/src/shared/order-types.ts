@@ -74,7 +74,7 @@ export interface RescheduleRequest {
   proposedStart: string;
   previousStart: string;
   reason: string;
-  status: 'pending_ops' | 'pending_customer' | 'pending_worker' | 'approved' | 'rejected';
+  status: 'pending_ops' | 'pending_customer' | 'pending_worker' | 'approved' | 'rejected' | 'withdrawn';
   createdAt: string;
   decidedAt: string | null;
   decisionNote: string;

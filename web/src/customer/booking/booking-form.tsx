@@ -1,4 +1,4 @@
-import { Button, Dialog, NoticeBar, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
+import { Button, Dialog, NoticeBar, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, errorText } from '../../shared/api';
@@ -13,7 +13,7 @@ import { useFailureToast } from '../../mobile/use-form-submit';
 import { AddressPicker } from './address-picker';
 import { BookPrice } from './book-price';
 import { useIdempotencyKey } from './idempotency';
-import { JobPhotos, photoIds } from './job-photos';
+import { JobPhotos, type JobPhoto } from './job-photos';
 import { isExpired, requote, sameInstant } from './requote';
 import { offers, SlotsBlock } from './slots-block';
 import { WorkerPicker, type ChosenWorker } from './worker-picker';
@@ -44,7 +44,7 @@ export function BookingForm({ quote: base, addresses: initialAddresses, favourit
   const [quote, setQuote] = useState(base);
   const [repricing, setRepricing] = useState(false);
   const [notes, setNotes] = useState('');
-  const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
+  const [photos, setPhotos] = useState<JobPhoto[]>([]);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const pricing = useRef(0);
@@ -106,7 +106,7 @@ export function BookingForm({ quote: base, addresses: initialAddresses, favourit
         addressId,
         ...(worker ? { workerId: worker.id } : {}),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
-        ...(photos.length > 0 ? { photoFileIds: photoIds(photos) } : {}),
+        ...(photos.length > 0 ? { photoFileIds: photos.map((photo) => photo.id) } : {}),
       };
       try {
         const order = await api<OrderView>('/api/orders', { body, headers: idempotency.headersFor(body) });
@@ -189,6 +189,7 @@ export function BookingForm({ quote: base, addresses: initialAddresses, favourit
           maxLength={500}
           showCount
           autoSize={{ minRows: 3, maxRows: 6 }}
+          id="book-notes"
           data-testid="book-notes"
         />
       </section>

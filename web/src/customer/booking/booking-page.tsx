@@ -33,7 +33,7 @@ export function BookingPage() {
   }, [quoteId, workerId]);
   const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
   return (
-    <SubPage title={t('book.title')} back={`/quote/${quoteId}`}>
+    <SubPage title={t('book.title')} back={`/quote/${quoteId}${workerId ? `?workerId=${encodeURIComponent(workerId)}` : ''}`}>
       {notFound ? (
         <ErrorBlock status="empty" title={t('book.quoteNotFound')} description="" />
       ) : (

@@ -1,55 +1,56 @@
-import { ImageUploader, Toast, type ImageUploadItem } from 'antd-mobile';
+import { Image, ImageViewer, SpinLoading } from 'antd-mobile';
+import { AddOutline, CloseOutline } from 'antd-mobile-icons';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { useFailureToast } from '../../mobile/use-form-submit';
+import { useFileUpload } from '../../mobile/use-file-upload';
 
 export const MAX_JOB_PHOTOS = 6;
 const MAX_BYTES = 8 * 1024 * 1024;
 
-/** 现场照片: up to 6 pictures of the job, each uploaded at once to `POST /api/orders/photos` (the file id rides in `extra`). */
-export function JobPhotos({ value, onChange }: { value: ImageUploadItem[]; onChange: (items: ImageUploadItem[]) => void }) {
+/** An uploaded job photo: the file id for `photoFileIds` and its (owner-only) URL. */
+export interface JobPhoto {
+  id: string;
+  url: string;
+}
+
+/** 现场照片: up to 6 pictures of the job, each uploaded at once to `POST /api/orders/photos`. */
+export function JobPhotos({ value, onChange }: { value: JobPhoto[]; onChange: (photos: JobPhoto[]) => void }) {
   const { t } = useI18n();
-  const showFailure = useFailureToast();
-
-  async function upload(file: File): Promise<ImageUploadItem> {
-    const body = new FormData();
-    body.append('file', file);
-    try {
-      const answer = await api<{ id: string; url: string }>('/api/orders/photos', { body });
-      return { key: answer.id, url: answer.url, extra: answer.id };
-    } catch (error) {
-      showFailure(error);
-      throw error;
-    }
-  }
-
+  const { input, uploading, onChange: upload } = useFileUpload(
+    MAX_BYTES,
+    t('book.photoTooLarge'),
+    (body) => api<JobPhoto>('/api/orders/photos', { body }),
+    (photo) => onChange([...value, { id: photo.id, url: photo.url }]),
+  );
+  const urls = value.map((photo) => photo.url);
   return (
     <section className="m-book-section" data-testid="book-photos">
       <h2 className="m-book-section-title">
-        {t('book.photos')} <small>{t('book.photosCount', { count: value.length, max: MAX_JOB_PHOTOS })}</small>
+        {t('book.photos')} <small data-testid="book-photos-count">{t('book.photosCount', { count: value.length, max: MAX_JOB_PHOTOS })}</small>
       </h2>
-      <ImageUploader
-        value={value}
-        onChange={onChange}
-        upload={upload}
-        accept="image/jpeg,image/png,image/webp"
-        maxCount={MAX_JOB_PHOTOS}
-        multiple
-        showFailed={false}
-        onCountExceed={(exceed) => Toast.show({ content: t('book.photosTooMany', { max: MAX_JOB_PHOTOS, exceed }) })}
-        beforeUpload={(file) => {
-          if (file.size <= MAX_BYTES) return file;
-          Toast.show({ icon: 'fail', content: t('book.photoTooLarge') });
-          return null;
-        }}
-        data-testid="book-photo-uploader"
-      />
+      <div className="m-job-photos">
+        {value.map((photo, index) => (
+          <div key={photo.id} className="m-job-photo" data-testid="book-photo">
+            <Image src={photo.url} fit="cover" onClick={() => ImageViewer.Multi.show({ images: urls, defaultIndex: index })} />
+            <button
+              type="button"
+              className="m-job-photo-remove"
+              aria-label={t('book.photoRemove')}
+              onClick={() => onChange(value.filter((other) => other.id !== photo.id))}
+              data-testid="book-photo-remove"
+            >
+              <CloseOutline />
+            </button>
+          </div>
+        ))}
+        {value.length < MAX_JOB_PHOTOS && (
+          <button type="button" className="m-job-photo-add" onClick={() => input.current?.click()} disabled={uploading} aria-label={t('book.photoAdd')} data-testid="book-photo-add">
+            {uploading ? <SpinLoading /> : <AddOutline fontSize={26} />}
+          </button>
+        )}
+        <input ref={input} type="file" hidden accept="image/jpeg,image/png,image/webp" onChange={upload} data-testid="book-photo-input" />
+      </div>
       <p className="m-photos-hint">{t('book.photosHint')}</p>
     </section>
   );
-}
-
-/** The uploaded file ids, in order. */
-export function photoIds(items: ImageUploadItem[]): string[] {
-  return items.map((item) => item.extra).filter((id): id is string => typeof id === 'string');
 }

@@ -66,20 +66,22 @@ function CancelForm({ order, onCancelled, onClose }: { order: OrderView; onCance
                   ? t('cancel.freeUntil', { time: formatDateTime(data.freeUntil, lang) })
                   : t('cancel.free')}
           </div>
-          <dl className="m-order-rows">
-            <div>
-              <dt>{t('order.paid')}</dt>
-              <dd>{formatFen(order.price.paidFen)}</dd>
-            </div>
-            <div>
-              <dt>{t('cancel.fee')}</dt>
-              <dd data-testid="cancel-fee">{formatFen(data.feeFen)}</dd>
-            </div>
-            <div className="m-order-strong">
-              <dt>{t('cancel.refund')}</dt>
-              <dd data-testid="cancel-refund">{formatFen(data.refundFen)}</dd>
-            </div>
-          </dl>
+          {order.price.paidFen > 0 && (
+            <dl className="m-order-rows">
+              <div>
+                <dt>{t('order.paid')}</dt>
+                <dd>{formatFen(order.price.paidFen)}</dd>
+              </div>
+              <div>
+                <dt>{t('cancel.fee')}</dt>
+                <dd data-testid="cancel-fee">{formatFen(data.feeFen)}</dd>
+              </div>
+              <div className="m-order-strong">
+                <dt>{t('cancel.refund')}</dt>
+                <dd data-testid="cancel-refund">{formatFen(data.refundFen)}</dd>
+              </div>
+            </dl>
+          )}
           {data.workerCompensationFen > 0 && <p className="m-order-muted">{t('cancel.workerShare', { amount: formatFen(data.workerCompensationFen) })}</p>}
         </div>
       )}

@@ -50,13 +50,19 @@ export function OrderPage() {
   );
 }
 
+/** A pending request always shows; an answered one only while the visit is still ahead. */
+function showReschedule(order: OrderView): boolean {
+  const pending = ['pending_ops', 'pending_customer', 'pending_worker'].includes(order.reschedule!.status);
+  return pending || ['created', 'paid', 'assigned', 'on_the_way'].includes(order.status);
+}
+
 function OrderContent({ order, reload, openPay }: { order: OrderView; reload: () => void; openPay: boolean }) {
   const { busy, run } = useOrderAction(reload);
   return (
     <div className="m-order" data-testid="order" data-order-id={order.id} data-status={order.status}>
       <OrderHero order={order} />
       {order.serviceCode && <ServiceCode code={order.serviceCode} />}
-      {order.reschedule && <RescheduleCard orderId={order.id} request={order.reschedule} run={run} busy={busy} />}
+      {order.reschedule && showReschedule(order) && <RescheduleCard orderId={order.id} request={order.reschedule} run={run} busy={busy} />}
       <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
       <OrderWorker order={order} />
       <OrderInfo order={order} />

@@ -4,6 +4,16 @@ import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { TimelineEvent } from '../../shared/order-types';
 
+/** Names the server gives to no one in particular (zh only); the kind says as much in either language. */
+const GENERIC_NAMES = new Set(['客户', '师傅', '系统', '平台']);
+
+/** 我 for my own steps; otherwise the kind, with the name when it says more (e.g. 平台客服 运营 小周). */
+function actorText(t: (key: string) => string, event: TimelineEvent): string {
+  const kind = t(`order.actor.${event.actorKind}`);
+  const name = event.actorName.trim();
+  return event.actorKind === 'customer' || !name || GENERIC_NAMES.has(name) || kind === name ? kind : `${kind} ${name}`;
+}
+
 /** 订单进度: every event, newest first, with its time (city zone) and who did it. */
 export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
   const { t, lang } = useI18n();
@@ -20,8 +30,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             title={<span data-testid="order-event" data-action={event.action}>{pick(lang, event.label)}</span>}
             description={
               <>
-                {formatDateTime(event.at, lang)} · {t(`order.actor.${event.actorKind}`)}
-                {event.actorName ? ` ${event.actorName}` : ''}
+                {formatDateTime(event.at, lang)} · {actorText(t, event)}
                 {event.note && <div>{event.note}</div>}
               </>
             }

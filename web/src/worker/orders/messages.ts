@@ -154,6 +154,7 @@ export const orderMessages: Messages = {
   'reschedule.status.pending_worker': ['待你确认', 'Awaiting you'],
   'reschedule.status.approved': ['已改约', 'Moved'],
   'reschedule.status.rejected': ['未通过', 'Not moved'],
+  'reschedule.status.withdrawn': ['已撤回', 'Withdrawn'],
   'reschedule.approve': ['同意改约', 'Approve'],
   'reschedule.refuse': ['拒绝', 'Refuse'],
   'reschedule.approveConfirm': ['同意改到 {time}？', 'Move the visit to {time}?'],

@@ -152,6 +152,7 @@ export const orderMessages: Messages = {
   'order.reschedule.status.pending_worker': ['待师傅确认', 'Waiting for the worker'],
   'order.reschedule.status.approved': ['已同意', 'Approved'],
   'order.reschedule.status.rejected': ['已拒绝', 'Rejected'],
+  'order.reschedule.status.withdrawn': ['已撤回', 'Withdrawn'],
 
   'order.action.assign': ['人工派单', 'Assign a worker'],
   'order.action.reassign': ['改派', 'Reassign'],

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import type { RescheduleRequest, ServiceRecord } from '../../../shared/order-types';
 
-const RESCHEDULE_COLORS = { pending_ops: 'gold', pending_customer: 'blue', pending_worker: 'blue', approved: 'green', rejected: 'red' } as const;
+const RESCHEDULE_COLORS = { pending_ops: 'gold', pending_customer: 'blue', pending_worker: 'blue', approved: 'green', rejected: 'red', withdrawn: 'default' } as const;
 
 function Photos({ urls, label }: { urls: string[]; label: string }) {
   if (urls.length === 0) return null;
