@@ -12,6 +12,7 @@ const STATUS_COLORS: Record<RescheduleRequest['status'], string> = {
   pending_worker: 'danger',
   approved: 'success',
   rejected: 'default',
+  withdrawn: 'default',
 };
 
 /** The latest reschedule request on the order; a customer's request waiting for me can be approved or refused here. */
