@@ -118,14 +118,18 @@ async function seedWorkers(ctx: AppContext, r: Rng, city: CitySeed, itemIds: Map
     const p = people[i]!;
     const district = pickDistrict();
     const [lat, lng] = pointNear(r, district.center, district.radiusKm * 0.8);
+    // The demo worker people sign in as lives at its district's centre, covers 10 km and works every day,
+    // so a customer trying the platform with a district-centre address can book them at once.
+    const demo = p.phone === DEMO_WORKER_PHONE;
     const items = r.sample(TRADES[p.trade]!, r.int(2, TRADES[p.trade]!.length));
     const ratingCount = r.int(0, 400);
     const ratingAvg = ratingCount ? Math.round((4 + r.next()) * 100) / 100 : 0;
     return {
-      userId: u.id, displayName: p.name, gender: p.gender, districtCode: district.code, homeLat: lat, homeLng: lng,
-      serviceRadiusKm: r.pick([3, 5, 5, 8, 10]), experienceYears: r.int(0, 15),
+      userId: u.id, displayName: p.name, gender: p.gender, districtCode: district.code, homeLat: demo ? district.center[0] : lat, homeLng: demo ? district.center[1] : lng,
+      serviceRadiusKm: demo ? 10 : r.pick([3, 5, 5, 8, 10]), experienceYears: r.int(0, 15),
       ratingAvg, ratingCount, ordersDone: ratingCount + r.int(0, 80),
-      online: r.next() < 0.7, skillItemIds: items.map((c) => itemIds.get(c)!).filter(Boolean), hours: weeklyHours(r),
+      online: r.next() < 0.7 || demo, skillItemIds: items.map((c) => itemIds.get(c)!).filter(Boolean),
+      hours: demo ? [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 8 * 60, endMinute: 20 * 60 })) : weeklyHours(r),
       rate: askingRate(r, p.trade), ratingHistogram: histogram(ratingCount, ratingAvg),
     };
   });
