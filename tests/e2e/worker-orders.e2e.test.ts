@@ -92,7 +92,9 @@ describe('worker H5: an order from offer to finish', () => {
   it('records the service with photos and the checklist', async () => {
     await recordService(page);
     const record = page.getByTestId('record-item').first();
-    expect(await record.locator('img').count()).toBe(2);
+    // Photos load lazily: bring the record into view first.
+    await record.scrollIntoViewIfNeeded();
+    await expect.poll(() => record.locator('img').count()).toBe(2);
     expect(await record.locator('[data-done="yes"]').count()).toBeGreaterThan(0);
     expect(await record.locator('[data-done="no"]').count()).toBe(0);
   });
