@@ -22,6 +22,11 @@ export function installErrorHandling(app: FastifyInstance, spaFallback?: (reques
       const specs = fieldErrorsFromAjv(error.validation, error.validationContext ?? 'body');
       return send(reply, 400, problemOf('VALIDATION_FAILED', lang, {}, renderFieldErrors(specs, lang)));
     }
+    const sqlState = (error as { code?: unknown }).code;
+    if (sqlState === '40P01' || sqlState === '40001') {
+      request.log.warn({ err: error }, 'transaction aborted by a concurrent one');
+      return send(reply, 409, problemOf('CONCURRENT_UPDATE', lang));
+    }
     const mapped = mapFrameworkError(error);
     if (mapped) return send(reply, ERROR_STATUS(mapped), problemOf(mapped, lang));
     if (error.statusCode && error.statusCode < 500) {

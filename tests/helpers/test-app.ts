@@ -19,11 +19,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** An app over PGlite in memory, or over DATABASE_URL (migrated by the global setup), with the city seeded. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * An app over PGlite in memory, or over DATABASE_URL (migrated by the global setup), with the city seeded.
+ * `poolSize`: PostgreSQL connections (default 4; concurrency tests ask for more). PGlite has one.
+ */
+export async function createTestApp(options: { poolSize?: number } = {}): Promise<TestApp> {
   const url = process.env.DATABASE_URL;
   const dataDir = mkdtempSync(join(tmpdir(), 'daojia-test-'));
-  const database = await openDatabase({ url, poolSize: 4 });
+  const database = await openDatabase({ url, poolSize: options.poolSize ?? 4 });
   if (!url) await migrate(database);
   const config = loadConfig({}, {
     dataDir, databaseUrl: url, appSecret: 'test-secret-test-secret-test-secret-0123', logLevel: 'silent',

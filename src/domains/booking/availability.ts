@@ -61,7 +61,7 @@ export async function searchSlots(db: Db, need: Need, now: Date, range?: { from?
   const options = slotsForAnyWorker(schedules, query(need, fromDate, toDate, now));
   const byDay = new Map<string, { start: string; workerCount: number }[]>();
   for (const o of options) {
-    const day = localDate(new Date(o.start).getTime(), need.timeZone);
+    const day = o.date;
     const list = byDay.get(day) ?? [];
     list.push({ start: o.start, workerCount: o.workerIds.length });
     byDay.set(day, list);

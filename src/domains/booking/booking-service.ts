@@ -10,6 +10,7 @@ import { bookableItem } from '../catalog/service.js';
 import { consumeQuote, loadQuoteForBooking } from '../catalog/quote-service.js';
 import type { Quote } from '../catalog/pricing/index.js';
 import { cityTimeZone } from '../geo/service.js';
+import { lockWorkerSchedule } from '../workers/availability-service.js';
 import { alternatives, anyCoverage, assertBookableStart, freeWorkersAt, searchSlots, type Need } from './availability.js';
 import { commit } from './commitments.js';
 import { visitDurationMinutes } from './duration.js';
@@ -127,7 +128,11 @@ export async function createOrder(ctx: AppContext, customerId: string, input: Cr
         quote_id: input.quoteId, quote_snapshot: JSON.stringify(snapshot), address_enc: ctx.pii.encrypt(JSON.stringify(addressSnap)), address_label: address.label,
         price_fen: quote.totalFen, service_code: serviceCode(), notes: (input.notes ?? '').trim(), photo_file_ids: input.photoFileIds ?? [], created_at: now,
       }).returningAll().executeTakeFirstOrThrow();
-      if (input.workerId) await commit(trx, { workerId: input.workerId, orderId: o.id, kind: 'hold', start, durationMinutes: need.durationMinutes, bufferMinutes: need.bufferMinutes });
+      if (input.workerId) {
+        await lockWorkerSchedule(trx, input.workerId);
+        if (!(await freeWorkersAt(trx, need, start, now)).length) throw new AppError('SCHEDULE_CONFLICT');
+        await commit(trx, { workerId: input.workerId, orderId: o.id, kind: 'hold', start, durationMinutes: need.durationMinutes, bufferMinutes: need.bufferMinutes });
+      }
       await insertEvent(trx, {
         orderId: o.id, action: 'create', actorKind: origin.admin ? 'admin' : 'customer', actorId: origin.admin?.id ?? customerId, actorName: origin.admin?.name ?? '客户',
         toStatus: 'created', note: origin.channel === 'phone' ? '客服代客下单' : '', at: now,

@@ -5,6 +5,7 @@ import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { recordCompletedOrder } from '../workers/availability-service.js';
 import { insertPenalty } from '../workers/review-service.js';
+import { lockWorkerSchedule } from '../workers/availability-service.js';
 import { assertBookableStart, freeWorkersAt, alternatives } from './availability.js';
 import { cityTimeZone } from '../geo/service.js';
 import { customerOrder, settingsOf } from './booking-service.js';
@@ -194,6 +195,8 @@ async function bookRework(ctx: AppContext, trx: Db, parent: OrderRow, start: Dat
     quote_id: null, quote_snapshot: JSON.stringify({ ...(parent.quote_snapshot as object), quote: { ...(parent.quote_snapshot as { quote: object }).quote, lines: [], subtotalFen: 0, discountFen: 0, totalFen: 0 } }),
     address_enc: parent.address_enc, address_label: parent.address_label, price_fen: 0, service_code: parent.service_code, notes: parent.notes, created_at: now,
   }).returningAll().executeTakeFirstOrThrow();
+  await lockWorkerSchedule(trx, parent.worker_id!);
+  if (!(await freeWorkersAt(trx, await needOf(trx, child, { workerIds: [parent.worker_id!] }), start, now)).length) throw new AppError('SCHEDULE_CONFLICT');
   await commit(trx, { workerId: parent.worker_id!, orderId: child.id, kind: 'hold', start, durationMinutes: child.duration_minutes, bufferMinutes: child.buffer_minutes });
   await insertEvent(trx, { orderId: child.id, action: 'create', actorKind: 'customer', actorId: parent.customer_id, actorName: '客户', toStatus: 'created', note: `返工 ${parent.order_no}`, at: now });
   const { order: paid, result } = await applyTransition(trx, child, 'pay', SYSTEM, { now, settings, patch: { paid_at: now, pay_method: 'rework_free' } });

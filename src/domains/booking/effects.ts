@@ -10,7 +10,13 @@ import { release, trim } from './commitments.js';
 import { offerOrder } from './dispatch-offers.js';
 import { withdrawOffers, type OrderRow } from './queries.js';
 import type { BookingSettings } from './settings.js';
-import type { TransitionOk } from './state-machine.js';
+import { canReschedule, type TransitionOk } from './state-machine.js';
+
+/** A request about a visit that can no longer move (or whose worker left) is closed, not left pending. */
+async function closePendingReschedules(db: Kysely<DB>, orderId: string, now: Date) {
+  await db.updateTable('reschedule_requests').set({ status: 'withdrawn', decided_at: now, decision_note: 'order moved on' })
+    .where('order_id', '=', orderId).where('status', 'in', ['pending_ops', 'pending_customer', 'pending_worker']).execute();
+}
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -47,6 +53,7 @@ export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c
       default: break; // schedule.commit is done by accept/assign; ledger.*, notify.*, audit: see the header
     }
   }
+  if (!canReschedule(r.to) || r.action === 'decline' || r.action === 'change_worker') await closePendingReschedules(db, o.id, c.now);
   if (r.to === 'cancelled' || r.to === 'closed' || r.to === 'refunded') {
     await withdrawOffers(db, o.id);
     await release(db, o.id);

@@ -9,6 +9,7 @@ import type { DB, RescheduleStatus } from '../../db/types.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { cityTimeZone } from '../geo/service.js';
+import { lockWorkerSchedule } from '../workers/availability-service.js';
 import { alternatives, assertBookableStart, freeWorkersAt } from './availability.js';
 import { settingsOf } from './booking-service.js';
 import { activeCommitment, move } from './commitments.js';
@@ -30,6 +31,7 @@ function notReschedulable(o: OrderRow) {
 async function assertMovable(trx: Db, o: OrderRow, start: Date, now: Date) {
   assertBookableStart(start, now, await cityTimeZone(trx, o.city_code));
   const holder = (await activeCommitment(trx, o.id))?.worker_id ?? o.worker_id;
+  if (holder) await lockWorkerSchedule(trx, holder);
   const need = await needOf(trx, o, { excludeOrderId: o.id, ...(holder ? { workerIds: [holder] } : {}) });
   if (!(await freeWorkersAt(trx, need, start, now)).length) throw new AppError('SLOT_TAKEN', {}, [], { alternatives: await alternatives(trx, need, start, now) });
 }
@@ -103,10 +105,11 @@ export async function decideReschedule(ctx: AppContext, requestId: string, decid
   const now = new Date();
   const settings = await settingsOf(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const req = await trx.selectFrom('reschedule_requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirst();
-    if (!req) throw new AppError('NOT_FOUND');
-    const o = await lockOrder(trx, req.order_id);
-    if (!o) throw new AppError('NOT_FOUND');
+    // Order first, then the request: the same lock order as every transition (which closes requests).
+    const orderId = (await trx.selectFrom('reschedule_requests').select('order_id').where('id', '=', requestId).executeTakeFirst())?.order_id;
+    const o = orderId ? await lockOrder(trx, orderId) : undefined;
+    const req = o ? await trx.selectFrom('reschedule_requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirst() : undefined;
+    if (!o || !req) throw new AppError('NOT_FOUND');
     if (decider.as === 'customer' && o.customer_id !== decider.userId) throw new AppError('NOT_FOUND');
     if (decider.as === 'worker' && o.worker_id !== decider.userId) throw new AppError('NOT_FOUND');
     if (req.status !== EXPECTED[decider.as]) throw new AppError('RESCHEDULE_STATE');
@@ -120,11 +123,11 @@ export async function decideReschedule(ctx: AppContext, requestId: string, decid
       await close('rejected', 'reschedule_rejected');
       return o;
     }
+    if (!canReschedule(o.status as OrderState)) throw notReschedulable(o);
     if (decider.as === 'ops') {
       await close('pending_customer', 'reschedule_ops_approved');
       return o;
     }
-    if (!canReschedule(o.status as OrderState)) throw notReschedulable(o);
     const moved = await moveOrder(trx, o, req.proposed_start, actor, now, settings, req.reason);
     await close('approved', 'reschedule_approved');
     return moved;
@@ -135,7 +138,9 @@ export async function decideReschedule(ctx: AppContext, requestId: string, decid
 export async function withdrawReschedule(ctx: AppContext, userId: string, requestId: string) {
   const now = new Date();
   await ctx.db.transaction().execute(async (trx) => {
-    const req = await trx.selectFrom('reschedule_requests').selectAll().where('id', '=', requestId).where('requester_id', '=', userId).forUpdate().executeTakeFirst();
+    const orderId = (await trx.selectFrom('reschedule_requests').select('order_id').where('id', '=', requestId).where('requester_id', '=', userId).executeTakeFirst())?.order_id;
+    if (orderId) await lockOrder(trx, orderId);
+    const req = orderId ? await trx.selectFrom('reschedule_requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirst() : undefined;
     if (!req) throw new AppError('NOT_FOUND');
     if (!['pending_ops', 'pending_customer', 'pending_worker'].includes(req.status)) throw new AppError('RESCHEDULE_STATE');
     await trx.updateTable('reschedule_requests').set({ status: 'withdrawn', decided_at: now }).where('id', '=', req.id).execute();

@@ -65,7 +65,8 @@ export interface SlotQuery {
   minLeadMinutes?: number;
 }
 
-export interface SlotOption { start: string; workerIds: string[] }
+/** A start (UTC ISO) with the workers free for it; `date` is its local calendar date (no need to convert again). */
+export interface SlotOption { start: string; date: string; workerIds: string[] }
 
 const MIN = 60_000;
 const DAY_MIN = 1440;
@@ -104,12 +105,52 @@ interface Prepared {
   /** UTC ms of local midnight of each window date, plus the midnight after the last. */
   midnights: number[];
   localToUtc: (date: string, minute: number) => number;
+  /** Weekday (0 = Sunday) of each window date. */
+  weekdays: number[];
+  /** `localToUtc(windowDates[i], minute)`, memoised under a numeric key (the per-worker hot path). */
+  windowUtc: (i: number, minute: number) => number;
   durationMs: number;
   durationMinutes: number;
   bufferMs: number;
 }
 
+/**
+ * Wall time → UTC through dayjs.tz costs ~30 µs a call (and ~90 µs the other way), which dominated every
+ * search: the conversions depend only on (zone, date, minute), so they are kept across calls (bounded).
+ */
+const LOCAL_CACHE_MAX = 200_000;
+const localCache = new Map<string, number>();
+function wallToUtc(timeZone: string, date: string, minute: number): number {
+  const key = `${timeZone}|${date}|${minute}`;
+  let v = localCache.get(key);
+  if (v === undefined) {
+    const d = minute >= DAY_MIN ? addDays(date, Math.floor(minute / DAY_MIN)) : date;
+    const m = minute % DAY_MIN;
+    const hhmm = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    v = dayjs.tz(`${d} ${hhmm}`, timeZone).valueOf();
+    if (localCache.size >= LOCAL_CACHE_MAX) localCache.clear();
+    localCache.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * The prepared grid of a query, reused while the same query comes again: checking one start for N workers
+ * (`freeSlots` per worker) used to rebuild the grid N times. Keyed by every field `prepare` reads.
+ */
+const PREPARED_MAX = 32;
+const preparedCache = new Map<string, Prepared>();
 function prepare(q: SlotQuery): Prepared {
+  const key = [q.timeZone, q.fromDate, q.toDate, new Date(q.now).getTime(), q.durationMinutes, q.slotMinutes, q.bufferMinutes, q.bufferFloorMinutes, q.horizonDays, q.minLeadMinutes].join('|');
+  const hit = preparedCache.get(key);
+  if (hit) return hit;
+  const p = prepareUncached(q);
+  if (preparedCache.size >= PREPARED_MAX) preparedCache.delete(preparedCache.keys().next().value!);
+  preparedCache.set(key, p);
+  return p;
+}
+
+function prepareUncached(q: SlotQuery): Prepared {
   const slot = q.slotMinutes ?? DEFAULT_SLOT_MINUTES;
   const horizonDays = q.horizonDays ?? DEFAULT_HORIZON_DAYS;
   const lead = q.minLeadMinutes ?? 0;
@@ -121,19 +162,7 @@ function prepare(q: SlotQuery): Prepared {
   if (Number.isNaN(nowMs)) throw new RangeError('now must be a valid instant');
   dayjs.tz('2000-01-01 00:00', q.timeZone); // throws RangeError for an unknown zone
 
-  const cache = new Map<string, number>();
-  const localToUtc = (date: string, minute: number): number => {
-    const key = `${date}|${minute}`;
-    let v = cache.get(key);
-    if (v === undefined) {
-      const d = minute >= DAY_MIN ? addDays(date, Math.floor(minute / DAY_MIN)) : date;
-      const m = minute % DAY_MIN;
-      const hhmm = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-      v = dayjs.tz(`${d} ${hhmm}`, q.timeZone).valueOf();
-      cache.set(key, v);
-    }
-    return v;
-  };
+  const localToUtc = (date: string, minute: number): number => wallToUtc(q.timeZone, date, minute);
 
   const earliest = nowMs + lead * MIN;
   const latest = nowMs + horizonDays * DAY_MIN * MIN;
@@ -150,23 +179,37 @@ function prepare(q: SlotQuery): Prepared {
       if (ms >= earliest && ms <= latest && ms !== candidates[candidates.length - 1]?.ms) candidates.push({ ms, date });
     }
   }
+  // Time order (a DST fall-back could in principle map a later wall time to an earlier instant): the scan relies on it.
+  candidates.sort((a, b) => a.ms - b.ms);
   if (windowDates.length) windowDates.push(addDays(last, 1));
   const midnights = windowDates.map((d) => localToUtc(d, 0));
   if (windowDates.length) midnights.push(localToUtc(windowDates[windowDates.length - 1], DAY_MIN));
   const bufferMs = effectiveBufferMinutes(q.bufferMinutes, q.bufferFloorMinutes ?? DEFAULT_BUFFER_MINUTES) * MIN;
-  return { candidates, windowDates, midnights, localToUtc, durationMs: q.durationMinutes * MIN, durationMinutes: q.durationMinutes, bufferMs };
+  const windowCache = new Map<number, number>();
+  const windowUtc = (i: number, minute: number): number => {
+    const key = i * 2048 + minute;
+    let v = windowCache.get(key);
+    if (v === undefined) {
+      v = localToUtc(windowDates[i], minute);
+      windowCache.set(key, v);
+    }
+    return v;
+  };
+  return { candidates, windowDates, midnights, localToUtc, weekdays: windowDates.map(weekdayOf), windowUtc, durationMs: q.durationMinutes * MIN, durationMinutes: q.durationMinutes, bufferMs };
 }
 
 /** Working windows as merged UTC intervals; touching windows (22:00–24:00 + 00:00–02:00) join. */
 function workingWindows(p: Prepared, w: WorkerSchedule): [number, number][] {
   const off = new Set(w.daysOff ?? []);
   const raw: [number, number][] = [];
-  for (const date of p.windowDates) {
-    if (off.has(date)) continue;
-    const weekday = weekdayOf(date);
+  for (const h of w.weeklyHours) {
+    if (!(h.startMinute >= 0 && h.endMinute <= DAY_MIN && h.startMinute < h.endMinute)) throw new RangeError(`worker ${w.id}: bad working hours`);
+  }
+  for (let i = 0; i < p.windowDates.length; i++) {
+    if (off.size && off.has(p.windowDates[i])) continue;
+    const weekday = p.weekdays[i];
     for (const h of w.weeklyHours) {
-      if (!(h.startMinute >= 0 && h.endMinute <= DAY_MIN && h.startMinute < h.endMinute)) throw new RangeError(`worker ${w.id}: bad working hours`);
-      if (h.weekday === weekday) raw.push([p.localToUtc(date, h.startMinute), p.localToUtc(date, h.endMinute)]);
+      if (h.weekday === weekday) raw.push([p.windowUtc(i, h.startMinute), p.windowUtc(i, h.endMinute)]);
     }
   }
   raw.sort((a, b) => a[0] - b[0]);
@@ -204,25 +247,36 @@ function freeIndices(p: Prepared, w: WorkerSchedule): number[] {
   }
 
   const out: number[] = [];
-  let wi = 0;
-  p.candidates.forEach((c, idx) => {
-    while (wi < windows.length && windows[wi][1] <= c.ms) wi++;
-    const win = windows[wi];
-    if (!win || win[0] > c.ms || c.ms + p.durationMs > win[1]) return;
-    if (maxPerDay !== undefined && (workByDate.get(c.date) ?? 0) + p.durationMinutes > maxPerDay) return;
-    // Own range (job + buffer), widened by the rest rule, against stored ranges.
-    const lo = c.ms - breakMs;
-    const hi = c.ms + p.durationMs + p.bufferMs + breakMs;
-    let a = 0;
-    let b = blocks.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (blocks[mid].s < hi) a = mid + 1;
-      else b = mid;
+  const cands = p.candidates;
+  const n = cands.length;
+  let idx = 0;
+  for (const win of windows) {
+    // Jump to the first start inside this window (starts are in time order; windows are sorted and disjoint),
+    // then take starts while the whole job fits: nights and days off cost nothing.
+    let lo0 = idx;
+    let hi0 = n;
+    while (lo0 < hi0) {
+      const mid = (lo0 + hi0) >> 1;
+      if (cands[mid].ms < win[0]) lo0 = mid + 1;
+      else hi0 = mid;
     }
-    if (a > 0 && maxEnd[a - 1] > lo) return;
-    out.push(idx);
-  });
+    for (idx = lo0; idx < n && cands[idx].ms + p.durationMs <= win[1]; idx++) {
+      const c = cands[idx];
+      if (maxPerDay !== undefined && (workByDate.get(c.date) ?? 0) + p.durationMinutes > maxPerDay) continue;
+      // Own range (job + buffer), widened by the rest rule, against stored ranges.
+      const lo = c.ms - breakMs;
+      const hi = c.ms + p.durationMs + p.bufferMs + breakMs;
+      let a = 0;
+      let b = blocks.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (blocks[mid].s < hi) a = mid + 1;
+        else b = mid;
+      }
+      if (a > 0 && maxEnd[a - 1] > lo) continue;
+      out.push(idx);
+    }
+  }
   return out;
 }
 
@@ -240,15 +294,13 @@ export function freeSlots(worker: WorkerSchedule, query: SlotQuery): string[] {
 /** Every slot start at which at least one of `workers` is free, with those workers' ids, in time order. */
 export function slotsForAnyWorker(workers: readonly WorkerSchedule[], query: SlotQuery): SlotOption[] {
   const p = prepare(query);
-  const byIndex = new Map<number, string[]>();
+  const byIndex: (string[] | undefined)[] = new Array(p.candidates.length);
   for (const w of workers) {
-    for (const i of freeIndices(p, w)) {
-      const list = byIndex.get(i);
-      if (list) list.push(w.id);
-      else byIndex.set(i, [w.id]);
-    }
+    for (const i of freeIndices(p, w)) (byIndex[i] ??= []).push(w.id);
   }
-  return [...byIndex.keys()].sort((a, b) => a - b).map((i) => ({ start: new Date(p.candidates[i].ms).toISOString(), workerIds: byIndex.get(i)! }));
+  const out: SlotOption[] = [];
+  byIndex.forEach((ids, i) => { if (ids) out.push({ start: new Date(p.candidates[i].ms).toISOString(), date: p.candidates[i].date, workerIds: ids }); });
+  return out;
 }
 
 /** "As soon as possible": the first option starting within `withinHours` of now, or null. */

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { haversineKm } from '../../platform/providers/map.js';
 import { userContact } from '../accounts/contacts.js';
 import { cityTimeZone } from '../geo/service.js';
-import { qualifiedWorkers, workerCard } from '../workers/availability-service.js';
+import { lockWorkerSchedule, qualifiedWorkers, workerCard } from '../workers/availability-service.js';
 import { freeWorkersAt } from './availability.js';
 import { settingsOf } from './booking-service.js';
 import { calendarOf, commit, commitmentsOf, confirmHold, release } from './commitments.js';
@@ -98,6 +98,7 @@ export async function workerCalendar(ctx: AppContext, workerId: string, fromDate
  * qualified and free by the calculator (hours, days off, rest), and the exclusion constraint has the last word.
  */
 export async function takeOrder(ctx: AppContext, trx: Db, o: OrderRow, workerId: string, actor: BookingActor, now: Date, settings: BookingSettings, reason?: string) {
+  await lockWorkerSchedule(trx, workerId);
   const need = await needOf(trx, o, { workerIds: [workerId], excludeOrderId: o.id });
   const qualified = await qualifiedWorkers(trx, { itemId: need.itemId, requiredCertificate: need.requiredCertificate, lat: o.lat, lng: o.lng, workerIds: [workerId], fromDate: '1970-01-01', toDate: '1970-01-01' });
   if (!qualified.length) throw new AppError('WORKER_NOT_QUALIFIED');

@@ -97,3 +97,12 @@ export async function workerCard(db: Kysely<DB>, workerId: string) {
 export async function recordCompletedOrder(db: Kysely<DB>, workerId: string) {
   await db.updateTable('worker_profiles').set({ orders_done: sql`orders_done + 1` }).where('user_id', '=', workerId).execute();
 }
+
+/**
+ * Serialises schedule decisions about one worker for the rest of the transaction: the exclusion
+ * constraint stops overlaps by itself, but the rest rules (break, daily maximum) are checked in code
+ * and would race without it.
+ */
+export async function lockWorkerSchedule(db: Kysely<DB>, workerId: string): Promise<void> {
+  await db.selectFrom('worker_profiles').select('user_id').where('user_id', '=', workerId).forUpdate().execute();
+}
