@@ -49,21 +49,27 @@ export async function qualifiedWorkers(db: Kysely<DB>, q: QualifiedWorkerQuery):
   const rows = await query
     .select(['w.user_id', 'w.rating_avg', 'w.orders_done', 'w.max_minutes_per_day', 'w.min_break_minutes'])
     .select(sql<number>`earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) / 1000`.as('distance_km'))
-    .orderBy(sql`ll_to_earth(w.home_lat, w.home_lng) <-> ${point}`)
+    // Every covering worker is needed (no LIMIT-driven KNN walk), so order by the distance already computed.
+    .orderBy('distance_km').orderBy('w.user_id')
     .limit(q.limit ?? 5000).execute();
   if (!rows.length) return [];
   const ids = rows.map((r) => r.user_id);
-  const [hours, daysOff] = await Promise.all([
-    db.selectFrom('worker_hours').select(['worker_id', 'weekday', 'start_minute', 'end_minute']).where('worker_id', 'in', ids).execute(),
+  const [hourRows, daysOff] = await Promise.all([
+    // One row per worker ("weekday:start:end,…"): thousands of small rows cost more than the text to split.
+    db.selectFrom('worker_hours').select(['worker_id', sql<string>`string_agg(weekday || ':' || start_minute || ':' || end_minute, ',')`.as('hours')])
+      .where('worker_id', 'in', ids).groupBy('worker_id').execute(),
     db.selectFrom('worker_days_off').select(['worker_id', 'day']).where('worker_id', 'in', ids).where('day', '>=', q.fromDate).where('day', '<=', q.toDate).execute(),
   ]);
-  const hoursOf = group(hours, (h) => h.worker_id);
+  const hoursOf = new Map(hourRows.map((r) => [r.worker_id, r.hours.split(',').map((h) => {
+    const [weekday, startMinute, endMinute] = h.split(':').map(Number);
+    return { weekday: weekday!, startMinute: startMinute!, endMinute: endMinute! };
+  })]));
   const offOf = group(daysOff, (d) => d.worker_id);
   return rows.map((r) => ({
     id: r.user_id, distanceKm: Number(r.distance_km), ratingAvg: Number(r.rating_avg), ordersDone: r.orders_done,
     schedule: {
       id: r.user_id,
-      weeklyHours: (hoursOf.get(r.user_id) ?? []).map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute })),
+      weeklyHours: hoursOf.get(r.user_id) ?? [],
       daysOff: (offOf.get(r.user_id) ?? []).map((d) => d.day),
       rest: { maxWorkMinutesPerDay: r.max_minutes_per_day, minBreakMinutes: r.min_break_minutes },
     },
