@@ -342,7 +342,11 @@ export interface WorkerCommitmentsTable {
 export interface OrderOffersTable {
   order_id: string;
   worker_id: string;
-  status: Generated<'open' | 'declined' | 'accepted' | 'withdrawn'>;
+  status: Generated<'open' | 'declined' | 'accepted' | 'withdrawn' | 'expired'>;
+  round: Generated<number>;
+  mode: Generated<'grab' | 'assign' | 'chosen'>;
+  score: number | null;
+  expires_at: NullableTimestamp;
   distance_km: number | null;
   reason: Generated<string>;
   created_at: Timestamp;
@@ -424,6 +428,13 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface DispatchSettingsTable { city_code: string; category_code: Generated<string>; settings: Json<unknown>; updated_at: Timestamp }
+export interface DispatchDecisionsTable {
+  id: Generated<string>; order_id: string; round: number; mode: string; offered: ColumnType<string[], string[] | undefined, string[]>;
+  ranked: Json<unknown>; rejected: Json<unknown>; candidates: number; created_at: Timestamp;
+}
+export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
+
 export interface DB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
@@ -465,4 +476,7 @@ export interface DB {
   reschedule_requests: RescheduleRequestsTable;
   jobs: JobsTable;
   idempotency_keys: IdempotencyKeysTable;
+  dispatch_settings: DispatchSettingsTable;
+  dispatch_decisions: DispatchDecisionsTable;
+  dispatch_queue: DispatchQueueTable;
 }

@@ -76,6 +76,7 @@ export const ERRORS = {
   CHECK_IN_LOCKED: { status: 429, zh: '核销码错误次数过多，请联系客服', en: 'Too many wrong service codes; contact support' },
   RESCHEDULE_PENDING: { status: 409, zh: '已有待处理的改约申请', en: 'A reschedule request is already pending' },
   RESCHEDULE_STATE: { status: 409, zh: '改约申请当前不能执行此操作', en: 'This reschedule request cannot take that answer now' },
+  GRAB_WINDOW_CLOSED: { status: 409, zh: '抢单时间已过', en: 'The grab window for this order has closed' },
   CONCURRENT_UPDATE: { status: 409, zh: '同时有其他操作，请重试', en: 'Something else changed this at the same moment; try again' },
   EXTRA_STATE: { status: 409, zh: '该加项已处理', en: 'This extra-work proposal was already answered' },
 } as const satisfies Record<string, Text & { status: number }>;

@@ -10,11 +10,12 @@ import { findOrCreatePhoneCustomer } from '../accounts/contacts.js';
 import { createQuote } from '../catalog/quote-service.js';
 import { bookableItem } from '../catalog/service.js';
 import { cityTimeZone, getDistrict } from '../geo/service.js';
-import { freeWorkersAt, searchSlots } from './availability.js';
+import { searchSlots } from './availability.js';
+import { rankOrder } from '../dispatch/service.js';
+import { dispatchSettingsFor } from '../dispatch/settings.js';
 import { createOrder, settingsOf } from './booking-service.js';
 import { cancelOrder } from './customer-actions.js';
 import { visitDurationMinutes } from './duration.js';
-import { needOf } from './dispatch-offers.js';
 import { districtNames, orderView, summaryOf } from './present.js';
 import { findOrder, type OrderRow } from './queries.js';
 import { isOrderState, type OrderState } from './state-machine.js';
@@ -99,13 +100,17 @@ export async function getAdminOrder(ctx: AppContext, id: string) {
   return adminOrderView(ctx, await orderOr404(ctx.db, id));
 }
 
-/** Legal candidates for a manual assignment: qualified, covering the address, free for the slot. */
+/** Legal candidates for a manual assignment (qualified, covering, free), ranked by dispatch with the reason for each. */
 export async function assignmentCandidates(ctx: AppContext, id: string) {
   const o = await orderOr404(ctx.db, id);
-  const free = await freeWorkersAt(ctx.db, await needOf(ctx.db, o, { excludeOrderId: o.id }), o.scheduled_start, new Date());
-  const profiles = free.length ? await ctx.db.selectFrom('worker_profiles').select(['user_id', 'display_name']).where('user_id', 'in', free.map((w) => w.id)).execute() : [];
-  const names = new Map(profiles.map((p) => [p.user_id, p.display_name]));
-  return free.slice(0, 50).map((w) => ({ id: w.id, name: names.get(w.id) ?? '', distanceKm: Math.round(w.distanceKm * 10) / 10, ratingAvg: w.ratingAvg, ordersDone: w.ordersDone }));
+  const { result } = await rankOrder(ctx.db, o, new Date(), await dispatchSettingsFor(ctx.db, o.city_code, o.category_code));
+  const ranked = result.ranked.slice(0, 50);
+  const profiles = ranked.length ? await ctx.db.selectFrom('worker_profiles').select(['user_id', 'display_name', 'rating_avg', 'orders_done']).where('user_id', 'in', ranked.map((w) => w.workerId)).execute() : [];
+  const byId = new Map(profiles.map((p) => [p.user_id, p]));
+  return ranked.map((r) => ({
+    id: r.workerId, name: byId.get(r.workerId)?.display_name ?? '', distanceKm: Math.round(r.facts.distanceKm * 10) / 10, ratingAvg: Number(byId.get(r.workerId)?.rating_avg ?? 0),
+    ordersDone: byId.get(r.workerId)?.orders_done ?? 0, score: Math.round(r.score * 1000) / 1000, explanation: r.explanation,
+  }));
 }
 
 /** 人工派单 through the same checks and commitment as a worker's accept; audited. */

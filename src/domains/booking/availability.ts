@@ -32,12 +32,14 @@ export interface Need {
   workerIds?: string[];
   /** The order being moved: its own commitment does not block it. */
   excludeOrderId?: string;
+  /** Only the nearest this many covering workers (dispatch scores a pool, not the whole city). */
+  poolLimit?: number;
 }
 
 const localDate = (ms: number, tz: string) => dayjs(ms).tz(tz).format('YYYY-MM-DD');
 
 async function schedulesFor(db: Db, need: Need, fromDate: string, toDate: string, now: Date): Promise<{ workers: QualifiedWorker[]; schedules: WorkerSchedule[] }> {
-  const workers = await qualifiedWorkers(db, { itemId: need.itemId, requiredCertificate: need.requiredCertificate, lat: need.lat, lng: need.lng, workerIds: need.workerIds, fromDate, toDate });
+  const workers = await qualifiedWorkers(db, { itemId: need.itemId, requiredCertificate: need.requiredCertificate, lat: need.lat, lng: need.lng, workerIds: need.workerIds, fromDate, toDate, limit: need.poolLimit });
   const from = new Date(Math.min(dayjs.tz(`${fromDate} 00:00`, need.timeZone).valueOf(), now.getTime()) - DAY_MS);
   const to = new Date(dayjs.tz(`${toDate} 00:00`, need.timeZone).valueOf() + 2 * DAY_MS);
   const commitments = await commitmentsOf(db, workers.map((w) => w.id), from, to, need.excludeOrderId);
@@ -77,11 +79,19 @@ export async function searchSlots(db: Db, need: Need, now: Date, range?: { from?
 
 /** Qualified workers free for a job starting exactly at `start`, nearest first. */
 export async function freeWorkersAt(db: Db, need: Need, start: Date, now: Date): Promise<QualifiedWorker[]> {
+  return (await workersAt(db, need, start, now)).free;
+}
+
+/** Qualified covering workers split into those free at `start` and those who are not (for dispatch explanations). */
+export async function workersAt(db: Db, need: Need, start: Date, now: Date): Promise<{ free: QualifiedWorker[]; busy: QualifiedWorker[] }> {
   const date = localDate(start.getTime(), need.timeZone);
   const { workers, schedules } = await schedulesFor(db, need, date, date, now);
   const startIso = start.toISOString();
   const q = query(need, date, date, now);
-  return workers.filter((_, i) => freeSlots(schedules[i], q).includes(startIso));
+  const free: QualifiedWorker[] = [];
+  const busy: QualifiedWorker[] = [];
+  workers.forEach((w, i) => (freeSlots(schedules[i], q).includes(startIso) ? free : busy).push(w));
+  return { free, busy };
 }
 
 /** Whether any qualified worker covers the address at all (for a clear "not covered" answer). */

@@ -8,6 +8,7 @@ import type { DB } from '../../db/types.js';
 import { cancelJobs, scheduleJob } from '../../platform/jobs.js';
 import { release, trim } from './commitments.js';
 import { offerOrder } from './dispatch-offers.js';
+import { resolveQueued } from '../dispatch/service.js';
 import { withdrawOffers, type OrderRow } from './queries.js';
 import type { BookingSettings } from './settings.js';
 import { canReschedule, type TransitionOk } from './state-machine.js';
@@ -53,6 +54,7 @@ export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c
       default: break; // schedule.commit is done by accept/assign; ledger.*, notify.*, audit: see the header
     }
   }
+  if (r.from === 'paid' && r.to !== 'paid') await resolveQueued(db, o.id, c.now);
   if (!canReschedule(r.to) || r.action === 'decline' || r.action === 'change_worker') await closePendingReschedules(db, o.id, c.now);
   if (r.to === 'cancelled' || r.to === 'closed' || r.to === 'refunded') {
     await withdrawOffers(db, o.id);

@@ -8,11 +8,12 @@ import { AppError } from '../../platform/errors.js';
 import { haversineKm } from '../../platform/providers/map.js';
 import { userContact } from '../accounts/contacts.js';
 import { cityTimeZone } from '../geo/service.js';
-import { lockWorkerSchedule, qualifiedWorkers, workerCard } from '../workers/availability-service.js';
+import { lockWorkerSchedule, qualifiedWorkers, workerAvailability, workerCard } from '../workers/availability-service.js';
 import { freeWorkersAt } from './availability.js';
 import { settingsOf } from './booking-service.js';
 import { calendarOf, commit, commitmentsOf, confirmHold, release } from './commitments.js';
-import { needOf, offerOrder, snapshotItem } from './dispatch-offers.js';
+import { needOf, snapshotItem } from './dispatch-offers.js';
+import { afterDecline } from '../dispatch/service.js';
 import { runEffects } from './effects.js';
 import { districtNames, orderView, summaryOf, type AddressSnapshot } from './present.js';
 import { decideOffer, findOrder, insertEvent, offerOf, openOffer, withdrawOffers, type OrderRow } from './queries.js';
@@ -55,6 +56,7 @@ export async function listWorkerOrders(ctx: AppContext, workerId: string, view: 
   if (view === 'offers') {
     rows = await ctx.db.selectFrom('order_offers as f').innerJoin('orders as o', 'o.id', 'f.order_id').selectAll('o').select('f.distance_km')
       .where('f.worker_id', '=', workerId).where('f.status', '=', 'open').where('o.status', '=', 'paid').where('o.scheduled_start', '>', now)
+      .where((eb) => eb.or([eb('f.expires_at', 'is', null), eb('f.expires_at', '>', now)]))
       .orderBy('o.scheduled_start').limit(100).execute();
   } else {
     const active = ['assigned', 'on_the_way', 'in_service', 'awaiting_confirmation'];
@@ -139,6 +141,9 @@ export async function acceptOrder(ctx: AppContext, workerId: string, id: string)
       if (o.status !== 'paid') throw new AppError('ORDER_STATE', {}, [], { code: 'ILLEGAL_TRANSITION', currentState: o.status });
     }
     if (offer?.status === 'declined') throw new AppError('ORDER_STATE', {}, [], { code: 'ILLEGAL_TRANSITION', currentState: o.status });
+    if (offer?.status === 'expired' || (offer?.expires_at && offer.expires_at <= now)) throw new AppError('GRAB_WINDOW_CLOSED', {}, [], { currentState: o.status });
+    const availability = await workerAvailability(trx, workerId);
+    if (availability !== 'ok') throw new AppError('WORKER_UNAVAILABLE', {}, [], { reason: availability });
     return takeOrder(ctx, trx, o, workerId, workerActor(workerId), now, settings);
   });
   return respond(ctx, order, workerId, settings, now);
@@ -153,10 +158,8 @@ export async function declineOrder(ctx: AppContext, workerId: string, id: string
     if (o.status === 'paid' && (await openOffer(trx, id, workerId))) {
       await decideOffer(trx, id, workerId, 'declined', reason.trim());
       await insertEvent(trx, { orderId: id, action: 'offer_declined', actorKind: 'worker', actorId: workerId, actorName: '师傅', note: reason.trim(), at: now });
-      if (o.preferred_worker_id === workerId) {
-        await release(trx, id);
-        await offerOrder(trx, o, now, settings, [workerId]);
-      }
+      if (o.preferred_worker_id === workerId) await release(trx, id); // the chosen worker's hold
+      await afterDecline(trx, o, now);
       return null;
     }
     if (o.worker_id !== workerId) throw new AppError('NOT_FOUND');

@@ -49,8 +49,9 @@ export async function qualifiedWorkers(db: Kysely<DB>, q: QualifiedWorkerQuery):
   const rows = await query
     .select(['w.user_id', 'w.rating_avg', 'w.orders_done', 'w.max_minutes_per_day', 'w.min_break_minutes'])
     .select(sql<number>`earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) / 1000`.as('distance_km'))
-    // Every covering worker is needed (no LIMIT-driven KNN walk), so order by the distance already computed.
-    .orderBy('distance_km').orderBy('w.user_id')
+    // With a limit the GiST index walks nearest-first (KNN); without one every covering worker is needed,
+    // and sorting by the distance already computed is cheaper than the index walk.
+    .$call((qb) => (q.limit ? qb.orderBy(sql`ll_to_earth(w.home_lat, w.home_lng) <-> ${point}`) : qb.orderBy('distance_km').orderBy('w.user_id')))
     .limit(q.limit ?? 5000).execute();
   if (!rows.length) return [];
   const ids = rows.map((r) => r.user_id);
@@ -111,4 +112,35 @@ export async function recordCompletedOrder(db: Kysely<DB>, workerId: string) {
  */
 export async function lockWorkerSchedule(db: Kysely<DB>, workerId: string): Promise<void> {
   await db.selectFrom('worker_profiles').select('user_id').where('user_id', '=', workerId).forUpdate().execute();
+}
+
+export interface WorkerFacts {
+  id: string; status: 'approved' | 'suspended' | 'removed' | 'pending'; online: boolean; skills: string[]; certificates: { kind: string; expiresAt: string | null }[];
+  home: { lat: number; lng: number }; serviceRadiusKm: number; ratingAvg: number; ratingCount: number; ordersDone: number; experienceYears: number; joinedAt: string;
+}
+
+/** What matching scores a worker on (profile, skills as item codes, verified certificates). */
+export async function workerFacts(db: Kysely<DB>, ids: string[]): Promise<WorkerFacts[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('worker_profiles as w')
+    .select(['w.user_id', 'w.status', 'w.online', 'w.suspended_until', 'w.home_lat', 'w.home_lng', 'w.service_radius_km', 'w.rating_avg', 'w.rating_count', 'w.orders_done', 'w.experience_years', 'w.approved_at', 'w.created_at'])
+    .select(sql<string[]>`coalesce((select array_agg(i.code) from worker_skills s join service_items i on i.id = s.item_id where s.worker_id = w.user_id), '{}')`.as('skills'))
+    .select(sql<{ kind: string; expires_at: string | null }[]>`coalesce((select json_agg(json_build_object('kind', c.kind, 'expires_at', c.expires_at)) from worker_certificates c where c.worker_id = w.user_id and c.status = 'verified'), '[]')`.as('certs'))
+    .where('w.user_id', 'in', ids).execute();
+  const now = new Date();
+  return rows.map((r) => ({
+    id: r.user_id,
+    status: r.status === 'approved' ? (r.suspended_until && r.suspended_until > now ? 'suspended' : 'approved') : r.status === 'removed' ? 'removed' : 'pending',
+    online: r.online, skills: r.skills, certificates: r.certs.map((c) => ({ kind: c.kind, expiresAt: c.expires_at ? `${String(c.expires_at).slice(0, 10)}T23:59:59+08:00` : null })),
+    home: { lat: r.home_lat ?? 0, lng: r.home_lng ?? 0 }, serviceRadiusKm: r.service_radius_km ?? 0, ratingAvg: Number(r.rating_avg), ratingCount: r.rating_count,
+    ordersDone: r.orders_done, experienceYears: r.experience_years, joinedAt: (r.approved_at ?? r.created_at).toISOString(),
+  }));
+}
+
+/** Whether the worker may take orders now (approved, online, not suspended); else why not. */
+export async function workerAvailability(db: Kysely<DB>, workerId: string): Promise<'ok' | 'suspended' | 'offline' | 'not_approved'> {
+  const [f] = await workerFacts(db, [workerId]);
+  if (!f || f.status === 'pending' || f.status === 'removed') return 'not_approved';
+  if (f.status === 'suspended') return 'suspended';
+  return f.online ? 'ok' : 'offline';
 }

@@ -1,0 +1,26 @@
+/** 抢单大厅: the orders pushed to me that are still open, that I am still free and qualified for, best fit first. */
+import type { AppContext } from '../../app-context.js';
+import { freeWorkersAt } from '../booking/availability.js';
+import { needOf } from '../booking/dispatch-offers.js';
+import { districtNames, summaryOf } from '../booking/present.js';
+
+export async function orderHall(ctx: AppContext, workerId: string) {
+  const now = new Date();
+  const rows = await ctx.db.selectFrom('order_offers as f').innerJoin('orders as o', 'o.id', 'f.order_id')
+    .selectAll('o').select(['f.distance_km', 'f.score', 'f.expires_at', 'f.mode'])
+    .where('f.worker_id', '=', workerId).where('f.status', '=', 'open').where('o.status', '=', 'paid').where('o.scheduled_start', '>', now)
+    .where((eb) => eb.or([eb('f.expires_at', 'is', null), eb('f.expires_at', '>', now)]))
+    .orderBy('f.score', 'desc').orderBy('f.distance_km').limit(50).execute();
+  const districts = await districtNames(ctx.db);
+  const items = [];
+  for (const r of rows) {
+    // A job accepted meanwhile may have made me busy for this one: it is not shown then.
+    const free = await freeWorkersAt(ctx.db, await needOf(ctx.db, r, { workerIds: [workerId], excludeOrderId: r.id }), r.scheduled_start, now);
+    if (!free.length) continue;
+    items.push({
+      ...summaryOf(r, districts), distanceKm: r.distance_km === null ? null : Math.round(r.distance_km * 10) / 10, offered: true,
+      fit: r.score === null ? null : Math.round(r.score * 100), payFen: r.price_fen, mode: r.mode, expiresAt: r.expires_at?.toISOString() ?? null,
+    });
+  }
+  return { items };
+}

@@ -1,0 +1,132 @@
+/**
+ * Dispatch of a paid order: rank the free qualified workers near it (pure matching module), then
+ * (a) push to the best K for a grab window — the first valid grab wins (booking's accept) —,
+ * (b) direct assignment to the best remaining one with an accept timeout, round after round,
+ * (c) nobody left → the operations queue. Every round stores its decision with explanations.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { scheduleJob } from '../../platform/jobs.js';
+import { workersAt } from '../booking/availability.js';
+import { needOf, snapshotItem } from '../booking/dispatch-offers.js';
+import { insertEvent, type OrderRow } from '../booking/queries.js';
+import { customerWorkerHistory, workerOrderStats } from '../booking/worker-stats.js';
+import { workerFacts } from '../workers/availability-service.js';
+import { rankCandidates, type MatchCandidate, type MatchResult } from './matching/index.js';
+import { dispatchSettingsFor, type DispatchSettings } from './settings.js';
+
+type Db = Kysely<DB>;
+
+export interface Ranking { result: MatchResult; candidates: number }
+
+/** Scores every free qualified worker in the pool nearest the order (minus `exclude`); busy ones are listed as rejected. */
+export async function rankOrder(db: Db, o: OrderRow, now: Date, s: DispatchSettings, exclude: ReadonlySet<string> = new Set(), only?: string[]): Promise<Ranking> {
+  const need = await needOf(db, o, { excludeOrderId: o.id, ...(only ? { workerIds: only } : { poolLimit: s.candidatePool }) });
+  const { free, busy } = await workersAt(db, need, o.scheduled_start, now);
+  const pool = free.filter((w) => !exclude.has(w.id));
+  const ids = pool.map((w) => w.id);
+  const [facts, stats, history] = await Promise.all([
+    workerFacts(db, ids), workerOrderStats(db, ids, o.scheduled_start, need.timeZone, now), customerWorkerHistory(db, o.customer_id),
+  ]);
+  const candidates: MatchCandidate[] = facts.map((f) => {
+    const st = stats.get(f.id)!;
+    return {
+      id: f.id, status: f.status, online: f.online, skills: f.skills, certificates: f.certificates, homeLocation: f.home, serviceRadiusKm: f.serviceRadiusKm,
+      ratingAvg: f.ratingAvg, ratingCount: f.ratingCount, onTimeRate: st.onTimeRate, completionRate: st.completionRate,
+      badges: [...(f.certificates.length ? ['certified'] : []), ...(f.experienceYears >= 5 ? ['experienced'] : [])],
+      completedOrders: f.ordersDone, joinedAt: f.joinedAt, todayOrders: st.todayOrders, todayEarningsFen: st.todayEarningsFen, recentDeclines: st.recentDeclines,
+      previousJobEnd: st.previousJob, isFreeForWindow: true,
+    };
+  });
+  const item = snapshotItem(o);
+  const result = rankCandidates(
+    { id: o.id, itemCode: item.code, requiredCertificate: item.requiredCertificate, location: { lat: o.lat, lng: o.lng }, start: o.scheduled_start.toISOString(), durationMinutes: o.duration_minutes, customerId: o.customer_id, cityCode: o.city_code },
+    candidates, history, s.weights ? { weights: s.weights } : {}, now,
+  );
+  const notFree = { code: 'not_free' as const, message: { zh: '该时段已有安排或超出工作时间/休息规定', en: 'Busy then, outside working hours or against the rest rule' } };
+  result.rejected.push(...busy.slice(0, 50).map((w) => ({ workerId: w.id, reasons: [notFree] })));
+  return { result, candidates: free.length + busy.length };
+}
+
+async function previousOffers(db: Db, orderId: string) {
+  return db.selectFrom('order_offers').select(['worker_id', 'status', 'round', 'mode']).where('order_id', '=', orderId).execute();
+}
+
+/** Puts an order nobody took in the operations queue (once) and says so on its timeline. */
+export async function enqueueForOps(db: Db, o: OrderRow, reason: string, now: Date) {
+  const added = await db.insertInto('dispatch_queue').values({ order_id: o.id, reason, queued_at: now })
+    .onConflict((oc) => oc.column('order_id').doUpdateSet({ reason, queued_at: now, resolved_at: null }).where('dispatch_queue.resolved_at', 'is not', null))
+    .returning('order_id').executeTakeFirst();
+  if (added) await insertEvent(db, { orderId: o.id, action: 'no_candidates', actorKind: 'system', actorId: null, actorName: '系统', note: reason, at: now });
+}
+
+/** The order left 待接单 (taken, cancelled…): it leaves the queue too. */
+export async function resolveQueued(db: Db, orderId: string, now: Date) {
+  await db.updateTable('dispatch_queue').set({ resolved_at: now }).where('order_id', '=', orderId).where('resolved_at', 'is', null).execute();
+}
+
+/**
+ * The next dispatch round for a paid, unassigned order. The chosen worker first (accept timeout);
+ * then one grab round to the best K; then direct assignments to the best remaining; then the queue.
+ */
+export async function dispatchRound(db: Db, o: OrderRow, now: Date, exclude: string[] = []): Promise<number> {
+  const s = await dispatchSettingsFor(db, o.city_code, o.category_code);
+  const offers = await previousOffers(db, o.id);
+  const round = offers.reduce((m, f) => Math.max(m, f.round), 0) + 1;
+  const tried = new Set([...exclude, ...offers.filter((f) => f.status !== 'withdrawn').map((f) => f.worker_id)]);
+  const chosen = o.preferred_worker_id && !tried.has(o.preferred_worker_id) ? o.preferred_worker_id : null;
+  const grabDone = offers.some((f) => f.mode === 'grab');
+  const assignRounds = new Set(offers.filter((f) => f.mode === 'assign').map((f) => f.round)).size;
+  if (!chosen && grabDone && assignRounds >= s.maxAssignRounds) {
+    await enqueueForOps(db, o, `${assignRounds} 轮派单无人接单`, now);
+    return 0;
+  }
+  const { result, candidates } = await rankOrder(db, o, now, s, chosen ? new Set() : tried, chosen ? [chosen] : undefined);
+  let mode: 'chosen' | 'grab' | 'assign';
+  let targets = result.ranked;
+  if (chosen) {
+    mode = 'chosen';
+    targets = targets.filter((r) => r.workerId === chosen);
+  } else {
+    mode = s.mode === 'grab' && !grabDone ? 'grab' : 'assign';
+    targets = targets.slice(0, mode === 'grab' ? s.topK : 1);
+  }
+  if (!targets.length) {
+    if (chosen) return dispatchRound(db, o, now, [...exclude, chosen]); // the chosen worker can no longer come
+    await enqueueForOps(db, o, candidates ? '附近符合条件的师傅均无空档' : '附近没有符合条件的师傅', now);
+    return 0;
+  }
+  const seconds = mode === 'grab' ? s.grabWindowSeconds : s.acceptTimeoutSeconds;
+  const expiresAt = new Date(now.getTime() + seconds * 1000);
+  await db.insertInto('order_offers').values(targets.map((t) => ({ order_id: o.id, worker_id: t.workerId, distance_km: Math.round(t.facts.distanceKm * 100) / 100, round, mode, score: t.score, expires_at: expiresAt })))
+    .onConflict((oc) => oc.columns(['order_id', 'worker_id']).doUpdateSet((eb) => ({ status: 'open', round, mode, score: eb.ref('excluded.score'), expires_at: expiresAt, decided_at: null, created_at: now })))
+    .execute();
+  await db.insertInto('dispatch_decisions').values({
+    order_id: o.id, round, mode, offered: targets.map((t) => t.workerId), candidates,
+    ranked: JSON.stringify(result.ranked.slice(0, 20)), rejected: JSON.stringify(result.rejected.slice(0, 50)),
+  }).execute();
+  await scheduleJob(db, { kind: 'dispatch.window', key: `order:${o.id}:dispatch:${round}`, runAt: expiresAt, payload: { orderId: o.id, round } });
+  await insertEvent(db, { orderId: o.id, action: 'offered', actorKind: 'system', actorId: null, actorName: '系统', detail: { workers: targets.length, mode, round }, at: now });
+  return targets.length;
+}
+
+/** The round's window ran out: its open offers expire and the next round starts (if nobody took the order). */
+export async function closeRound(db: Db, o: OrderRow, round: number, now: Date) {
+  if (o.status !== 'paid' || o.worker_id) return;
+  const expired = await db.updateTable('order_offers').set({ status: 'expired', decided_at: now })
+    .where('order_id', '=', o.id).where('round', '=', round).where('status', '=', 'open').returning('worker_id').execute();
+  const stillOpen = await db.selectFrom('order_offers').select('worker_id').where('order_id', '=', o.id).where('status', '=', 'open').executeTakeFirst();
+  if (expired.length && !stillOpen) await dispatchRound(db, o, now);
+}
+
+/** After a decline: with no offer left open, the next round starts at once. */
+export async function afterDecline(db: Db, o: OrderRow, now: Date) {
+  const stillOpen = await db.selectFrom('order_offers').select('worker_id').where('order_id', '=', o.id).where('status', '=', 'open').executeTakeFirst();
+  if (!stillOpen) await dispatchRound(db, o, now);
+}
+
+/** Every decision for an order, newest round last (console: why this worker, why not others). */
+export async function decisionsOf(db: Db, orderId: string) {
+  const rows = await db.selectFrom('dispatch_decisions').selectAll().where('order_id', '=', orderId).orderBy('round').execute();
+  return rows.map((r) => ({ round: r.round, mode: r.mode, offered: r.offered, candidates: r.candidates, ranked: r.ranked, rejected: r.rejected, at: r.created_at.toISOString() }));
+}
