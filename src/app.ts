@@ -36,6 +36,7 @@ import { bookingRoutes } from './domains/booking/routes.js';
 import { workerOrderRoutes } from './domains/booking/worker-routes.js';
 import { bookingAdminRoutes } from './domains/booking/admin-routes.js';
 import { dispatchRoutes } from './domains/dispatch/routes.js';
+import { dispatchPlanningRoutes } from './domains/dispatch/planning/planning-routes.js';
 import { outboxMailProvider, outboxSmsProvider } from './platform/providers/outbox.js';
 import { localDiskStorage, s3Storage } from './platform/storage.js';
 import { isPortalPath, portalIndexExists, serveWeb } from './web-static.js';
@@ -94,7 +95,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   if (config.serveWeb) await serveWeb(app);

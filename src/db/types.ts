@@ -240,6 +240,8 @@ export interface WorkerProfilesTable {
   status: Generated<WorkerStatus>;
   online: Generated<boolean>;
   created_at: Timestamp;
+  /** Stored ll_to_earth(home_lat, home_lng) (generated). */
+  home_point: ColumnType<string | null, never, never>;
 }
 
 export interface WorkerIdentitiesTable {

@@ -1,101 +1,7 @@
 // Orders made through the HTTP API (customer signs in by SMS, adds an address, quotes, books, pays), the demo
-// worker's side (sign-in, reschedule requests) and the outbox checks the console order tests need.
-import { adminToken, randomPhone, readSmsCode } from './api';
-
-export const DEMO_WORKER_PHONE = '13900000001';
-const PASSWORD = 'daojia2026';
-
-let clientCounter = 0;
-/** A client address of its own for each sign-in (the server trusts X-Forwarded-For in the e2e setup): SMS codes are limited per IP. */
-function clientAddress(): string {
-  clientCounter += 1;
-  return `10.251.${process.pid % 250}.${clientCounter % 250}`;
-}
-
-export class HttpError extends Error {
-  constructor(readonly status: number, readonly body: { code?: string; detail?: string; [key: string]: unknown }, what: string) {
-    super(`${what} → ${status} ${JSON.stringify(body)}`);
-  }
-}
-
-/** A JSON call with a bearer token; throws HttpError unless 2xx. */
-export async function call<T>(baseUrl: string, token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      'x-forwarded-for': clientAddress(),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const json = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) throw new HttpError(response.status, (json ?? {}) as HttpError['body'], `${method} ${path}`);
-  return json as T;
-}
-
-/** The console API as `username` (super by default). */
-export async function adminCall<T>(baseUrl: string, method: string, path: string, body?: unknown, username = 'super'): Promise<T> {
-  return call<T>(baseUrl, await adminToken(baseUrl, username), method, path, body);
-}
-
-/** Signs a customer in (or up) by SMS code read from the outbox; returns the session token. */
-export async function customerSignIn(baseUrl: string, phone: string): Promise<string> {
-  const ip = clientAddress();
-  await call(baseUrl, null, 'POST', '/api/auth/sms/send', { phone, purpose: 'login' }, { 'x-forwarded-for': ip });
-  const code = await readSmsCode(baseUrl, phone);
-  const answer = await call<{ token: string }>(baseUrl, null, 'POST', '/api/auth/sms/login', { phone, code, role: 'customer' }, { 'x-forwarded-for': ip });
-  return answer.token;
-}
-
-export interface DemoWorker {
-  token: string;
-  id: string;
-  name: string;
-  districtCode: string;
-  homeLat: number;
-  homeLng: number;
-  /** Items the worker offers that need no certificate. */
-  itemCodes: string[];
-  /** The smallest bookable quantity of each of those items. */
-  quantities: Record<string, number>;
-}
-
-interface ItemDetailLite {
-  code: string;
-  name: string;
-  requiredCertificate: string | null;
-  pricing: { kind: string; minHours?: number; minQuantity?: number };
-}
-
-/** The demo worker (password sign-in), online, with the items it may be dispatched for. */
-export async function demoWorker(baseUrl: string): Promise<DemoWorker> {
-  const { token, user } = await call<{ token: string; user: { id: string } }>(baseUrl, null, 'POST', '/api/auth/password/login', {
-    identifier: DEMO_WORKER_PHONE,
-    password: PASSWORD,
-    role: 'worker',
-  });
-  await call(baseUrl, token, 'PUT', '/api/worker/online', { online: true });
-  const application = await call<{ profile: { displayName: string; districtCode: string; homeLat: number; homeLng: number; skills: { code: string }[] } }>(baseUrl, token, 'GET', '/api/worker/application');
-  const p = application.profile;
-  const items: string[] = [];
-  const quantities: Record<string, number> = {};
-  for (const { code } of p.skills) {
-    const item = await call<ItemDetailLite>(baseUrl, null, 'GET', `/api/catalog/items/${code}`).catch(() => null);
-    if (!item || item.requiredCertificate || item.pricing.kind === 'on_site_quote') continue;
-    items.push(code);
-    quantities[code] = item.pricing.minHours ?? item.pricing.minQuantity ?? 1;
-  }
-  if (items.length === 0) throw new Error(`the demo worker has no certificate-free item among ${p.skills.map((skill) => skill.code).join(', ')}`);
-  return { token, id: user.id, name: p.displayName, districtCode: p.districtCode, homeLat: p.homeLat, homeLng: p.homeLng, itemCodes: items, quantities };
-}
-
-export interface SlotAnswer {
-  days: { date: string; slots: { start: string; workerCount: number }[] }[];
-}
+// worker's reschedule requests and the outbox checks the console order tests need.
+import { randomPhone } from './api';
+import { adminCall, call, customerSignIn, slotStarts, type DemoWorker, type SlotAnswer } from './http';
 
 export interface OrderView {
   id: string;
@@ -121,7 +27,7 @@ export interface BookedOrder {
 
 /** Starts of `slots` at least a day ahead (so no urgent surcharge or START_PASSED), and within working daytime. */
 export function laterStarts(answer: SlotAnswer, notBefore = Date.now() + 26 * 3600_000): string[] {
-  return answer.days.flatMap((day) => day.slots.map((slot) => slot.start)).filter((start) => new Date(start).getTime() >= notBefore);
+  return slotStarts(answer).filter((start) => new Date(start).getTime() >= notBefore);
 }
 
 /**

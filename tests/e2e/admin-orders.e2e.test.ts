@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
-import { adminCall, adminOrder, bookPaidOrder, demoWorker, otherFreeStarts, readPayLinkSms, workerAsksReschedule, type BookedOrder, type DemoWorker } from './admin-order-api';
+import { adminOrder, bookPaidOrder, otherFreeStarts, readPayLinkSms, workerAsksReschedule, type BookedOrder } from './admin-order-api';
+import { adminCall, demoWorker, type DemoWorker } from './http';
 import { pageErrors, screenshot, signInConsole, useBrowser } from './browser';
 import {
   approveReschedule, assignWorker, bookForCustomer, chooseOption, closeOrder, drawerState, fillPhoneBooking, findOrder, forceState, openMenu, openOrder, timelineText,

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
 import { pageErrors, screenshot, useMobilePage } from './browser';
-import { signInBySms } from './mobile-steps';
+import { signInByPassword, signInBySms } from './mobile-steps';
 
 const baseUrl = inject('baseUrl');
 let page: Page;
@@ -62,10 +62,7 @@ describe('customer H5', () => {
     await page.locator('.adm-dialog-button', { hasText: '退出登录' }).click();
     await page.waitForURL('**/login');
 
-    await page.getByRole('tab', { name: '密码登录' }).click();
-    await page.locator('#login-identifier').fill(phone);
-    await page.locator('#login-password').fill(password);
-    await page.getByTestId('password-login-submit').click();
+    await signInByPassword(page, phone, password);
     await page.getByTestId('catalog').waitFor();
     expect(await page.getByTestId('home-greeting').innerText()).toContain(name);
 
@@ -84,10 +81,7 @@ describe('customer H5', () => {
     await page.locator('.adm-dialog-button', { hasText: '注销账号' }).click();
     await page.waitForURL('**/login');
 
-    await page.getByRole('tab', { name: '密码登录' }).click();
-    await page.locator('#login-identifier').fill(phone);
-    await page.locator('#login-password').fill(password);
-    await page.getByTestId('password-login-submit').click();
+    await signInByPassword(page, phone, password);
     await page.getByText('账号或密码错误').waitFor();
   });
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readVerificationLink } from './api';
 import { pageErrors, useMobilePage } from './browser';
+import { signInByPassword } from './mobile-steps';
 
 const baseUrl = inject('baseUrl');
 let page: Page;
@@ -25,10 +26,7 @@ describe('e-mail sign-up', () => {
     await page.getByText('邮箱已验证，请登录').waitFor();
     await page.waitForURL('**/login');
 
-    await page.getByRole('tab', { name: '密码登录' }).click();
-    await page.locator('#login-identifier').fill(email);
-    await page.locator('#login-password').fill(password);
-    await page.getByTestId('password-login-submit').click();
+    await signInByPassword(page, email, password);
     await page.getByTestId('catalog').waitFor();
     expect(await page.getByTestId('home-greeting').innerText()).toContain('邮箱用户');
   });

@@ -1,38 +1,7 @@
 // The worker's side of the customer order journeys, driven through the HTTP API: find a demo worker who
 // serves an address, sign in as them by SMS, and accept / set off / check in / record / finish / ask.
 import type { Page } from 'playwright-core';
-import { adminToken, readSmsCode } from './api';
-
-let clientCounter = 0;
-/** A client address per call (the e2e server trusts X-Forwarded-For; SMS codes are limited per IP). */
-function clientAddress(): string {
-  clientCounter += 1;
-  return `10.253.${process.pid % 250}.${clientCounter % 250}`;
-}
-
-export class OrderApiError extends Error {
-  constructor(readonly status: number, readonly body: { code?: string; detail?: string }, what: string) {
-    super(`${what} → ${status} ${JSON.stringify(body)}`);
-  }
-}
-
-/** A JSON call with a bearer token; throws OrderApiError unless 2xx; undefined for 204. */
-export async function call<T>(baseUrl: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      'x-forwarded-for': clientAddress(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const json = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) throw new OrderApiError(response.status, (json ?? {}) as OrderApiError['body'], `${method} ${path}`);
-  return json as T;
-}
+import { adminCall, call, smsSignIn } from './http';
 
 interface PublicWorker {
   id: string;
@@ -65,9 +34,8 @@ export async function workerServingADistrict(page: Page, baseUrl: string, skill:
  * each worker's masked phone (139****nnnn) next to the id.
  */
 async function demoWorkerPhone(baseUrl: string, workerId: string): Promise<string> {
-  const token = await adminToken(baseUrl);
   for (let page = 1; page <= 20; page += 1) {
-    const answer = await call<{ items: { workerId: string; phoneMasked: string | null }[] }>(baseUrl, token, 'GET', `/api/admin/worker-reviews?status=approved&page=${page}&pageSize=50`);
+    const answer = await adminCall<{ items: { workerId: string; phoneMasked: string | null }[] }>(baseUrl, 'GET', `/api/admin/worker-reviews?status=approved&page=${page}&pageSize=50`);
     const row = answer.items.find((item) => item.workerId === workerId);
     if (row?.phoneMasked) return `1390000${row.phoneMasked.slice(-4)}`;
     if (answer.items.length < 50) break;
@@ -77,10 +45,7 @@ async function demoWorkerPhone(baseUrl: string, workerId: string): Promise<strin
 
 /** Signs in as a demo worker by SMS code (read from the outbox) and switches them online; returns the bearer token. */
 export async function signInWorker(baseUrl: string, workerId: string): Promise<string> {
-  const phone = await demoWorkerPhone(baseUrl, workerId);
-  await call(baseUrl, null, 'POST', '/api/auth/sms/send', { phone });
-  const code = await readSmsCode(baseUrl, phone);
-  const { token, user } = await call<{ token: string; user: { id: string } }>(baseUrl, null, 'POST', '/api/auth/sms/login', { phone, code, role: 'worker' });
+  const { token, user } = await smsSignIn(baseUrl, await demoWorkerPhone(baseUrl, workerId), 'worker');
   if (user.id !== workerId) throw new Error(`signed in as ${user.id}, expected ${workerId}`);
   await call(baseUrl, token, 'PUT', '/api/worker/online', { online: true });
   return token;
@@ -125,5 +90,5 @@ export const askReschedule = (baseUrl: string, token: string, orderId: string, s
 
 /** Ops approves a worker's reschedule request so it reaches the customer (pending_ops → pending_customer). */
 export async function opsApproveReschedule(baseUrl: string, requestId: string): Promise<void> {
-  await call(baseUrl, await adminToken(baseUrl, 'ops'), 'POST', `/api/admin/reschedules/${requestId}/decision`, { approve: true, note: '已核实' });
+  await adminCall(baseUrl, 'POST', `/api/admin/reschedules/${requestId}/decision`, { approve: true, note: '已核实' }, 'ops');
 }

@@ -6,7 +6,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
 import { newMobileContext, pageErrors, signInConsole, useBrowser } from './browser';
 import { signInBySms } from './mobile-steps';
-import { adminOrder, demoWorker, workerAsksReschedule, type DemoWorker } from './admin-order-api';
+import { adminOrder, workerAsksReschedule } from './admin-order-api';
+import { demoWorker, slotStarts, type DemoWorker, type SlotAnswer } from './http';
 import { approveReschedule as opsApproveReschedule, openMenu } from './steps/admin-orders';
 import { addAddressInMe, approveReschedule, bookWithWorker, confirmWork, expectOrderStatus, payOrder, readServiceCode } from './steps/customer-orders';
 import { acceptOffer, departAndCheckIn, openOrder, orderPage, recordAndFinish, signInDemoWorker } from './steps/worker-orders';
@@ -14,8 +15,6 @@ import { acceptOffer, departAndCheckIn, openOrder, orderPage, recordAndFinish, s
 const baseUrl = inject('baseUrl');
 const HOUR = 3_600_000;
 const browser = useBrowser();
-
-interface SlotAnswer { days: { slots: { start: string }[] }[] }
 
 describe('book → pay → accept → reschedule (worker, ops, customer) → visit → acceptance', () => {
   let customer: Page;
@@ -59,7 +58,7 @@ describe('book → pay → accept → reschedule (worker, ops, customer) → vis
   it('the worker asks to move the visit, operations approve in the console, the customer consents', async () => {
     const slots = (await (await customer.request.get(`/api/booking/slots?orderId=${orderId}`)).json()) as SlotAnswer;
     const current = new Date((await adminOrder(baseUrl, orderId)).scheduledStart).getTime();
-    const target = slots.days.flatMap((d) => d.slots.map((s) => s.start)).find((s) => new Date(s).getTime() >= current + 20 * HOUR);
+    const target = slotStarts(slots).find((s) => new Date(s).getTime() >= current + 20 * HOUR);
     expect(target).toBeTruthy();
     expect((await workerAsksReschedule(baseUrl, demo, orderId, target!, '前一单延误，顺延一天')).reschedule?.status).toBe('pending_ops');
 

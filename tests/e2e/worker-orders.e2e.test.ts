@@ -15,24 +15,13 @@ import {
   proposeExtra,
   recordService,
 } from './steps/worker-orders';
-import {
-  answerExtraWork,
-  apiCall,
-  bookWithWorker,
-  customerAsksReschedule,
-  DEMO_WORKER_PHONE,
-  freeStarts,
-  onlineDemoWorker,
-  serviceCodeOf,
-  shanghaiDay,
-  type Booking,
-  type Worker,
-} from './worker-order-api';
+import { call, DEMO_WORKER_PHONE, demoWorker, type DemoWorker } from './http';
+import { answerExtraWork, bookWithWorker, customerAsksReschedule, freeStarts, serviceCodeOf, shanghaiDay, type Booking } from './worker-order-api';
 
 const baseUrl = inject('baseUrl');
 let context: BrowserContext;
 let page: Page;
-let worker: Worker;
+let worker: DemoWorker;
 let booking: Booking;
 const consoleErrors: string[] = [];
 
@@ -46,7 +35,7 @@ useBrowser(async (browser) => {
 });
 
 beforeAll(async () => {
-  worker = await onlineDemoWorker(baseUrl);
+  worker = await demoWorker(baseUrl);
   booking = await bookWithWorker(baseUrl, worker);
   expect(booking.order.status).toBe('paid');
 });
@@ -141,7 +130,7 @@ describe('worker H5: an order from offer to finish', () => {
     expect(target).toBeTruthy();
     expect((await customerAsksReschedule(baseUrl, other, target!)).reschedule?.status).toBe('pending_worker');
     await approveCustomerReschedule(page);
-    const moved = await apiCall<{ scheduledStart: string }>(baseUrl, worker.token, 'GET', `/api/worker/orders/${other.order.id}`);
+    const moved = await call<{ scheduledStart: string }>(baseUrl, worker.token, 'GET', `/api/worker/orders/${other.order.id}`);
     expect(moved.scheduledStart).toBe(target);
 
     // About 2 km off: the API answers CHECK_IN_TOO_FAR, the page says how far and asks why.

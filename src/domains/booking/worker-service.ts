@@ -128,8 +128,35 @@ export async function takeOrder(ctx: AppContext, trx: Db, o: OrderRow, workerId:
   return taken;
 }
 
-/** The first valid accept wins; later ones get ORDER_TAKEN. */
+/** Grabs in flight on this instance, per order: a crowd of grabs for one order waits for the first instead of queueing on its row lock. */
+const grabsInFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * The first valid accept wins; later ones get ORDER_TAKEN. The database decides (row lock + versioned
+ * update, across any number of instances); the in-process wait and the unlocked read in front only let
+ * the losers of a grab race answer without queueing on the order's lock.
+ */
 export async function acceptOrder(ctx: AppContext, workerId: string, id: string) {
+  const ahead = grabsInFlight.get(id);
+  if (!ahead) return registered(ctx, workerId, id);
+  await ahead.catch(() => {});
+  const seen = await ctx.db.selectFrom('orders as o').select(['o.worker_id', 'o.status'])
+    .select((eb) => eb.exists(eb.selectFrom('order_offers as f').select('f.worker_id').whereRef('f.order_id', '=', 'o.id').where('f.worker_id', '=', workerId)).as('offered'))
+    .where('o.id', '=', id).executeTakeFirst();
+  if (seen?.offered && seen.worker_id && seen.worker_id !== workerId) throw new AppError('ORDER_TAKEN', {}, [], { currentState: seen.status });
+  return registered(ctx, workerId, id);
+}
+
+/** Starts an accept and makes it the one later grabs of this order wait for (registered before any await). */
+function registered(ctx: AppContext, workerId: string, id: string) {
+  const attempt = acceptLocked(ctx, workerId, id);
+  grabsInFlight.set(id, attempt);
+  const forget = () => { if (grabsInFlight.get(id) === attempt) grabsInFlight.delete(id); };
+  attempt.then(forget, forget);
+  return attempt;
+}
+
+async function acceptLocked(ctx: AppContext, workerId: string, id: string) {
   const now = new Date();
   const settings = await settingsOf(ctx);
   const order = await ctx.db.transaction().execute(async (trx) => {

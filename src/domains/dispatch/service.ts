@@ -77,7 +77,8 @@ export async function dispatchRound(db: Db, o: OrderRow, now: Date, exclude: str
   const chosen = o.preferred_worker_id && !tried.has(o.preferred_worker_id) ? o.preferred_worker_id : null;
   const grabDone = offers.some((f) => f.mode === 'grab');
   const assignRounds = new Set(offers.filter((f) => f.mode === 'assign').map((f) => f.round)).size;
-  if (!chosen && grabDone && assignRounds >= s.maxAssignRounds) {
+  // Direct assignment starts after the grab round (grab mode) or at once (assign mode).
+  if (!chosen && (grabDone || s.mode === 'assign') && assignRounds >= s.maxAssignRounds) {
     await enqueueForOps(db, o, `${assignRounds} 轮派单无人接单`, now);
     return 0;
   }

@@ -13,13 +13,13 @@ export interface DispatchSettings {
   acceptTimeoutSeconds: number;
   /** Direct-assignment attempts before the order goes to the operations queue. */
   maxAssignRounds: number;
-  /** How many of the nearest covering workers are scored (the rest are farther than all of them). */
+  /** How many of the nearest covering workers are scored (3 × the 20 an order ever needs; the rest are farther than all of them). */
   candidatePool: number;
   weights?: Partial<MatchWeights>;
 }
 
 export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = {
-  mode: 'grab', topK: 5, grabWindowSeconds: 120, acceptTimeoutSeconds: 300, maxAssignRounds: 3, candidatePool: 200,
+  mode: 'grab', topK: 5, grabWindowSeconds: 120, acceptTimeoutSeconds: 300, maxAssignRounds: 3, candidatePool: 60,
 };
 
 export async function dispatchSettingsFor(db: Kysely<DB>, cityCode: string, categoryCode: string): Promise<DispatchSettings> {

@@ -7,7 +7,7 @@ import type { DB } from '../../db/types.js';
 import type { WorkerSchedule } from '../booking/slots.js';
 import { fileUrl } from '../../platform/files.js';
 import { maskName } from '../../platform/mask.js';
-import { visibleWorkers } from './search-service.js';
+import { largestRadiusKm, visibleWorkers } from './search-service.js';
 
 export interface QualifiedWorkerQuery {
   itemId: string;
@@ -36,45 +36,63 @@ export interface QualifiedWorker {
  */
 export async function qualifiedWorkers(db: Kysely<DB>, q: QualifiedWorkerQuery): Promise<QualifiedWorker[]> {
   const point = sql`ll_to_earth(${q.lat}, ${q.lng})`;
-  let query = visibleWorkers(db)
-    .where(sql<boolean>`w.skill_ids @> array[${q.itemId}]::uuid[]`)
-    .where(sql<boolean>`earth_box(${point}, 50000) @> ll_to_earth(w.home_lat, w.home_lng)`)
-    .where(sql<boolean>`earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) <= w.service_radius_km * 1000`);
+  const boxMetres = q.limit ? (await largestRadiusKm(db)) * 1000 : 50_000;
+  const run = (h: Kysely<DB>) => {
+  let query = visibleWorkers(h).where(sql<boolean>`earth_distance(${point}, w.home_point) <= w.service_radius_km * 1000`);
+  // Nearest N (dispatch): walk the partial GiST index nearest-first and filter on the way; the skill test is
+  // wrapped so the planner does not prefer the (unselective) skill index over the walk. All covering workers
+  // (calendar): the box and the skill index narrow the rows instead.
+  query = query.where(sql<boolean>`earth_box(${point}, ${boxMetres}) @> w.home_point`);
+  query = q.limit
+    ? query.where(sql<boolean>`coalesce(w.skill_ids @> array[${q.itemId}]::uuid[], false)`)
+    : query.where(sql<boolean>`w.skill_ids @> array[${q.itemId}]::uuid[]`);
   if (q.workerIds) query = query.where('w.user_id', 'in', q.workerIds.length ? q.workerIds : ['00000000-0000-0000-0000-000000000000']);
   if (q.requiredCertificate) {
     query = query.where((eb) => eb.exists(eb.selectFrom('worker_certificates as c').select('c.id').whereRef('c.worker_id', '=', 'w.user_id')
       .where('c.kind', '=', q.requiredCertificate!).where('c.status', '=', 'verified')
       .where((e) => e.or([e('c.expires_at', 'is', null), e('c.expires_at', '>=', sql<string>`current_date`)]))));
   }
-  const rows = await query
+  return query
     .select(['w.user_id', 'w.rating_avg', 'w.orders_done', 'w.max_minutes_per_day', 'w.min_break_minutes'])
-    .select(sql<number>`earth_distance(${point}, ll_to_earth(w.home_lat, w.home_lng)) / 1000`.as('distance_km'))
+    .select(sql<number>`earth_distance(${point}, w.home_point) / 1000`.as('distance_km'))
+    // Hours as one "weekday:start:end,…" text and the days off in range, in the same round trip.
+    .select(sql<string | null>`(select string_agg(h.weekday || ':' || h.start_minute || ':' || h.end_minute, ',') from worker_hours h where h.worker_id = w.user_id)`.as('hours'))
+    .select(sql<string[] | null>`(select array_agg(d.day::text) from worker_days_off d where d.worker_id = w.user_id and d.day between ${q.fromDate}::date and ${q.toDate}::date)`.as('days_off'))
     // With a limit the GiST index walks nearest-first (KNN); without one every covering worker is needed,
     // and sorting by the distance already computed is cheaper than the index walk.
-    .$call((qb) => (q.limit ? qb.orderBy(sql`ll_to_earth(w.home_lat, w.home_lng) <-> ${point}`) : qb.orderBy('distance_km').orderBy('w.user_id')))
+    .$call((qb) => (q.limit ? qb.orderBy(sql`w.home_point <-> ${point}`) : qb.orderBy('distance_km').orderBy('w.user_id')))
     .limit(q.limit ?? 5000).execute();
-  if (!rows.length) return [];
-  const ids = rows.map((r) => r.user_id);
-  const [hourRows, daysOff] = await Promise.all([
-    // One row per worker ("weekday:start:end,…"): thousands of small rows cost more than the text to split.
-    db.selectFrom('worker_hours').select(['worker_id', sql<string>`string_agg(weekday || ':' || start_minute || ':' || end_minute, ',')`.as('hours')])
-      .where('worker_id', 'in', ids).groupBy('worker_id').execute(),
-    db.selectFrom('worker_days_off').select(['worker_id', 'day']).where('worker_id', 'in', ids).where('day', '>=', q.fromDate).where('day', '<=', q.toDate).execute(),
-  ]);
-  const hoursOf = new Map(hourRows.map((r) => [r.worker_id, r.hours.split(',').map((h) => {
-    const [weekday, startMinute, endMinute] = h.split(':').map(Number);
-    return { weekday: weekday!, startMinute: startMinute!, endMinute: endMinute! };
-  })]));
-  const offOf = group(daysOff, (d) => d.worker_id);
+  };
+  const rows = q.limit ? await nearestFirst(db, run) : await run(db);
   return rows.map((r) => ({
     id: r.user_id, distanceKm: Number(r.distance_km), ratingAvg: Number(r.rating_avg), ordersDone: r.orders_done,
     schedule: {
       id: r.user_id,
-      weeklyHours: hoursOf.get(r.user_id) ?? [],
-      daysOff: (offOf.get(r.user_id) ?? []).map((d) => d.day),
+      weeklyHours: (r.hours ?? '').split(',').filter(Boolean).map((h) => {
+        const [weekday, startMinute, endMinute] = h.split(':').map(Number);
+        return { weekday: weekday!, startMinute: startMinute!, endMinute: endMinute! };
+      }),
+      daysOff: r.days_off ?? [],
       rest: { maxWorkMinutesPerDay: r.max_minutes_per_day, minBreakMinutes: r.min_break_minutes },
     },
   }));
+}
+
+/**
+ * Runs a nearest-N query with bitmap scans off for its duration: the planner cannot estimate the box on a
+ * cube column and would otherwise read every profile in the box (tens of thousands downtown) instead of
+ * walking the GiST index nearest-first inside it (a few hundred rows) — 30 ms against 4 ms at 100 000 workers.
+ */
+async function nearestFirst<T>(db: Kysely<DB>, run: (h: Kysely<DB>) => Promise<T>): Promise<T> {
+  const scoped = async (trx: Kysely<DB>) => {
+    await sql`set local enable_bitmapscan = off`.execute(trx);
+    try {
+      return await run(trx);
+    } finally {
+      await sql`set local enable_bitmapscan to default`.execute(trx);
+    }
+  };
+  return db.isTransaction ? scoped(db) : db.transaction().execute((trx) => scoped(trx));
 }
 
 function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {

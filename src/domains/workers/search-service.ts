@@ -35,7 +35,7 @@ export function visibleWorkers(db: Kysely<DB>, now = new Date()) {
 
 let radiusCache: { km: number; at: number } | null = null;
 /** The largest service radius in use (cached a minute): the index box for "near" never needs to be wider. */
-async function largestRadiusKm(db: Kysely<DB>): Promise<number> {
+export async function largestRadiusKm(db: Kysely<DB>): Promise<number> {
   if (radiusCache && Date.now() - radiusCache.at < 60_000) return radiusCache.km;
   const r = await db.selectFrom('worker_profiles').select((eb) => eb.fn.max('service_radius_km').as('km')).where('status', '=', 'approved').executeTakeFirst();
   radiusCache = { km: Number(r?.km ?? 50) || 50, at: Date.now() };

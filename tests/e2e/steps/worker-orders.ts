@@ -2,18 +2,17 @@
 // Every step starts from any page of a signed-in worker (portal at /worker/).
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { DEMO_PASSWORD, DEMO_WORKER_PHONE } from '../http';
+import { signInByPassword } from '../mobile-steps';
 import { pngFile } from '../worker-fixtures';
 
 /**
- * Signs the demo worker (13900000001) into the worker portal with the demo password — no SMS, so a journey may
+ * Signs the demo worker into the worker portal with the demo password — no SMS, so a journey may
  * do it in several browser contexts within the one-code-a-minute limit. Resolves on the home tab.
  */
-export async function signInDemoWorker(page: Page, phone = '13900000001', password = 'daojia2026'): Promise<void> {
+export async function signInDemoWorker(page: Page, phone = DEMO_WORKER_PHONE, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/worker/login');
-  await page.locator('.adm-tabs-tab', { hasText: '密码登录' }).click();
-  await page.locator('#login-identifier').fill(phone);
-  await page.locator('#login-password').fill(password);
-  await page.getByTestId('password-login-submit').click();
+  await signInByPassword(page, phone, password);
   await page.getByTestId('worker-status').waitFor();
 }
 

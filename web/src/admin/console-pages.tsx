@@ -2,11 +2,14 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   CalendarOutlined,
+  ClusterOutlined,
+  CarOutlined,
   DashboardOutlined,
   FileTextOutlined,
   PhoneOutlined,
   ScheduleOutlined,
   MailOutlined,
+  InboxOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -21,6 +24,9 @@ import { OutboxPage } from './pages/outbox-page';
 import { OverviewPage } from './pages/overview-page';
 import { UsersPage } from './pages/users-page';
 import { WorkersPage } from './pages/workers-page';
+import { DayPlansPage } from './pages/dispatch-plans/day-plans-page';
+import { DispatchQueuePage } from './pages/dispatch-queue/dispatch-queue-page';
+import { DispatchSettingsPage } from './pages/dispatch-settings/dispatch-settings-page';
 import { BookForCustomerPage } from './pages/orders/book-page';
 import { BookingSettingsPage } from './pages/orders/booking-settings-page';
 import { OrdersPage } from './pages/orders/orders-page';
@@ -39,13 +45,16 @@ export interface ConsolePage {
 export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'overview', labelKey: 'nav.overview', permission: 'overview:read', icon: <DashboardOutlined />, Component: OverviewPage },
   { path: 'orders', labelKey: 'nav.orders', permission: 'orders:read', icon: <FileTextOutlined />, Component: OrdersPage },
+  { path: 'dispatch-queue', labelKey: 'nav.dispatchQueue', permission: 'orders:read', icon: <InboxOutlined />, Component: DispatchQueuePage },
   { path: 'reschedules', labelKey: 'nav.reschedules', permission: 'orders:read', icon: <CalendarOutlined />, Component: ReschedulesPage },
+  { path: 'dispatch-plans', labelKey: 'nav.dayPlans', permission: 'orders:write', icon: <CarOutlined />, Component: DayPlansPage },
   { path: 'book', labelKey: 'nav.bookForCustomer', permission: 'orders:book', icon: <PhoneOutlined />, Component: BookForCustomerPage },
   { path: 'users', labelKey: 'nav.users', permission: 'users:read', icon: <TeamOutlined />, Component: UsersPage },
   { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
   { path: 'worker-reviews', labelKey: 'nav.workerReviews', permission: 'workers:read', icon: <IdcardOutlined />, Component: WorkerReviewsPage },
   { path: 'catalog', labelKey: 'nav.catalog', permission: 'catalog:read', icon: <AppstoreOutlined />, Component: CatalogPage },
   { path: 'booking-settings', labelKey: 'nav.bookingSettings', permission: 'orders:read', icon: <ScheduleOutlined />, Component: BookingSettingsPage },
+  { path: 'dispatch-settings', labelKey: 'nav.dispatchSettings', permission: 'orders:read', icon: <ClusterOutlined />, Component: DispatchSettingsPage },
   { path: 'outbox', labelKey: 'nav.outbox', permission: 'outbox:read', icon: <MailOutlined />, Component: OutboxPage },
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', icon: <AuditOutlined />, Component: AuditPage },
   { path: 'admins', labelKey: 'nav.admins', permission: 'admins:manage', icon: <SafetyCertificateOutlined />, Component: AdminsPage },

@@ -1,6 +1,7 @@
 import { unitMessages } from '../shared/catalog-units';
 import type { Messages } from '../shared/i18n';
 import { catalogMessages } from './pages/catalog/messages';
+import { dayPlanMessages } from './pages/dispatch-plans/messages';
 import { orderMessages } from './pages/orders/messages';
 import { reviewMessages } from './pages/worker-review/messages';
 
@@ -10,6 +11,7 @@ export const adminMessages: Messages = {
   ...catalogMessages,
   ...reviewMessages,
   ...orderMessages,
+  ...dayPlanMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],

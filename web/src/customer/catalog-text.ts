@@ -1,4 +1,4 @@
-import type { Adjustment, ItemSummary } from '../shared/catalog-types';
+import type { ItemSummary } from '../shared/catalog-types';
 import { unitLabel } from '../shared/catalog-units';
 import { formatFen, formatFenRange } from '../shared/format';
 import type { Translate } from '../shared/i18n';
@@ -19,11 +19,4 @@ export function priceText(t: Translate, item: ItemSummary): string {
 /** `参考价 ¥40–¥60/小时`. */
 export function referenceText(t: Translate, item: ItemSummary): string {
   return t('item.reference', { range: formatFenRange(item.referenceMinFen, item.referenceMaxFen), unit: unitLabel(t, item.unit) });
-}
-
-/** `+¥80` or `+20%`; empty when there is no surcharge. */
-export function adjustmentText(t: Translate, adjustment: Adjustment | undefined): string {
-  if (!adjustment) return '';
-  if (adjustment.type === 'fixed') return adjustment.fen > 0 ? t('option.fixed', { price: formatFen(adjustment.fen) }) : '';
-  return adjustment.bp > 0 ? t('option.percent', { percent: adjustment.bp / 100 }) : '';
 }

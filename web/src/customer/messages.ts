@@ -89,8 +89,6 @@ export const customerMessages: Messages = {
   'quote.book': ['预约下单', 'Book'],
   'quote.bookWorker': ['预约下单（指定该师傅）', 'Book this worker'],
 
-  'option.fixed': ['+{price}', '+{price}'],
-  'option.percent': ['+{percent}%', '+{percent}%'],
   'option.perUnit': ['含 {included} 个，超出每个 +{price}', '{included} included, +{price} each above'],
   'option.selectRange': ['可选 {min}–{max} 项', 'Choose {min}–{max}'],
   'option.required': ['请选择{field}', 'Please choose {field}'],

@@ -1,25 +1,7 @@
 import { Form, Selector, Stepper, Switch, TextArea } from 'antd-mobile';
-import type { Choice, OptionDefinition } from '../shared/catalog-types';
-import { pick } from '../shared/catalog-types';
+import { choiceLabel, pick, surchargeText, type Choice, type OptionDefinition } from '../shared/catalog-types';
 import { formatFen } from '../shared/format';
-import { useI18n, type Translate } from '../shared/i18n';
-import { adjustmentText } from './catalog-text';
-
-/** The value an option starts with in the quote form. */
-export function optionDefault(option: OptionDefinition): unknown {
-  switch (option.kind) {
-    case 'select':
-      return option.defaultValue ?? (option.required ? option.choices[0]?.value : undefined);
-    case 'multi_select':
-      return [];
-    case 'boolean':
-      return option.defaultValue ?? false;
-    case 'integer':
-      return option.defaultValue ?? option.min;
-    case 'text':
-      return '';
-  }
-}
+import { useI18n } from '../shared/i18n';
 
 /** The option values worth sending: empty texts, unselected choices and empty lists are left out. */
 export function optionValues(options: OptionDefinition[], values: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -34,13 +16,8 @@ export function optionValues(options: OptionDefinition[], values: Record<string,
   return result;
 }
 
-function choiceOptions(t: Translate, lang: string, choices: Choice[]) {
-  return choices.map((choice) => {
-    const label = pick(lang, choice.label);
-    // Percent choices already say "(+20 %)" in their label in the seed; do not say it twice.
-    const extra = choice.surcharge?.type === 'percent' && label.includes('%') ? '' : adjustmentText(t, choice.surcharge);
-    return { value: choice.value, label: extra ? `${label} ${extra}` : label };
-  });
+function choiceOptions(lang: string, choices: Choice[]) {
+  return choices.map((choice) => ({ value: choice.value, label: choiceLabel(lang, choice) }));
 }
 
 /** A single choice as chips: the form value is the choice (a string), not a list. */
@@ -60,7 +37,7 @@ export function OptionField({ option }: { option: OptionDefinition }) {
     case 'select':
       return (
         <Form.Item name={name} label={label} rules={rules}>
-          <SingleSelector options={choiceOptions(t, lang, option.choices)} testId={testId} />
+          <SingleSelector options={choiceOptions(lang, option.choices)} testId={testId} />
         </Form.Item>
       );
     case 'multi_select': {
@@ -72,13 +49,13 @@ export function OptionField({ option }: { option: OptionDefinition }) {
           rules={rules}
           description={range ? t('option.selectRange', { min: option.minSelected ?? 0, max: option.maxSelected ?? option.choices.length }) : undefined}
         >
-          <Selector columns={2} multiple options={choiceOptions(t, lang, option.choices)} data-testid={testId} />
+          <Selector columns={2} multiple options={choiceOptions(lang, option.choices)} data-testid={testId} />
         </Form.Item>
       );
     }
     case 'boolean':
       return (
-        <Form.Item name={name} label={label} layout="horizontal" valuePropName="checked" description={adjustmentText(t, option.surcharge) || undefined} childElementPosition="right">
+        <Form.Item name={name} label={label} layout="horizontal" valuePropName="checked" description={surchargeText(option.surcharge) || undefined} childElementPosition="right">
           <Switch data-testid={testId} />
         </Form.Item>
       );

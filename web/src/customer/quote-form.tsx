@@ -1,13 +1,13 @@
 import { Button, Form, Picker, Stepper } from 'antd-mobile';
 import { useMemo } from 'react';
 import { api, ApiError } from '../shared/api';
-import type { ItemDetail, PricingModel, Quote } from '../shared/catalog-types';
+import { optionDefault, type ItemDetail, type PricingModel, type Quote } from '../shared/catalog-types';
 import { unitLabel } from '../shared/catalog-units';
 import { formatFen } from '../shared/format';
 import { useI18n, type Translate } from '../shared/i18n';
 import { useFormSubmit } from '../mobile/use-form-submit';
-import { optionDefault, OptionField, optionValues } from './option-field';
-import { dayLabel, defaultVisit, visitDays, visitIso, visitTimes } from './visit-time';
+import { OptionField, optionValues } from './option-field';
+import { cityIso, dayLabel, defaultVisit, visitDays, visitTimes } from '../shared/city-days';
 
 interface QuantityRule {
   label: string;
@@ -84,7 +84,7 @@ export function QuoteForm({ item, onQuote }: { item: ItemDetail; onQuote: (quote
           itemCode: item.code,
           quantity: rule ? values.quantity : undefined,
           options: optionValues(item.options, values.options),
-          scheduledStart: visitIso(day, time),
+          scheduledStart: cityIso(day, time),
         },
       });
       onQuote(quote);

@@ -1,6 +1,6 @@
 import { Button, Tag } from 'antd-mobile';
 import { useNavigate, useSearchParams } from 'react-router';
-import { pick, type Quote, type QuoteLine } from '../shared/catalog-types';
+import { itemNameOf, pick, type Quote, type QuoteLine } from '../shared/catalog-types';
 import { unitLabel } from '../shared/catalog-units';
 import { formatDateTime, formatFen, formatFenRange, formatTime } from '../shared/format';
 import { useI18n, type Translate } from '../shared/i18n';
@@ -26,7 +26,7 @@ export function QuoteView({ quote }: { quote: Quote }) {
     <section className="m-quote" data-testid="quote" data-quote-id={quote.id}>
       <header className="m-quote-head">
         <span className="m-quote-title">{t('quote.title')}</span>
-        <span className="m-quote-item">{lang === 'en' ? quote.itemNameEn || quote.itemName : quote.itemName}</span>
+        <span className="m-quote-item">{itemNameOf(lang, quote)}</span>
         {quote.used && <Tag color="default">{t('quote.used')}</Tag>}
       </header>
       <div className="m-quote-visit">{t('quote.visitAt', { time: formatDateTime(quote.scheduledStart, lang) })}</div>

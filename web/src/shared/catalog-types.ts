@@ -4,6 +4,7 @@
 import type {
   Adjustment, LineCode, LocalizedText, OptionChoice, OptionDefinition, PricingModel, PricingModelKind, QuoteLine,
 } from '../../../src/domains/catalog/pricing/types';
+import { formatFen } from './format';
 
 export type { Adjustment, LineCode, OptionDefinition, PricingModel, QuoteLine };
 export type Localized = LocalizedText;
@@ -136,4 +137,40 @@ export interface CatalogChange {
 /** Picks the zh-CN or English text of a `{zh, en}` pair. */
 export function pick(lang: string, text: Localized): string {
   return lang === 'en' ? text.en || text.zh : text.zh;
+}
+
+/** The value an option starts with in a booking form (a required select: its first choice unless it names a default). */
+export function optionDefault(option: OptionDefinition): unknown {
+  switch (option.kind) {
+    case 'select':
+      return option.defaultValue ?? (option.required ? option.choices[0]?.value : undefined);
+    case 'multi_select':
+      return [];
+    case 'boolean':
+      return option.defaultValue ?? false;
+    case 'integer':
+      return option.defaultValue ?? option.min;
+    case 'text':
+      return '';
+  }
+}
+
+/** `+¥80` or `+20%` (the same in both languages); empty when there is no surcharge. */
+export function surchargeText(adjustment: Adjustment | undefined): string {
+  if (!adjustment) return '';
+  if (adjustment.type === 'fixed') return adjustment.fen > 0 ? `+${formatFen(adjustment.fen)}` : '';
+  return adjustment.bp > 0 ? `+${adjustment.bp / 100}%` : '';
+}
+
+/** A choice's label with its surcharge, e.g. `4 小时 +¥80`. */
+export function choiceLabel(lang: string, choice: Choice): string {
+  const label = pick(lang, choice.label);
+  // Percent choices already say "(+20 %)" in their label in the seed; do not say it twice.
+  const extra = choice.surcharge?.type === 'percent' && label.includes('%') ? '' : surchargeText(choice.surcharge);
+  return extra ? `${label} ${extra}` : label;
+}
+
+/** The service item's name in the UI language (an order, a quote): the English name when there is one. */
+export function itemNameOf(lang: string, named: { itemName: string; itemNameEn: string }): string {
+  return lang === 'en' && named.itemNameEn ? named.itemNameEn : named.itemName;
 }

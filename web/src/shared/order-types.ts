@@ -1,5 +1,6 @@
 // Orders and booking objects exchanged with the API (docs/api-booking.md). Times ISO 8601 UTC, money integer fen.
 import type { QuoteLine } from './catalog-types';
+import type { WorkerBrief } from './worker-types';
 
 export type OrderState =
   | 'created' | 'paid' | 'assigned' | 'on_the_way' | 'in_service' | 'awaiting_confirmation'
@@ -24,13 +25,7 @@ export interface SlotAnswer {
   days: SlotDay[];
 }
 
-export interface OrderWorkerCard {
-  id: string;
-  name: string;
-  avatarUrl: string | null;
-  ratingAvg: number;
-  ratingCount: number;
-  ordersDone: number;
+export interface OrderWorkerCard extends WorkerBrief {
   experienceYears: number;
   /** Relay (virtual) number; only while the visit is ahead or in progress. */
   relayPhone: string | null;

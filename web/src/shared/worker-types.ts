@@ -195,13 +195,17 @@ export interface PublicWorker {
   nextFreeTimes: string[];
 }
 
-export interface FavouriteWorker {
+/** A worker as a line in a list: who, and how well rated. */
+export interface WorkerBrief {
   id: string;
   name: string;
   avatarUrl: string | null;
   ratingAvg: number;
   ratingCount: number;
   ordersDone: number;
+}
+
+export interface FavouriteWorker extends WorkerBrief {
   available: boolean;
 }
 

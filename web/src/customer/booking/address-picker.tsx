@@ -15,8 +15,8 @@ export function AddressPicker({ addresses, value, onChange, onAdded }: {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   return (
-    <section className="m-book-section" data-testid="book-addresses">
-      <h2 className="m-book-section-title">{t('book.address')}</h2>
+    <section className="m-section" data-testid="book-addresses">
+      <h2 className="m-section-title">{t('book.address')}</h2>
       {addresses.length === 0 && <p className="m-slots-empty">{t('book.noAddress')}</p>}
       {addresses.map((address) => (
         <button

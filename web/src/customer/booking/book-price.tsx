@@ -1,4 +1,4 @@
-import { pick, type Quote } from '../../shared/catalog-types';
+import { itemNameOf, pick, type Quote } from '../../shared/catalog-types';
 import { formatDateTime, formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 
@@ -10,8 +10,8 @@ export function BookPrice({ quote, original, slotChosen, repricing }: { quote: Q
   const { t, lang } = useI18n();
   const changed = slotChosen && quote.totalFen !== original.totalFen;
   return (
-    <section className="m-book-section" data-testid="book-item" data-quote-id={quote.id}>
-      <div className="m-book-item-name">{lang === 'en' ? quote.itemNameEn || quote.itemName : quote.itemName}</div>
+    <section className="m-section" data-testid="book-item" data-quote-id={quote.id}>
+      <div className="m-book-item-name">{itemNameOf(lang, quote)}</div>
       <div className="m-book-item-sub">
         {slotChosen ? t('book.priceFor', { time: formatDateTime(quote.scheduledStart, lang) }) : t('book.pricePickTime')}
       </div>

@@ -174,14 +174,14 @@ export function BookingForm({ quote: base, addresses: initialAddresses, favourit
         }}
       />
       <WorkerPicker worker={worker} favourites={favourites} onChange={setWorker} />
-      <section className="m-book-section" data-testid="book-time">
-        <h2 className="m-book-section-title">
+      <section className="m-section" data-testid="book-time">
+        <h2 className="m-section-title">
           {t('book.time')} {start && <small data-testid="book-time-chosen">{formatDateTime(start, lang)}</small>}
         </h2>
         <SlotsBlock loaded={slots} value={start} onChange={choose} waiting={waiting} />
       </section>
-      <section className="m-book-section">
-        <h2 className="m-book-section-title">{t('book.notes')}</h2>
+      <section className="m-section">
+        <h2 className="m-section-title">{t('book.notes')}</h2>
         <TextArea
           value={notes}
           onChange={setNotes}
@@ -208,7 +208,7 @@ export function BookingForm({ quote: base, addresses: initialAddresses, favourit
           )}
         </div>
       )}
-      <footer className="m-book-footer">
+      <footer className="m-bottom-bar m-book-footer">
         <span className="m-book-footer-price">
           {t(quote.kind === 'deposit' ? 'quote.totalDeposit' : 'quote.total')} <strong data-testid="book-footer-total">{repricing ? '…' : formatFen(quote.totalFen)}</strong>
         </span>

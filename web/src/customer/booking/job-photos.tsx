@@ -24,8 +24,8 @@ export function JobPhotos({ value, onChange }: { value: JobPhoto[]; onChange: (p
   );
   const urls = value.map((photo) => photo.url);
   return (
-    <section className="m-book-section" data-testid="book-photos">
-      <h2 className="m-book-section-title">
+    <section className="m-section" data-testid="book-photos">
+      <h2 className="m-section-title">
         {t('book.photos')} <small data-testid="book-photos-count">{t('book.photosCount', { count: value.length, max: MAX_JOB_PHOTOS })}</small>
       </h2>
       <div className="m-job-photos">

@@ -1,6 +1,6 @@
 import { api } from '../../shared/api';
 import type { Quote } from '../../shared/catalog-types';
-import { defaultVisit, visitIso } from '../visit-time';
+import { cityIso, defaultVisit } from '../../shared/city-days';
 
 /** A fresh quote with the same item, quantity and options for another visit time (the price may change with it). */
 export function requote(quote: Quote, scheduledStart: string): Promise<Quote> {
@@ -14,7 +14,7 @@ export function isExpired(quote: Quote, now = Date.now()): boolean {
 /** The quote to book from: the one given while usable, else a fresh one (its time, or tomorrow 10:00 once that has passed). */
 export async function usableQuote(quote: Quote): Promise<Quote> {
   if (!quote.used && !isExpired(quote, Date.now() + 60_000)) return quote;
-  const start = new Date(quote.scheduledStart).getTime() > Date.now() + 3600_000 ? quote.scheduledStart : visitIso(...defaultVisit(new Date()));
+  const start = new Date(quote.scheduledStart).getTime() > Date.now() + 3600_000 ? quote.scheduledStart : cityIso(...defaultVisit(new Date()));
   return requote(quote, start);
 }
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { CITY_TIME_ZONE, formatTime } from '../../shared/format';
 import { useI18n, type Lang, type Translate } from '../../shared/i18n';
 import type { SlotAnswer } from '../../shared/order-types';
-import { cityDate } from '../visit-time';
+import { cityDate } from '../../shared/city-days';
 import { useDuration } from '../use-duration';
 
 /** `今天` / `明天` / `周三` over `12/03` (en: `Today` / `Wed` over `3 Dec`) for a city date `YYYY-MM-DD`. */

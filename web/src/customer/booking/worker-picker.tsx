@@ -1,26 +1,20 @@
 import { Avatar, Button, List, Popup, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n';
-import type { FavouriteWorker } from '../../shared/worker-types';
+import type { FavouriteWorker, WorkerBrief } from '../../shared/worker-types';
+import { workerMetaText } from '../workers/worker-rate';
 
 /** The worker a booking asks for: from the profile page (`?workerId=`) or from 常用师傅. */
-export interface ChosenWorker {
-  id: string;
-  name: string;
-  avatarUrl: string | null;
-  ratingAvg: number;
-  ratingCount: number;
-  ordersDone: number;
-}
+export type ChosenWorker = WorkerBrief;
 
 /** 指定师傅 (optional): the chosen worker with 不指定, or a pick from my favourites; without one the platform dispatches. */
 export function WorkerPicker({ worker, favourites, onChange }: { worker: ChosenWorker | null; favourites: FavouriteWorker[]; onChange: (worker: ChosenWorker | null) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const meta = (w: ChosenWorker) => `${w.ratingCount > 0 ? `★ ${w.ratingAvg.toFixed(1)} · ` : ''}${t('workers.orders', { count: w.ordersDone })}`;
+  const meta = (w: ChosenWorker) => workerMetaText(t, w);
   return (
-    <section className="m-book-section" data-testid="book-worker">
-      <h2 className="m-book-section-title">
+    <section className="m-section" data-testid="book-worker">
+      <h2 className="m-section-title">
         {t('book.worker')} <small>{t('book.workerOptional')}</small>
       </h2>
       {worker ? (

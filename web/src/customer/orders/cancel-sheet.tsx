@@ -1,10 +1,11 @@
-import { Button, DotLoading, Popup } from 'antd-mobile';
+import { Button, DotLoading } from 'antd-mobile';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api';
 import { formatDateTime, formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { CancellationPreview, OrderView } from '../../shared/order-types';
 import { useLoad } from '../../shared/use-load';
+import { Sheet } from '../../mobile/sheet';
 import { useFailureToast } from '../../mobile/use-form-submit';
 import { useIdempotencyKey } from '../booking/idempotency';
 import { NO_REASON, ReasonPicker, reasonText, type ReasonValue } from './reason-picker';
@@ -14,9 +15,9 @@ const PRESETS = ['cancel.reason.plans', 'cancel.reason.time', 'cancel.reason.dup
 /** 取消订单: the fee and refund from `GET …/cancellation` first, a reason, then `POST …/cancel`. */
 export function CancelSheet({ order, visible, onClose, onCancelled }: { order: OrderView; visible: boolean; onClose: () => void; onCancelled: (order: OrderView) => void }) {
   return (
-    <Popup visible={visible} onMaskClick={onClose} onClose={onClose} destroyOnClose bodyStyle={{ maxHeight: '90vh', overflowY: 'auto' }}>
-      {visible && <CancelForm order={order} onCancelled={onCancelled} onClose={onClose} />}
-    </Popup>
+    <Sheet visible={visible} onClose={onClose}>
+      <CancelForm order={order} onCancelled={onCancelled} onClose={onClose} />
+    </Sheet>
   );
 }
 

@@ -26,8 +26,8 @@ export function ExtrasCard({ orderId, extras, run, busy }: {
 
   const open = extras.some((extra) => extra.status === 'proposed');
   return (
-    <section className={open ? 'm-order-notice m-order-notice-warn' : 'm-order-section'} data-testid="order-extras">
-      <div className="m-order-section-title">{t('extra.title')}</div>
+    <section className={open ? 'm-order-notice m-order-notice-warn' : 'm-section'} data-testid="order-extras">
+      <div className="m-section-title">{t('extra.title')}</div>
       {extras.map((extra) => (
         <div key={extra.id} className="m-order-extra" data-testid="order-extra" data-extra-id={extra.id} data-status={extra.status}>
           <div className="m-order-extra-head">

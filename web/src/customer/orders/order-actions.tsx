@@ -58,7 +58,7 @@ export function OrderActions({ order, reload, run, busy, openPay }: {
   if (actions.length === 0) return null;
   return (
     <>
-      <div className="m-order-actions" data-testid="order-actions">
+      <div className="m-bottom-bar m-order-actions" data-testid="order-actions">
         {actions.map((action) => (
           <Button
             key={action}

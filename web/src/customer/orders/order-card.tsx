@@ -1,5 +1,5 @@
 import { Tag } from 'antd-mobile';
-import { pick } from '../../shared/catalog-types';
+import { itemNameOf, pick } from '../../shared/catalog-types';
 import { formatDateTime, formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { OrderSummary } from '../../shared/order-types';
@@ -9,10 +9,10 @@ import { statusColor } from './order-status';
 export function OrderCard({ order, onOpen }: { order: OrderSummary; onOpen: () => void }) {
   const { t, lang } = useI18n();
   return (
-    <button type="button" className="m-order-card" onClick={onOpen} data-testid="order-card" data-order-id={order.id} data-status={order.status}>
+    <button type="button" className="m-card-button m-order-card" onClick={onOpen} data-testid="order-card" data-order-id={order.id} data-status={order.status}>
       <span className="m-order-card-head">
         <span className="m-order-card-item">
-          {lang === 'en' ? order.itemNameEn || order.itemName : order.itemName}
+          {itemNameOf(lang, order)}
           {order.kind === 'rework' && (
             <Tag color="warning" fill="outline">
               {t('order.rework')}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { itemNameOf } from '../../shared/catalog-types';
 import { formatDateTime, formatTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
@@ -11,12 +12,12 @@ export function OrderInfo({ order }: { order: OrderView }) {
   const end = new Date(new Date(order.scheduledStart).getTime() + order.durationMinutes * 60_000).toISOString();
   const address = order.address;
   return (
-    <section className="m-order-section" data-testid="order-info">
-      <div className="m-order-section-title">{t('order.info')}</div>
+    <section className="m-section" data-testid="order-info">
+      <div className="m-section-title">{t('order.info')}</div>
       <dl className="m-order-rows">
         <div>
           <dt>{t('order.item')}</dt>
-          <dd data-testid="order-item">{lang === 'en' ? order.itemNameEn || order.itemName : order.itemName}</dd>
+          <dd data-testid="order-item">{itemNameOf(lang, order)}</dd>
         </div>
         <div>
           <dt>{t('order.time')}</dt>

@@ -20,8 +20,8 @@ export function OrderNotes({ order }: { order: OrderView }) {
   const { t } = useI18n();
   if (!order.notes && order.photos.length === 0) return null;
   return (
-    <section className="m-order-section" data-testid="order-notes">
-      <div className="m-order-section-title">{t('order.notes')}</div>
+    <section className="m-section" data-testid="order-notes">
+      <div className="m-section-title">{t('order.notes')}</div>
       {order.notes && <p className="m-order-text">{order.notes}</p>}
       <Photos urls={order.photos} testId="order-photos" />
     </section>
@@ -33,8 +33,8 @@ export function OrderRecords({ records }: { records: ServiceRecord[] }) {
   const { t } = useI18n();
   if (records.length === 0) return null;
   return (
-    <section className="m-order-section" data-testid="order-records">
-      <div className="m-order-section-title">{t('order.records')}</div>
+    <section className="m-section" data-testid="order-records">
+      <div className="m-section-title">{t('order.records')}</div>
       {records.map((record) => (
         <Record key={record.id} record={record} />
       ))}

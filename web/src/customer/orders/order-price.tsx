@@ -8,8 +8,8 @@ export function OrderPrice({ order }: { order: OrderView }) {
   const { t, lang } = useI18n();
   const price = order.price;
   return (
-    <section className="m-order-section" data-testid="order-price">
-      <div className="m-order-section-title">{t('order.price')}</div>
+    <section className="m-section" data-testid="order-price">
+      <div className="m-section-title">{t('order.price')}</div>
       <dl className="m-order-rows">
         {price.lines.map((line, index) => (
           <div key={`${line.code}-${index}`} data-testid={`order-line-${line.code}`}>

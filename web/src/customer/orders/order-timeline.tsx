@@ -20,8 +20,8 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
   if (events.length === 0) return null;
   const newestFirst = [...events].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
   return (
-    <section className="m-order-section" data-testid="order-timeline">
-      <div className="m-order-section-title">{t('order.timeline')}</div>
+    <section className="m-section" data-testid="order-timeline">
+      <div className="m-section-title">{t('order.timeline')}</div>
       <Steps direction="vertical" current={0} className="m-order-timeline">
         {newestFirst.map((event, index) => (
           <Steps.Step

@@ -10,8 +10,8 @@ export function OrderWorker({ order }: { order: OrderView }) {
   const worker = order.worker;
   if (!worker) return null;
   return (
-    <section className="m-order-section" data-testid="order-worker" data-worker-id={worker.id}>
-      <div className="m-order-section-title">{t('order.worker')}</div>
+    <section className="m-section" data-testid="order-worker" data-worker-id={worker.id}>
+      <div className="m-section-title">{t('order.worker')}</div>
       <div className="m-order-worker">
         <Avatar src={worker.avatarUrl ?? ''} />
         <div className="m-order-worker-body">

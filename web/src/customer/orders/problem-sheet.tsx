@@ -1,9 +1,10 @@
-import { Button, Popup, Selector } from 'antd-mobile';
+import { Button, Selector } from 'antd-mobile';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
+import { Sheet } from '../../mobile/sheet';
 import { useFailureToast } from '../../mobile/use-form-submit';
 import { SlotsBlock } from '../booking/slots-block';
 import { useOrderSlots } from './order-slots';
@@ -15,9 +16,9 @@ const PRESETS = ['problem.reason.incomplete', 'problem.reason.quality', 'problem
 /** 申请售后: a free rework at a new time with the same worker, or another problem with a reason → `POST …/problem`. */
 export function ProblemSheet({ order, visible, onClose, onDone }: { order: OrderView; visible: boolean; onClose: () => void; onDone: (order: OrderView) => void }) {
   return (
-    <Popup visible={visible} onMaskClick={onClose} onClose={onClose} destroyOnClose bodyStyle={{ maxHeight: '90vh', overflowY: 'auto' }}>
-      {visible && <ProblemForm order={order} onDone={onDone} />}
-    </Popup>
+    <Sheet visible={visible} onClose={onClose}>
+      <ProblemForm order={order} onDone={onDone} />
+    </Sheet>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Button, Popup } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
+import { Sheet } from '../../mobile/sheet';
 import { useFailureToast } from '../../mobile/use-form-submit';
 import { SlotsBlock } from '../booking/slots-block';
 import { useOrderSlots } from './order-slots';
@@ -14,9 +15,9 @@ const PRESETS = ['reschedule.reason.busy', 'reschedule.reason.away', 'reschedule
 /** 改约: a new start from the same calendar and a reason → `POST …/reschedule` (moved at once, or a request to the worker). */
 export function RescheduleSheet({ order, visible, onClose, onDone }: { order: OrderView; visible: boolean; onClose: () => void; onDone: (order: OrderView) => void }) {
   return (
-    <Popup visible={visible} onMaskClick={onClose} onClose={onClose} destroyOnClose bodyStyle={{ maxHeight: '90vh', overflowY: 'auto' }}>
-      {visible && <RescheduleForm order={order} onDone={onDone} />}
-    </Popup>
+    <Sheet visible={visible} onClose={onClose}>
+      <RescheduleForm order={order} onDone={onDone} />
+    </Sheet>
   );
 }
 

@@ -4,8 +4,8 @@ import { useI18n } from '../../shared/i18n';
 export function ServiceCode({ code }: { code: string }) {
   const { t } = useI18n();
   return (
-    <section className="m-order-section m-order-code" data-testid="order-service-code">
-      <div className="m-order-section-title">{t('order.code')}</div>
+    <section className="m-section m-order-code" data-testid="order-service-code">
+      <div className="m-section-title">{t('order.code')}</div>
       <div className="m-order-code-digits" data-testid="order-service-code-digits" aria-label={code.split('').join(' ')}>
         {code}
       </div>

@@ -6,6 +6,7 @@ import { useLoad } from '../../shared/use-load';
 import type { FavouriteWorker } from '../../shared/worker-types';
 import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
+import { workerMetaText } from './worker-rate';
 
 /** 常用师傅: the workers I saved; those offline stay listed, marked unavailable. */
 export function FavouriteWorkersPage() {
@@ -26,7 +27,7 @@ export function FavouriteWorkersPage() {
                 <List.Item
                   key={w.id}
                   prefix={<Avatar src={w.avatarUrl ?? ''} />}
-                  description={`${w.ratingCount > 0 ? `★ ${w.ratingAvg.toFixed(1)} · ` : ''}${t('workers.orders', { count: w.ordersDone })}`}
+                  description={workerMetaText(t, w)}
                   extra={<Tag color={w.available ? 'success' : 'default'}>{t(w.available ? 'favourites.available' : 'favourites.unavailable')}</Tag>}
                   onClick={w.available ? () => navigate(`/workers/${w.id}`, { state: { from: '/me/favourite-workers' } }) : undefined}
                   arrow={w.available}

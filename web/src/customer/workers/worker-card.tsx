@@ -9,7 +9,7 @@ export function WorkerCard({ worker, skillNames, onOpen }: { worker: Card; skill
   const { t, lang } = useI18n();
   const skills = worker.skills.map((code) => skillNames.get(code)).filter((s) => s !== undefined);
   return (
-    <button type="button" className="m-worker-card" onClick={onOpen} data-testid="worker-card" data-worker-id={worker.id}>
+    <button type="button" className="m-card-button m-worker-card" onClick={onOpen} data-testid="worker-card" data-worker-id={worker.id}>
       <Avatar src={worker.avatarUrl ?? ''} className="m-worker-avatar" />
       <span className="m-worker-body">
         <span className="m-worker-line">

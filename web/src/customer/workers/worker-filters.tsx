@@ -7,7 +7,7 @@ import type { Address, City } from '../../shared/types';
 import { CERTIFICATE_KINDS } from '../../shared/worker-types';
 import { SkillPicker } from '../../mobile/skill-picker';
 import { formatDateTime } from '../../shared/format';
-import { dayLabel, visitDays, visitIso } from '../visit-time';
+import { cityIso, dayLabel, visitDays } from '../../shared/city-days';
 import { PRICE_BANDS, priceQuery, usePriceBandLabel } from './worker-rate';
 
 const TIMES = Array.from({ length: 29 }, (_v, i) => `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
@@ -102,7 +102,7 @@ export function WorkerFilterSheet({ open, value, sources, onApply, onClose }: { 
           visible={picking}
           columns={[visitDays(new Date()).map((day) => ({ value: day, label: dayLabel(day, new Date(), lang) })), TIMES.map((time) => ({ value: time, label: time }))]}
           onClose={() => setPicking(false)}
-          onConfirm={(values) => values[0] && values[1] && set({ availableAt: visitIso(String(values[0]), String(values[1])) })}
+          onConfirm={(values) => values[0] && values[1] && set({ availableAt: cityIso(String(values[0]), String(values[1])) })}
           confirmText={t('common.confirm')}
           cancelText={t('common.cancel')}
         />

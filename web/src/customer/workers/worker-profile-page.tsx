@@ -13,7 +13,7 @@ import type { PublicWorker } from '../../shared/worker-types';
 import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
 import { useFailureToast } from '../../mobile/use-form-submit';
-import { cityDate, dayLabel } from '../visit-time';
+import { cityDate, dayLabel } from '../../shared/city-days';
 
 /** 师傅主页 `/workers/:id`: who they are, verified certificates, portfolio, next free times, and 收藏. */
 export function WorkerProfilePage() {

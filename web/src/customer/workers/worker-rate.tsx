@@ -1,6 +1,11 @@
 import { formatFen } from '../../shared/format';
-import { useI18n } from '../../shared/i18n';
-import type { WorkerRate } from '../../shared/worker-types';
+import { useI18n, type Translate } from '../../shared/i18n';
+import type { WorkerBrief, WorkerRate } from '../../shared/worker-types';
+
+/** `★ 4.8 · 接单 120` (no stars before the first review). */
+export function workerMetaText(t: Translate, worker: WorkerBrief): string {
+  return `${worker.ratingCount > 0 ? `★ ${worker.ratingAvg.toFixed(1)} · ` : ''}${t('workers.orders', { count: worker.ordersDone })}`;
+}
 
 /** 期望薪资, e.g. ¥60/小时 or ¥8,000/月. */
 export function RateText({ rate }: { rate: WorkerRate | null }) {

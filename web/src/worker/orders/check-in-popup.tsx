@@ -1,8 +1,9 @@
-import { Button, Form, Input, NoticeBar, Popup, TextArea } from 'antd-mobile';
+import { Form, Input, NoticeBar, Popup, TextArea } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { ApiError, errorText } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
+import { PopupButtons } from '../../mobile/popup-buttons';
 import { currentPosition, distanceMeters, distanceText, type LocateFailure } from './geolocation';
 import { workerOrders, type Position } from './order-api';
 
@@ -81,14 +82,7 @@ export function CheckInPopup({ order, visible, onClose, onDone }: CheckInPopupPr
         initialValues={{ serviceCode: '', farReason: '' }}
         onFinish={submit}
         footer={
-          <div className="m-popup-buttons">
-            <Button block onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button block type="submit" color="primary" loading={submitting} data-testid="check-in-submit">
-              {t(tooFar ? 'checkIn.submitWithReason' : 'checkIn.submit')}
-            </Button>
-          </div>
+          <PopupButtons submitText={t(tooFar ? 'checkIn.submitWithReason' : 'checkIn.submit')} onCancel={onClose} loading={submitting} testId="check-in-submit" />
         }
       >
         <h3 className="m-popup-title">{t('checkIn.title')}</h3>

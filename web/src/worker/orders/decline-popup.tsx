@@ -1,6 +1,7 @@
-import { Button, Form, Popup, Selector, TextArea } from 'antd-mobile';
+import { Form, Popup, Selector, TextArea } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../shared/i18n';
+import { PopupButtons } from '../../mobile/popup-buttons';
 import { useFormSubmit } from '../../mobile/use-form-submit';
 
 const REASONS = ['conflict', 'far', 'skill', 'other'] as const;
@@ -46,14 +47,7 @@ export function DeclinePopup({ visible, giveBack, onClose, onSubmit }: DeclinePo
         onFinish={submit}
         onValuesChange={(_changed, all: DeclineValues) => setPicked(all.reason?.[0])}
         footer={
-          <div className="m-popup-buttons">
-            <Button block onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button block type="submit" color="danger" loading={submitting} data-testid="decline-submit">
-              {t(giveBack ? 'decline.giveBackSubmit' : 'decline.submit')}
-            </Button>
-          </div>
+          <PopupButtons submitText={t(giveBack ? 'decline.giveBackSubmit' : 'decline.submit')} onCancel={onClose} color="danger" loading={submitting} testId="decline-submit" />
         }
       >
         <h3 className="m-popup-title">{t(giveBack ? 'decline.giveBackTitle' : 'decline.title')}</h3>

@@ -1,7 +1,8 @@
-import { Button, Form, Input, Popup, TextArea, Toast } from 'antd-mobile';
+import { Form, Input, Popup, TextArea, Toast } from 'antd-mobile';
 import { useEffect } from 'react';
 import { yuanToFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { PopupButtons } from '../../mobile/popup-buttons';
 import { useFormSubmit } from '../../mobile/use-form-submit';
 import { workerOrders } from './order-api';
 
@@ -34,14 +35,7 @@ export function ExtraPopup({ orderId, visible, onClose, onDone }: { orderId: str
         initialValues={{ title: '', amount: '', reason: '' }}
         onFinish={submit}
         footer={
-          <div className="m-popup-buttons">
-            <Button block onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button block type="submit" color="primary" loading={submitting} data-testid="extra-submit">
-              {t('extra.submit')}
-            </Button>
-          </div>
+          <PopupButtons submitText={t('extra.submit')} onCancel={onClose} loading={submitting} testId="extra-submit" />
         }
       >
         <h3 className="m-popup-title">{t('extra.title')}</h3>

@@ -8,9 +8,11 @@ import { CheckInPopup } from './check-in-popup';
 import { DeclinePopup } from './decline-popup';
 import { ExtraPopup } from './extra-popup';
 import { currentPosition } from './geolocation';
+import type { OfferMode } from './hall-api';
 import { workerOrders } from './order-api';
 import { RecordPopup } from './record-popup';
 import { ReschedulePopup } from './reschedule-popup';
+import { useGrab } from './use-grab';
 
 type Sheet = 'decline' | 'check_in' | 'record' | 'propose_extra' | 'reschedule';
 
@@ -20,11 +22,14 @@ interface ActionBarProps {
   onChanged: () => void;
   /** The order is no longer mine (offer declined, order given back or taken by someone else). */
   onGone: (message: string) => void;
+  /** How the open offer reached me (抢单大厅); `grab` labels the accept button 抢单. */
+  offerMode?: OfferMode | null;
 }
 
 /** The buttons the API allows now (`actions`), the main one last and widest. */
-export function OrderActionBar({ order, onChanged, onGone }: ActionBarProps) {
+export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: ActionBarProps) {
   const { t } = useI18n();
+  const grab = useGrab();
   const showFailure = useFailureToast();
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -50,12 +55,14 @@ export function OrderActionBar({ order, onChanged, onGone }: ActionBarProps) {
     }
   }
 
-  const accept = () =>
-    run('accept', () => workerOrders.accept(order.id), t('action.accepted'), (error) => {
-      if (error.code !== 'ORDER_TAKEN') return false;
-      void Dialog.alert({ content: t('action.taken'), confirmText: t('common.confirm') }).then(() => onGone(''));
-      return true;
-    });
+  // 抢单 / 接单: every refusal explained (use-grab); an offer that is gone for good leaves the page.
+  async function accept() {
+    setBusy('accept');
+    const outcome = await grab(order.id);
+    setBusy(null);
+    if (outcome.won) changed(t(offerMode === 'grab' ? 'grab.won' : 'action.accepted'));
+    else if (outcome.gone) onGone('');
+  }
 
   const depart = () =>
     run(
@@ -99,7 +106,7 @@ export function OrderActionBar({ order, onChanged, onGone }: ActionBarProps) {
   if (can('decline')) secondary.push({ key: 'decline', label: t(order.status === 'paid' ? 'action.decline' : 'action.giveBack'), onClick: () => setSheet('decline'), danger: true });
 
   const primary = can('accept')
-    ? { key: 'accept', label: t('action.accept'), onClick: accept }
+    ? { key: 'accept', label: t(offerMode === 'grab' ? 'hall.grab' : 'action.accept'), onClick: accept }
     : can('depart')
       ? { key: 'depart', label: t('action.depart'), onClick: depart }
       : can('check_in')
@@ -111,7 +118,7 @@ export function OrderActionBar({ order, onChanged, onGone }: ActionBarProps) {
   if (!primary && secondary.length === 0) return null;
   return (
     <>
-      <div className="m-action-bar" data-testid="order-actions">
+      <div className="m-bottom-bar m-action-bar" data-testid="order-actions">
         {secondary.map((button) => (
           <Button
             key={button.key}

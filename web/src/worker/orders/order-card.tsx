@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router';
 import { formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { WorkerOrderSummary } from '../../shared/order-types';
-import { visitText } from '../schedule/city-days';
-import { itemName, pickText, STATE_COLORS } from './order-status';
+import { visitText } from '../../shared/city-days';
+import { OrderTitle, StateTag } from './order-status';
 
 /** One order in the worker's lists: service, visit time (city zone), district, distance and price — never the address. */
 export function OrderCard({ order, from }: { order: WorkerOrderSummary; from: string }) {
@@ -18,25 +18,8 @@ export function OrderCard({ order, from }: { order: WorkerOrderSummary; from: st
       data-testid="worker-order-card"
       data-order-no={order.orderNo}
       data-status={order.status}
-      title={
-        <span className="m-order-card-title">
-          {itemName(lang, order)}
-          {order.kind === 'rework' && (
-            <Tag color="danger" fill="outline">
-              {t('orders.rework')}
-            </Tag>
-          )}
-        </span>
-      }
-      extra={
-        order.offered ? (
-          <Tag color="warning">{t('orders.newOffer')}</Tag>
-        ) : (
-          <Tag color={STATE_COLORS[order.status]} data-testid="worker-order-status">
-            {pickText(lang, order.statusLabel)}
-          </Tag>
-        )
-      }
+      title={<OrderTitle order={order} />}
+      extra={order.offered ? <Tag color="warning">{t('orders.newOffer')}</Tag> : <StateTag order={order} testId="worker-order-status" />}
     >
       <div className="m-order-card-row">
         <ClockCircleOutline /> <span data-testid="worker-order-time">{visitText(order.scheduledStart, order.durationMinutes, lang)}</span>

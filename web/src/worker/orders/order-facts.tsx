@@ -1,10 +1,10 @@
-import { Card, Tag } from 'antd-mobile';
+import { Card } from 'antd-mobile';
 import { formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
-import { durationText, visitText } from '../schedule/city-days';
+import { durationText, visitText } from '../../shared/city-days';
 import { PhotoStrip } from './order-records';
-import { itemName, pickText, STATE_COLORS } from './order-status';
+import { OrderTitle, StateTag } from './order-status';
 
 /** What a worker may know before accepting: service, time, duration, district, distance, price, the customer's notes and photos. */
 export function OrderFacts({ order, distanceKm }: { order: OrderView; distanceKm: number | null }) {
@@ -13,21 +13,8 @@ export function OrderFacts({ order, distanceKm }: { order: OrderView; distanceKm
   return (
     <Card
       className="m-order-section m-order-head"
-      title={
-        <span className="m-order-card-title" data-testid="order-item">
-          {itemName(lang, order)}
-          {order.kind === 'rework' && (
-            <Tag color="danger" fill="outline">
-              {t('orders.rework')}
-            </Tag>
-          )}
-        </span>
-      }
-      extra={
-        <Tag color={STATE_COLORS[order.status]} data-testid="order-status" data-status={order.status}>
-          {pickText(lang, order.statusLabel)}
-        </Tag>
-      }
+      title={<OrderTitle order={order} testId="order-item" />}
+      extra={<StateTag order={order} testId="order-status" />}
     >
       <dl className="m-order-facts">
         <div>

@@ -7,6 +7,8 @@ import { useLoad } from '../../shared/use-load';
 import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
 import { ExtraWorkList } from './extra-work-list';
+import { workerHall, type HallItem } from './hall-api';
+import { OfferBanner } from './offer-banner';
 import { workerOrders } from './order-api';
 import { OrderActionBar } from './order-action-bar';
 import { OrderContact } from './order-contact';
@@ -20,15 +22,15 @@ const WAITING_POLL_MS = 15_000;
 
 interface Loaded {
   order: OrderView;
-  /** From the offers list: the order view carries no distance. */
-  distanceKm: number | null;
+  /** An offer to me: its 抢单大厅 entry (mode, fit, distance, deadline); null once mine or when the hall no longer lists it. */
+  offer: HallItem | null;
 }
 
 async function loadOrder(id: string, signal: AbortSignal): Promise<Loaded> {
   const order = await workerOrders.get(id, signal);
-  if (!order.actions.includes('accept')) return { order, distanceKm: null };
-  const offers = await workerOrders.list('offers', signal).catch(() => ({ items: [] }));
-  return { order, distanceKm: offers.items.find((item) => item.id === id)?.distanceKm ?? null };
+  if (!order.actions.includes('accept')) return { order, offer: null };
+  const hall = await workerHall.list(signal).catch(() => ({ items: [] as HallItem[] }));
+  return { order, offer: hall.items.find((item) => item.id === id) ?? null };
 }
 
 /** Something is waiting for the customer or ops: look again now and then. */
@@ -53,17 +55,18 @@ export function WorkerOrderPage() {
   return (
     <SubPage title={t('order.title')} back={from}>
       <LoadState loaded={loaded}>
-        {({ order, distanceKm }) => (
+        {({ order, offer }) => (
           <div className="m-order-page" data-testid="worker-order" data-order-no={order.orderNo} data-status={order.status}>
             <PullToRefresh onRefresh={async () => loaded.reload(true)}>
-              <OrderFacts order={order} distanceKm={distanceKm} />
+              {offer && <OfferBanner offer={offer} />}
+              <OrderFacts order={order} distanceKm={offer?.distanceKm ?? order.distanceKm ?? null} />
               <OrderContact order={order} />
               <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
               <ExtraWorkList extras={order.extras} />
               <OrderRecords records={order.records} />
               <OrderTimeline events={order.timeline} />
             </PullToRefresh>
-            <OrderActionBar order={order} onChanged={() => loaded.reload(true)} onGone={gone} />
+            <OrderActionBar order={order} offerMode={offer?.mode ?? null} onChanged={() => loaded.reload(true)} onGone={gone} />
           </div>
         )}
       </LoadState>

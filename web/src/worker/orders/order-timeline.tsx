@@ -1,8 +1,8 @@
 import { Card, Steps } from 'antd-mobile';
+import { pick } from '../../shared/catalog-types';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { TimelineEvent } from '../../shared/order-types';
-import { pickText } from './order-status';
 
 /** What happened to the order, newest first: who did what, when, with any note. */
 export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
@@ -18,7 +18,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
           <Steps.Step
             key={`${event.at}-${index}`}
             status={index === 0 ? 'process' : 'finish'}
-            title={<span data-testid="timeline-event" data-action={event.action}>{pickText(lang, event.label)}</span>}
+            title={<span data-testid="timeline-event" data-action={event.action}>{pick(lang, event.label)}</span>}
             description={
               <>
                 <div>

@@ -7,22 +7,19 @@ import { LoadState } from '../../mobile/layout/load-state';
 import { useApplication } from '../use-application';
 import { workerOrders, type WorkerOrderView } from './order-api';
 import { OrderCard } from './order-card';
-import { usePolling } from './use-polling';
+import { OrderHall } from './order-hall';
 
 const VIEWS: WorkerOrderView[] = ['offers', 'upcoming', 'history'];
-const OFFER_POLL_MS = 15_000;
 
 function viewOf(value: string | null): WorkerOrderView {
   return VIEWS.includes(value as WorkerOrderView) ? (value as WorkerOrderView) : 'offers';
 }
 
-/** 接单: new offers (polled every 15 s while visible), upcoming work and history. */
+/** 接单: the 抢单大厅 (offers, best fit first, polled), upcoming work and history. */
 export function OrdersTab() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const view = viewOf(params.get('view'));
-  const loaded = useLoad((signal) => workerOrders.list(view, signal), [view]);
-  usePolling(() => loaded.reload(true), OFFER_POLL_MS, view === 'offers');
 
   return (
     <div className="m-orders-tab">
@@ -38,20 +35,28 @@ export function OrdersTab() {
           options={VIEWS.map((value) => ({ value, label: <span data-testid={`orders-view-${value}`}>{t(`orders.view.${value}`)}</span> }))}
         />
       </div>
-      <PullToRefresh onRefresh={async () => loaded.reload(true)}>
-        <LoadState loaded={loaded}>
-          {({ items }) => (
-            <div className="m-order-list" data-testid={`orders-${view}`}>
-              {items.length === 0 && <p className="m-empty">{t(`orders.empty.${view}`)}</p>}
-              {items.map((order) => (
-                <OrderCard key={order.id} order={order} from={view === 'offers' ? '/orders' : `/orders?view=${view}`} />
-              ))}
-              {view === 'offers' && items.length > 0 && <p className="m-note">{t('orders.offersHint')}</p>}
-            </div>
-          )}
-        </LoadState>
-      </PullToRefresh>
+      {view === 'offers' ? <OrderHall /> : <MyOrders view={view} />}
     </div>
+  );
+}
+
+/** 待服务 / 历史: my accepted work. */
+function MyOrders({ view }: { view: Exclude<WorkerOrderView, 'offers'> }) {
+  const { t } = useI18n();
+  const loaded = useLoad((signal) => workerOrders.list(view, signal), [view]);
+  return (
+    <PullToRefresh onRefresh={async () => loaded.reload(true)}>
+      <LoadState loaded={loaded}>
+        {({ items }) => (
+          <div className="m-order-list" data-testid={`orders-${view}`}>
+            {items.length === 0 && <p className="m-empty">{t(`orders.empty.${view}`)}</p>}
+            {items.map((order) => (
+              <OrderCard key={order.id} order={order} from={`/orders?view=${view}`} />
+            ))}
+          </div>
+        )}
+      </LoadState>
+    </PullToRefresh>
   );
 }
 

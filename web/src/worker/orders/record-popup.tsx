@@ -1,7 +1,8 @@
-import { Button, Checkbox, Form, Popup, Space, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
+import { Checkbox, Form, Popup, Space, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
+import { PopupButtons } from '../../mobile/popup-buttons';
 import { useFormSubmit } from '../../mobile/use-form-submit';
 import { workerOrders } from './order-api';
 import { photoIds, PhotoUploader } from './photo-uploader';
@@ -49,14 +50,7 @@ export function RecordPopup({ order, visible, onClose, onDone }: RecordPopupProp
         initialValues={{ note: '', photosBefore: [], photosAfter: [], done: [] }}
         onFinish={submit}
         footer={
-          <div className="m-popup-buttons">
-            <Button block onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button block type="submit" color="primary" loading={submitting} disabled={busyBefore || busyAfter} data-testid="record-submit">
-              {t('record.submit')}
-            </Button>
-          </div>
+          <PopupButtons submitText={t('record.submit')} onCancel={onClose} loading={submitting} disabled={busyBefore || busyAfter} testId="record-submit" />
         }
       >
         <h3 className="m-popup-title">{t('record.title')}</h3>

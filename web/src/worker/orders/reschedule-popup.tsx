@@ -1,17 +1,11 @@
-import { Button, Form, Popup, Selector, TextArea, Toast } from 'antd-mobile';
+import { Form, Popup, Selector, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
+import { cityDate, cityIso, relativeDayText, visitDays, visitTimes } from '../../shared/city-days';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
+import { PopupButtons } from '../../mobile/popup-buttons';
 import { useFormSubmit } from '../../mobile/use-form-submit';
-import { addDays, cityDate, cityIso, relativeDayText } from '../schedule/city-days';
 import { workerOrders } from './order-api';
-
-// Bookable like a new order: the next 14 days, 07:00–21:00 every 30 minutes, only times still ahead.
-const DAYS = 14;
-const TIMES = Array.from({ length: 29 }, (_v, i) => {
-  const minute = 7 * 60 + i * 30;
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-});
 
 interface RescheduleValues {
   day: string[];
@@ -25,9 +19,10 @@ export function ReschedulePopup({ order, visible, onClose, onDone }: { order: Or
   const [form] = Form.useForm<RescheduleValues>();
   const now = useMemo(() => new Date(), [visible]);
   const today = cityDate(now);
-  const days = Array.from({ length: DAYS }, (_v, i) => addDays(today, i));
+  // Bookable like a new order: the next 14 days, 07:00–21:00 every 30 minutes, only times still ahead.
+  const days = visitDays(now);
   const [day, setDay] = useState(today);
-  const times = TIMES.filter((time) => new Date(cityIso(day, time)).getTime() > now.getTime());
+  const times = visitTimes(day, now);
   useEffect(() => {
     if (visible) {
       form.resetFields();
@@ -60,14 +55,7 @@ export function ReschedulePopup({ order, visible, onClose, onDone }: { order: Or
           }
         }}
         footer={
-          <div className="m-popup-buttons">
-            <Button block onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button block type="submit" color="primary" loading={submitting} data-testid="reschedule-submit">
-              {t('reschedule.submit')}
-            </Button>
-          </div>
+          <PopupButtons submitText={t('reschedule.submit')} onCancel={onClose} loading={submitting} testId="reschedule-submit" />
         }
       >
         <h3 className="m-popup-title">{t('reschedule.title')}</h3>

@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { formatTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { CalendarEntry } from '../../shared/order-types';
-import { minutesIntoDay } from './city-days';
+import { minutesIntoDay } from '../../shared/city-days';
 import { ENTRY_CLASS } from './entry-status';
 
 const HOUR_PX = 56;

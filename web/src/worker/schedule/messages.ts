@@ -1,7 +1,9 @@
 import type { Messages } from '../../shared/i18n';
+import { routeMessages } from './route-messages';
 
 /** Texts of the 日程 tab. */
 export const calendarMessages: Messages = {
+  ...routeMessages,
   'tab.calendar': ['日程', 'Schedule'],
   'calendar.day': ['日', 'Day'],
   'calendar.week': ['周', 'Week'],

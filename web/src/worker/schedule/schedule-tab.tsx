@@ -4,7 +4,8 @@ import { LeftOutline, RightOutline } from 'antd-mobile-icons';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../shared/i18n';
 import { LoadState } from '../../mobile/layout/load-state';
-import { addDays, cityDate, dayText, mondayOf, relativeDayText, weekdayOf } from './city-days';
+import { addDays, cityDate, dayText, mondayOf, relativeDayText, weekdayOf } from '../../shared/city-days';
+import { DayRoute } from './day-route';
 import { DayView } from './day-view';
 import { useWeek } from './use-week';
 import { WeekView } from './week-view';
@@ -69,6 +70,7 @@ export function ScheduleTab() {
           })}
         </div>
       )}
+      {mode === 'day' && <DayRoute day={day} from={from} />}
       <LoadState loaded={loaded}>
         {(byDay) =>
           mode === 'day' ? (

@@ -1,7 +1,7 @@
 import type { CalendarEntry } from '../../shared/order-types';
 import { useLoad } from '../../shared/use-load';
 import { workerOrders } from '../orders/order-api';
-import { addDays, cityDate } from './city-days';
+import { addDays, cityDate } from '../../shared/city-days';
 
 /** The accepted work of the week starting `monday` (`GET /api/worker/calendar`), by local day. */
 export function useWeek(monday: string) {

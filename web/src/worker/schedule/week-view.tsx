@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { formatTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { CalendarEntry } from '../../shared/order-types';
-import { addDays, relativeDayText } from './city-days';
+import { addDays, relativeDayText } from '../../shared/city-days';
 
 interface WeekViewProps {
   monday: string;

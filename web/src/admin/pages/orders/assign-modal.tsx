@@ -2,8 +2,10 @@ import { Alert, App, Button, Form, Input, Modal, Table, Typography, type TableCo
 import { useState } from 'react';
 import { api, ApiError } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
-import type { AdminOrderView, CandidateWorker } from '../../../shared/order-types';
+import { pick } from '../../../shared/catalog-types';
+import type { AdminOrderView } from '../../../shared/order-types';
 import { useLoad } from '../../../shared/use-load';
+import { scoreText, type ScoredCandidate } from './dispatch-types';
 import { orderErrorText, ratingText } from './order-format';
 
 /**
@@ -11,10 +13,10 @@ import { orderErrorText, ratingText } from './order-format';
  * `POST …/assign`. SCHEDULE_CONFLICT / WORKER_NOT_QUALIFIED are explained in the dialog and the list is refreshed.
  */
 export function AssignModal({ order, onClose }: { order: AdminOrderView; onClose: (updated: AdminOrderView | null) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const candidates = useLoad((signal) => api<CandidateWorker[]>(`/api/admin/orders/${order.id}/candidates`, { signal }), [order.id]);
+  const candidates = useLoad((signal) => api<ScoredCandidate[]>(`/api/admin/orders/${order.id}/candidates`, { signal }), [order.id]);
   const [picked, setPicked] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [pickMissing, setPickMissing] = useState(false);
@@ -42,17 +44,24 @@ export function AssignModal({ order, onClose }: { order: AdminOrderView; onClose
     }
   }
 
-  const columns: TableColumnsType<CandidateWorker> = [
+  const columns: TableColumnsType<ScoredCandidate> = [
     { title: t('order.candidate.name'), dataIndex: 'name', render: (name: string, row) => <span data-testid={`candidate-${row.id}`}>{name}</span> },
     { title: t('order.candidate.distance'), dataIndex: 'distanceKm', align: 'right', render: (km: number) => t('order.candidate.km', { km: km.toFixed(1) }) },
     { title: t('order.candidate.rating'), dataIndex: 'ratingAvg', align: 'right', render: (avg: number) => ratingText(t, avg) },
     { title: t('order.candidate.ordersDone'), dataIndex: 'ordersDone', align: 'right' },
+    { title: t('order.candidate.score'), dataIndex: 'score', align: 'right', render: (score?: number) => <span data-testid="candidate-score">{scoreText(score)}</span> },
+    {
+      title: t('order.candidate.explanation'),
+      key: 'explanation',
+      width: 340,
+      render: (_value, row) => (row.explanation ? <div className="a-dispatch-explanation" data-testid="candidate-explanation">{pick(lang, row.explanation)}</div> : '—'),
+    },
   ];
 
   return (
     <Modal
       open
-      width={680}
+      width={960}
       title={order.worker ? t('order.action.reassign') : t('order.assignTitle')}
       okText={t('order.assignSubmit')}
       cancelText={t('common.cancel')}
@@ -73,7 +82,7 @@ export function AssignModal({ order, onClose }: { order: AdminOrderView; onClose
       {candidates.error !== undefined && (
         <Alert type="error" showIcon className="a-toolbar" title={t('common.loadFailed')} description={orderErrorText(t, candidates.error)} action={<Button onClick={() => candidates.reload()}>{t('common.retry')}</Button>} />
       )}
-      <Table<CandidateWorker>
+      <Table<ScoredCandidate>
         size="small"
         rowKey="id"
         data-testid="order-candidates"

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { api, ApiError } from '../../../shared/api';
-import type { ItemDetail } from '../../../shared/catalog-types';
+import { optionDefault, type ItemDetail } from '../../../shared/catalog-types';
 import { useFormSubmit } from '../../../shared/use-form-submit';
 import { formatDateTime } from '../../../shared/format';
 import { localName, useI18n } from '../../../shared/i18n';
@@ -9,7 +9,7 @@ import type { AdminOrderView } from '../../../shared/order-types';
 import { PHONE_PATTERN } from '../../../shared/phone';
 import './orders.css';
 import { BookResult } from './book-result';
-import { BookServiceFields, optionStart, quantityRule } from './book-service-fields';
+import { BookServiceFields, quantityRule } from './book-service-fields';
 import { BookSlotPicker } from './book-slot-picker';
 import { orderErrorText } from './order-format';
 import { useOrderRefs } from './use-order-refs';
@@ -56,7 +56,7 @@ export function BookForCustomerPage() {
     const rule = quantityRule(t, detail.pricing, detail.unit);
     form.setFieldsValue({
       quantity: rule?.min,
-      options: Object.fromEntries(detail.options.filter((option) => option.required).map((option) => [option.key, optionStart(option)])),
+      options: Object.fromEntries(detail.options.filter((option) => option.required).map((option) => [option.key, optionDefault(option)])),
     });
   }
 

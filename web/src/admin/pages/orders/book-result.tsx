@@ -1,10 +1,10 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
+import { itemNameOf } from '../../../shared/catalog-types';
 import { formatDateTime, formatFen } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import type { AdminOrderView } from '../../../shared/order-types';
 import { useAdminSession } from '../../session';
-import { itemNameOf } from './order-format';
 
 /** What 代客下单 created: the order, and that the customer was texted a pay link (visible in 消息外发). */
 export function BookResult({ order, phone, onAnother }: { order: AdminOrderView; phone: string; onAnother: () => void }) {

@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { api, errorText } from '../../../shared/api';
-import { pick, type Adjustment, type CategoryWithItems, type ItemDetail, type OptionDefinition, type PricingModel } from '../../../shared/catalog-types';
+import { choiceLabel, pick, surchargeText, type CategoryWithItems, type ItemDetail, type OptionDefinition, type PricingModel } from '../../../shared/catalog-types';
 import { unitLabel } from '../../../shared/catalog-units';
 import { formatFen, formatFenRange } from '../../../shared/format';
 import { localName, useI18n, type Translate } from '../../../shared/i18n';
@@ -28,41 +28,13 @@ export function quantityRule(t: Translate, pricing: PricingModel, unit: string):
   }
 }
 
-/** The value a required option starts with. */
-export function optionStart(option: OptionDefinition): unknown {
-  switch (option.kind) {
-    case 'select':
-      return option.defaultValue ?? option.choices[0]?.value;
-    case 'multi_select':
-      return [];
-    case 'boolean':
-      return option.defaultValue ?? false;
-    case 'integer':
-      return option.defaultValue ?? option.min;
-    case 'text':
-      return '';
-  }
-}
-
-function surchargeText(t: Translate, adjustment: Adjustment | undefined): string {
-  if (!adjustment) return '';
-  if (adjustment.type === 'fixed') return adjustment.fen > 0 ? t('book.optionFixed', { price: formatFen(adjustment.fen) }) : '';
-  return adjustment.bp > 0 ? t('book.optionPercent', { percent: adjustment.bp / 100 }) : '';
-}
-
 /** One required option as an antd control. */
 function OptionControl({ option }: { option: OptionDefinition }) {
   const { t, lang } = useI18n();
   const label = pick(lang, option.label);
   const name = ['options', option.key];
   const rules = [{ required: true, message: t('book.choose', { field: label }) }];
-  const choices = 'choices' in option
-    ? option.choices.map((choice) => {
-        const text = pick(lang, choice.label);
-        const extra = choice.surcharge?.type === 'percent' && text.includes('%') ? '' : surchargeText(t, choice.surcharge);
-        return { value: choice.value, label: extra ? `${text} ${extra}` : text };
-      })
-    : [];
+  const choices = 'choices' in option ? option.choices.map((choice) => ({ value: choice.value, label: choiceLabel(lang, choice) })) : [];
   switch (option.kind) {
     case 'select':
       return <Form.Item name={name} label={label} rules={rules}><Select options={choices} data-testid={`book-option-${option.key}`} /></Form.Item>;
@@ -73,7 +45,7 @@ function OptionControl({ option }: { option: OptionDefinition }) {
         </Form.Item>
       );
     case 'boolean':
-      return <Form.Item name={name} label={label} valuePropName="checked" extra={surchargeText(t, option.surcharge) || undefined}><Switch data-testid={`book-option-${option.key}`} /></Form.Item>;
+      return <Form.Item name={name} label={label} valuePropName="checked" extra={surchargeText(option.surcharge) || undefined}><Switch data-testid={`book-option-${option.key}`} /></Form.Item>;
     case 'integer':
       return (
         <Form.Item name={name} label={label} rules={rules} extra={option.perUnitFen ? t('book.optionPerUnit', { included: option.includedUnits ?? 0, price: formatFen(option.perUnitFen) }) : undefined}>

@@ -1,9 +1,13 @@
 import type { Messages } from '../../../shared/i18n';
 import { weekdayMessages } from '../../../shared/weekday-messages';
+import { dispatchQueueMessages } from '../dispatch-queue/messages';
+import { dispatchSettingsMessages } from '../dispatch-settings/messages';
 
 /** Texts of the order pages: 订单管理, the order drawer, 改约审批, 代客下单 and 预约设置. */
 export const orderMessages: Messages = {
   ...weekdayMessages,
+  ...dispatchQueueMessages,
+  ...dispatchSettingsMessages,
   'nav.orders': ['订单管理', 'Orders'],
   'nav.reschedules': ['改约审批', 'Reschedules'],
   'nav.bookForCustomer': ['代客下单', 'Book for a customer'],
@@ -181,6 +185,31 @@ export const orderMessages: Messages = {
   'order.candidate.km': ['{km} 公里', '{km} km'],
   'order.candidate.rating': ['评分', 'Rating'],
   'order.candidate.ordersDone': ['完成订单', 'Orders done'],
+  'order.candidate.score': ['匹配度', 'Fit'],
+  'order.candidate.explanation': ['推荐理由', 'Why'],
+
+  'dispatch.section': ['派单记录', 'Dispatch'],
+  'dispatch.refresh': ['刷新', 'Refresh'],
+  'dispatch.none': ['尚无派单记录（订单支付后开始派单）', 'No dispatch yet (it starts once the order is paid)'],
+  'dispatch.noneRanked': ['本轮没有可派的师傅', 'Nobody could be offered it this round'],
+  'dispatch.round': ['第 {round} 轮', 'Round {round}'],
+  'dispatch.roundSummary': ['推送 {offered} 人 · 候选 {candidates} 人 · 未入选 {rejected} 人', '{offered} offered · {candidates} considered · {rejected} ruled out'],
+  'dispatch.mode.chosen': ['客户指定', 'Chosen by the customer'],
+  'dispatch.mode.grab': ['抢单', 'Grab'],
+  'dispatch.mode.assign': ['直接派单', 'Direct assignment'],
+  'dispatch.col.rank': ['排名', 'Rank'],
+  'dispatch.col.worker': ['师傅', 'Worker'],
+  'dispatch.col.score': ['得分', 'Score'],
+  'dispatch.col.distance': ['距离 / 预计', 'Distance / ETA'],
+  'dispatch.col.explanation': ['说明', 'Explanation'],
+  'dispatch.col.reasons': ['未入选原因', 'Why not'],
+  'dispatch.eta': ['约 {minutes} 分钟到达', 'about {minutes} min'],
+  'dispatch.offered': ['已推送', 'Offered'],
+  'dispatch.took': ['已接单', 'Took it'],
+  'dispatch.regular': ['常客', 'Regular'],
+  'dispatch.newcomer': ['新人', 'Newcomer'],
+  'dispatch.peak': ['高峰', 'Peak'],
+  'dispatch.rejected': ['未入选 {count} 人及原因', '{count} ruled out, with reasons'],
   'order.noCandidates': ['没有可派的师傅：该时段无符合条件的空闲师傅。', 'No worker can take it: nobody qualified is free for this visit.'],
   'order.pickCandidate': ['请选择一位师傅', 'Choose a worker'],
   'order.assignSubmit': ['派单', 'Assign'],
@@ -229,8 +258,6 @@ export const orderMessages: Messages = {
   'book.units': ['数量（{unit}）', 'Quantity ({unit})'],
   'book.count': ['份数', 'Count'],
   'book.reference': ['参考价 {range} / {unit}，约 {minutes} 分钟', 'Reference {range} per {unit}, about {minutes} min'],
-  'book.optionFixed': ['+{price}', '+{price}'],
-  'book.optionPercent': ['+{percent}%', '+{percent}%'],
   'book.optionPerUnit': ['含 {included} 个，超出每个 +{price}', '{included} included, +{price} each above'],
   'book.optionRange': ['可选 {min}–{max} 项', 'Choose {min}–{max}'],
   'book.optionsHint': ['仅列出必填选项，其余选项按默认值。', 'Only the required options are listed; the others take their defaults.'],

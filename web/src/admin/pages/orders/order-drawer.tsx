@@ -7,6 +7,7 @@ import type { AdminOrderView, OrderState } from '../../../shared/order-types';
 import { useLoad } from '../../../shared/use-load';
 import { useAdminSession } from '../../session';
 import { AssignModal } from './assign-modal';
+import { DispatchSection } from './dispatch-section';
 import { CancelOrderModal, ForceStateModal, RescheduleDecisionModal } from './order-action-modals';
 import type { OrderFilterValues } from './order-filters';
 import { AnomalyTags, orderErrorText, StateTag } from './order-format';
@@ -102,6 +103,7 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
           <BasicsSection {...sectionProps} />
           <CustomerSection {...sectionProps} />
           <WorkerSection {...sectionProps} />
+          <DispatchSection order={order} />
           <section>
             <Typography.Title level={5}>{t('order.section.timeline')}</Typography.Title>
             <OrderTimeline events={order.timeline} />

@@ -1,6 +1,6 @@
 import { Space, Tag } from 'antd';
 import { ApiError, errorText } from '../../../shared/api';
-import type { Lang, Translate } from '../../../shared/i18n';
+import type { Translate } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n';
 import type { AdminOrderSummary, OrderState } from '../../../shared/order-types';
 
@@ -50,11 +50,6 @@ export function AnomalyTags({ anomalies, testId }: { anomalies: Anomaly[]; testI
       ))}
     </Space>
   );
-}
-
-/** The item name in the UI language. */
-export function itemNameOf(lang: Lang, order: { itemName: string; itemNameEn: string }): string {
-  return lang === 'en' && order.itemNameEn ? order.itemNameEn : order.itemName;
 }
 
 /** `4.8（120 条）` or — when unrated. */

@@ -1,8 +1,9 @@
 import { Button, Descriptions, Empty, Image, Space, Tag, Typography } from 'antd';
+import { itemNameOf } from '../../../shared/catalog-types';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import type { AdminOrderView } from '../../../shared/order-types';
-import { itemNameOf, ratingText } from './order-format';
+import { ratingText } from './order-format';
 import type { OrderFilterValues } from './order-filters';
 
 export interface SectionProps {

@@ -1,5 +1,6 @@
 import { Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router';
+import { itemNameOf } from '../../../shared/catalog-types';
 import { formatDateTime, formatFen } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import type { AdminOrderSummary } from '../../../shared/order-types';
@@ -8,7 +9,7 @@ import { usePaged } from '../../use-paged';
 import './orders.css';
 import { OrderDrawer } from './order-drawer';
 import { FILTER_KEYS, OrderFilters, type OrderFilterValues } from './order-filters';
-import { AnomalyTags, itemNameOf, StateTag } from './order-format';
+import { AnomalyTags, StateTag } from './order-format';
 import { useOrderRefs } from './use-order-refs';
 
 /** The API filters on instants: a picked date's start in the city (Asia/Shanghai, UTC+8 all year), or the next day's for `to`. */

@@ -1,8 +1,15 @@
-import { CITY_TIME_ZONE, formatTime } from '../../shared/format';
-import type { Lang } from '../../shared/i18n';
+import { CITY_TIME_ZONE, formatTime } from './format';
+import type { Lang } from './i18n';
 
-// Calendar days in the city's zone (Asia/Shanghai, UTC+8 all year, no daylight saving).
+// Calendar days and visit times in the city's zone (Asia/Shanghai, UTC+8 all year, no daylight saving), shared by
+// the customer's booking pickers and the worker's schedule and reschedule.
 const CITY_OFFSET = '+08:00';
+
+/** Bookable visits: the next 14 days, 07:00–21:00 every 30 minutes. */
+export const VISIT_DAYS = 14;
+const FIRST_MINUTE = 7 * 60;
+const LAST_MINUTE = 21 * 60;
+const STEP_MINUTES = 30;
 
 /** `YYYY-MM-DD` of `date` in the city. */
 export function cityDate(date: Date): string {
@@ -35,6 +42,27 @@ export function minutesIntoDay(iso: string, day: string): number {
   return Math.round((new Date(iso).getTime() - new Date(`${day}T00:00:00${CITY_OFFSET}`).getTime()) / 60_000);
 }
 
+/** The bookable days from today. */
+export function visitDays(now: Date): string[] {
+  const today = cityDate(now);
+  return Array.from({ length: VISIT_DAYS }, (_, index) => addDays(today, index));
+}
+
+/** The bookable times (`HH:mm`) of `day`; today's only those still ahead of `now`. */
+export function visitTimes(day: string, now: Date): string[] {
+  const times: string[] = [];
+  for (let minute = FIRST_MINUTE; minute <= LAST_MINUTE; minute += STEP_MINUTES) {
+    const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    if (new Date(cityIso(day, time)).getTime() > now.getTime()) times.push(time);
+  }
+  return times;
+}
+
+/** Tomorrow 10:00 in the city. */
+export function defaultVisit(now: Date): [string, string] {
+  return [addDays(cityDate(now), 1), '10:00'];
+}
+
 /** `12月2日 周三` / `Wed 2 Dec`. */
 export function dayText(day: string, lang: Lang): string {
   const noon = new Date(`${day}T12:00:00${CITY_OFFSET}`);
@@ -54,6 +82,11 @@ export function relativeDayText(day: string, today: string, lang: Lang): string 
   if (day === today) return lang === 'en' ? `Today · ${text}` : `今天 ${text}`;
   if (day === addDays(today, 1)) return lang === 'en' ? `Tomorrow · ${text}` : `明天 ${text}`;
   return text;
+}
+
+/** `relativeDayText` with today taken from `now`. */
+export function dayLabel(day: string, now: Date, lang: Lang): string {
+  return relativeDayText(day, cityDate(now), lang);
 }
 
 /** A visit as `今天 12月2日 周三 14:00–16:00` in the city's zone. */
