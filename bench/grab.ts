@@ -81,12 +81,16 @@ async function main() {
   const statuses = new Map<number, number>();
   const codes = new Map<string, number>();
   const times: number[] = [];
+  let winnerMs = 0;
+  let firstAnswerMs: number | undefined;
   const t0 = performance.now();
   await Promise.all(tokens.map(async (token) => {
     const t = performance.now();
     const res = await fetch(target, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     const body = (await res.json()) as { code?: string };
     times.push(performance.now() - t);
+    if (res.status === 200) winnerMs = performance.now() - t;
+    firstAnswerMs ??= performance.now() - t0;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     if (body.code) codes.set(body.code, (codes.get(body.code) ?? 0) + 1);
   }));
@@ -97,7 +101,7 @@ async function main() {
   await database.close();
   const result = {
     concurrency: N, winners: statuses.get(200) ?? 0, p50_ms: +pct(times, 50).toFixed(1), p99_ms: +pct(times, 99).toFixed(1), max_ms: +times[times.length - 1]!.toFixed(1),
-    wall_ms: +wall.toFixed(1), statuses: Object.fromEntries(statuses), codes: Object.fromEntries(codes), commitments: held.length,
+    wall_ms: +wall.toFixed(1), winner_ms: +winnerMs.toFixed(1), first_answer_ms: +(firstAnswerMs ?? 0).toFixed(1), statuses: Object.fromEntries(statuses), codes: Object.fromEntries(codes), commitments: held.length,
   };
   console.log(JSON.stringify(result));
   if (result.winners !== 1 || held.length !== 1) process.exit(1);

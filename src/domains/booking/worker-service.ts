@@ -147,13 +147,17 @@ export async function acceptOrder(ctx: AppContext, workerId: string, id: string)
   return registered(ctx, workerId, id);
 }
 
-/** Starts an accept and makes it the one later grabs of this order wait for (registered before any await). */
-function registered(ctx: AppContext, workerId: string, id: string) {
+/**
+ * Starts an accept and makes its commit the one later grabs of this order wait for (registered before any
+ * await); the answer's page is rendered after, without holding them up.
+ */
+async function registered(ctx: AppContext, workerId: string, id: string) {
   const attempt = acceptLocked(ctx, workerId, id);
   grabsInFlight.set(id, attempt);
   const forget = () => { if (grabsInFlight.get(id) === attempt) grabsInFlight.delete(id); };
   attempt.then(forget, forget);
-  return attempt;
+  const { order, settings, now } = await attempt;
+  return respond(ctx, order, workerId, settings, now);
 }
 
 async function acceptLocked(ctx: AppContext, workerId: string, id: string) {
@@ -173,7 +177,7 @@ async function acceptLocked(ctx: AppContext, workerId: string, id: string) {
     if (availability !== 'ok') throw new AppError('WORKER_UNAVAILABLE', {}, [], { reason: availability });
     return takeOrder(ctx, trx, o, workerId, workerActor(workerId), now, settings);
   });
-  return respond(ctx, order, workerId, settings, now);
+  return { order, settings, now };
 }
 
 /** Declines an open offer (204) or gives back an accepted order, which is then offered to others. */
