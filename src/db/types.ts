@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DispatchPlansTable } from './types-dispatch-plans.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -481,4 +482,5 @@ export interface DB {
   dispatch_settings: DispatchSettingsTable;
   dispatch_decisions: DispatchDecisionsTable;
   dispatch_queue: DispatchQueueTable;
+  dispatch_plans: DispatchPlansTable;
 }
