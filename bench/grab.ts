@@ -7,6 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -41,6 +42,40 @@ async function freshDatabase(): Promise<string> {
   const url = new URL(SERVER);
   url.pathname = '/daojia_bench_grab';
   return url.toString();
+}
+
+interface ClientResult { statuses: Record<number, number>; codes: Record<string, number>; times: number[]; winnerMs: number; firstAnswerMs: number; wall: number }
+
+function runClients(target: string, tokens: string[]): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    // Workers do not inherit tsx's module hooks, so the worker registers them before loading this file.
+    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const worker = new Worker(boot, { eval: true, workerData: { target, tokens } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** Fires every grab at once and reports each answer's time (runs in the worker thread). */
+async function grabAll({ target, tokens }: { target: string; tokens: string[] }): Promise<ClientResult> {
+  const statuses: Record<number, number> = {};
+  const codes: Record<string, number> = {};
+  const times: number[] = [];
+  let winnerMs = 0;
+  let firstAnswerMs = 0;
+  const t0 = performance.now();
+  await Promise.all(tokens.map(async (token) => {
+    const t = performance.now();
+    const res = await fetch(target, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    const body = (await res.json()) as { code?: string };
+    const ms = performance.now() - t;
+    times.push(ms);
+    if (res.status === 200) winnerMs = ms;
+    if (!firstAnswerMs) firstAnswerMs = performance.now() - t0;
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    if (body.code) codes[body.code] = (codes[body.code] ?? 0) + 1;
+  }));
+  return { statuses, codes, times, winnerMs, firstAnswerMs, wall: performance.now() - t0 };
 }
 
 async function main() {
@@ -78,33 +113,19 @@ async function main() {
   const address0 = await app.listen({ port: 0, host: '127.0.0.1' });
   const target = `${address0}/api/worker/orders/${order.id}/accept`;
   log(`${N} grabs at once on ${target}`);
-  const statuses = new Map<number, number>();
-  const codes = new Map<string, number>();
-  const times: number[] = [];
-  let winnerMs = 0;
-  let firstAnswerMs: number | undefined;
-  const t0 = performance.now();
-  await Promise.all(tokens.map(async (token) => {
-    const t = performance.now();
-    const res = await fetch(target, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
-    const body = (await res.json()) as { code?: string };
-    times.push(performance.now() - t);
-    if (res.status === 200) winnerMs = performance.now() - t;
-    firstAnswerMs ??= performance.now() - t0;
-    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    if (body.code) codes.set(body.code, (codes.get(body.code) ?? 0) + 1);
-  }));
-  const wall = performance.now() - t0;
+  // The grabbing crowd runs in a worker thread (its own core), as a separate client would.
+  const { statuses, codes, times, winnerMs, firstAnswerMs, wall } = await runClients(target, tokens);
   times.sort((a, b) => a - b);
   const held = await db.selectFrom('worker_commitments').select('worker_id').where('order_id', '=', order.id).where('active', '=', true).execute();
   await app.close();
   await database.close();
   const result = {
-    concurrency: N, winners: statuses.get(200) ?? 0, p50_ms: +pct(times, 50).toFixed(1), p99_ms: +pct(times, 99).toFixed(1), max_ms: +times[times.length - 1]!.toFixed(1),
-    wall_ms: +wall.toFixed(1), winner_ms: +winnerMs.toFixed(1), first_answer_ms: +(firstAnswerMs ?? 0).toFixed(1), statuses: Object.fromEntries(statuses), codes: Object.fromEntries(codes), commitments: held.length,
+    concurrency: N, winners: statuses[200] ?? 0, p50_ms: +pct(times, 50).toFixed(1), p99_ms: +pct(times, 99).toFixed(1), max_ms: +times[times.length - 1]!.toFixed(1),
+    wall_ms: +wall.toFixed(1), winner_ms: +winnerMs.toFixed(1), first_answer_ms: +firstAnswerMs.toFixed(1), statuses, codes, commitments: held.length,
   };
   console.log(JSON.stringify(result));
   if (result.winners !== 1 || held.length !== 1) process.exit(1);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+if (isMainThread) main().catch((err) => { console.error(err); process.exit(1); });
+else grabAll(workerData as { target: string; tokens: string[] }).then((r) => parentPort!.postMessage(r));
