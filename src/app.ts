@@ -32,6 +32,7 @@ import { localRelayProvider } from './platform/providers/relay.js';
 import { createJobRunner } from './platform/jobs.js';
 import { purgeIdempotencyKeys } from './platform/idempotency.js';
 import { registerBookingJobs } from './domains/booking/jobs.js';
+import { registerDispatchJobs } from './domains/dispatch/jobs.js';
 import { bookingRoutes } from './domains/booking/routes.js';
 import { workerOrderRoutes } from './domains/booking/worker-routes.js';
 import { bookingAdminRoutes } from './domains/booking/admin-routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   };
 
   registerBookingJobs(ctx);
+  registerDispatchJobs(ctx);
   ctx.jobs.every(3_600_000, () => purgeIdempotencyKeys(db));
   app.addHook('onClose', async () => ctx.jobs.stop());
 

@@ -14,7 +14,7 @@ import { lockWorkerSchedule } from '../workers/availability-service.js';
 import { alternatives, anyCoverage, assertBookableStart, freeWorkersAt, searchSlots, type Need } from './availability.js';
 import { commit } from './commitments.js';
 import { visitDurationMinutes } from './duration.js';
-import type { QuoteSnapshot } from './dispatch-offers.js';
+import type { QuoteSnapshot } from './order-facts.js';
 import { jobKey, runEffects } from './effects.js';
 import { districtNames, orderView, summaryOf, type AddressSnapshot } from './present.js';
 import { countByStatus, findOrder, insertEvent, type OrderRow } from './queries.js';

@@ -11,7 +11,7 @@ import { cityTimeZone } from '../geo/service.js';
 import { customerOrder, settingsOf } from './booking-service.js';
 import { cancellationFee, type CancelCause } from './cancellation.js';
 import { commit } from './commitments.js';
-import { needOf } from './dispatch-offers.js';
+import { needOf } from './order-facts.js';
 import { runEffects } from './effects.js';
 import { orderView } from './present.js';
 import { insertEvent, type OrderRow } from './queries.js';

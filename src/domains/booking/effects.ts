@@ -7,8 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { cancelJobs, scheduleJob } from '../../platform/jobs.js';
 import { release, trim } from './commitments.js';
-import { offerOrder } from './dispatch-offers.js';
-import { resolveQueued } from '../dispatch/service.js';
+import { dispatchRound, resolveQueued } from '../dispatch/service.js';
 import { withdrawOffers, type OrderRow } from './queries.js';
 import type { BookingSettings } from './settings.js';
 import { canReschedule, type TransitionOk } from './state-machine.js';
@@ -41,8 +40,8 @@ export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c
     switch (effect) {
       case 'schedule.release': await release(db, o.id); break;
       case 'schedule.trim': await trim(db, o.id, c.now, o.buffer_minutes); break;
-      case 'dispatch.start': await offerOrder(db, o, c.now, c.settings); break;
-      case 'dispatch.restart': await offerOrder(db, o, c.now, c.settings, c.previousWorkerId ? [c.previousWorkerId] : []); break;
+      case 'dispatch.start': await dispatchRound(db, o, c.now); break;
+      case 'dispatch.restart': await dispatchRound(db, o, c.now, c.previousWorkerId ? [c.previousWorkerId] : []); break;
       case 'dispatch.cancel': await withdrawOffers(db, o.id); break;
       case 'jobs.schedule_reminders': await scheduleVisitJobs(db, o, c.settings, c.now); break;
       case 'jobs.schedule_auto_confirm':

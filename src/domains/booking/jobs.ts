@@ -11,8 +11,7 @@ import type { JobRow } from '../../platform/jobs.js';
 import { userContact } from '../accounts/contacts.js';
 import { cityTimeZone } from '../geo/service.js';
 import { completeOrder } from './customer-actions.js';
-import { closeRound } from '../dispatch/service.js';
-import { snapshotItem } from './dispatch-offers.js';
+import { snapshotItem } from './order-facts.js';
 import { runEffects } from './effects.js';
 import { insertEvent, lockOrder, updateOrder, type OrderRow } from './queries.js';
 import { loadSettings } from './settings.js';
@@ -56,11 +55,6 @@ export function registerBookingJobs(ctx: AppContext) {
       const { order, result } = await applyTransition(trx, o, 'expire', SYSTEM, { now, settings: s, patch: { cancelled_at: now, cancel_reason: '超时未支付' } });
       await runEffects(trx, order, result, { now, settings: s });
     });
-  });
-
-  ctx.jobs.register('dispatch.window', async (trx, job, now) => {
-    const o = await orderOf(trx, job);
-    if (o) await closeRound(trx, o, Number(job.payload.round), now);
   });
 
   ctx.jobs.register('order.remind', async (trx, job) => {

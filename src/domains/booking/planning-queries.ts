@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { snapshotItem } from './dispatch-offers.js';
+import { snapshotItem } from './order-facts.js';
 import { districtNames } from './present.js';
 import type { OrderRow } from './queries.js';
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import type { Kysely } from 'kysely';
 import { cityTimeZone } from '../geo/service.js';
-import { snapshotItem, type QuoteSnapshot } from './dispatch-offers.js';
+import { snapshotItem, type QuoteSnapshot } from './order-facts.js';
 import { eventLabel } from './event-labels.js';
 import { eventsOf, extrasOf, latestReschedule, openOffer, pendingReschedule, recordsOf, type OrderRow } from './queries.js';
 import type { BookingSettings } from './settings.js';

@@ -62,13 +62,6 @@ export function offerOf(db: Db, orderId: string, workerId: string) {
   return db.selectFrom('order_offers').selectAll().where('order_id', '=', orderId).where('worker_id', '=', workerId).executeTakeFirst();
 }
 
-/** Offers the order to these workers (re-opening an earlier withdrawn offer, never a declined one). */
-export async function insertOffers(db: Db, orderId: string, offers: { workerId: string; distanceKm: number }[]) {
-  if (!offers.length) return;
-  await db.insertInto('order_offers').values(offers.map((o) => ({ order_id: orderId, worker_id: o.workerId, distance_km: o.distanceKm })))
-    .onConflict((oc) => oc.columns(['order_id', 'worker_id']).doUpdateSet({ status: 'open', created_at: new Date(), decided_at: null }).where('order_offers.status', '=', 'withdrawn')).execute();
-}
-
 /** Closes every still-open offer of the order (taken, cancelled, moved). */
 export async function withdrawOffers(db: Db, orderId: string, except?: string) {
   let q = db.updateTable('order_offers').set({ status: 'withdrawn', decided_at: new Date() }).where('order_id', '=', orderId).where('status', '=', 'open');
@@ -78,12 +71,6 @@ export async function withdrawOffers(db: Db, orderId: string, except?: string) {
 
 export async function decideOffer(db: Db, orderId: string, workerId: string, status: 'declined' | 'accepted', reason = '') {
   await db.updateTable('order_offers').set({ status, reason, decided_at: new Date() }).where('order_id', '=', orderId).where('worker_id', '=', workerId).execute();
-}
-
-/** Workers who declined this order (never offered it again). */
-export async function declinedBy(db: Db, orderId: string): Promise<string[]> {
-  const rows = await db.selectFrom('order_offers').select('worker_id').where('order_id', '=', orderId).where('status', '=', 'declined').execute();
-  return rows.map((r) => r.worker_id);
 }
 
 export async function countByStatus(db: Db, customerId: string) {

@@ -13,7 +13,8 @@ import { lockWorkerSchedule } from '../workers/availability-service.js';
 import { alternatives, assertBookableStart, freeWorkersAt } from './availability.js';
 import { settingsOf } from './booking-service.js';
 import { activeCommitment, move } from './commitments.js';
-import { needOf, offerOrder } from './dispatch-offers.js';
+import { dispatchRound } from '../dispatch/service.js';
+import { needOf } from './order-facts.js';
 import { scheduleVisitJobs } from './effects.js';
 import { orderView } from './present.js';
 import { insertEvent, lockOrder, pendingReschedule, updateOrder, withdrawOffers, type OrderRow } from './queries.js';
@@ -46,7 +47,7 @@ async function moveOrder(trx: Db, o: OrderRow, start: Date, actor: BookingActor,
   await insertEvent(trx, { orderId: o.id, action: 'rescheduled', actorKind: actor.kind, actorId: actor.id, actorName: actor.name, note, detail: { from: previous.toISOString(), to: start.toISOString() }, at: now });
   if (moved.status === 'paid' && !moved.worker_id) {
     await withdrawOffers(trx, o.id);
-    await offerOrder(trx, moved, now, settings);
+    await dispatchRound(trx, moved, now);
   }
   if (moved.worker_id) await scheduleVisitJobs(trx, moved, settings, now);
   return moved;

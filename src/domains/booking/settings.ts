@@ -44,8 +44,6 @@ export const SLOT_MINUTES = 30;
 export const HORIZON_DAYS = 14;
 /** "As soon as possible" looks this far ahead. */
 export const ASAP_HOURS = 3;
-/** Pushed offers per order when nobody was chosen. */
-export const OFFER_FANOUT = 20;
 export const MAX_CHECK_IN_FAILURES = 5;
 
 export async function loadSettings(db: Kysely<DB>, cityCode: string): Promise<BookingSettings> {

@@ -12,7 +12,7 @@ import { lockWorkerSchedule, qualifiedWorkers, workerAvailability, workerCard } 
 import { freeWorkersAt } from './availability.js';
 import { settingsOf } from './booking-service.js';
 import { calendarOf, commit, commitmentsOf, confirmHold, release } from './commitments.js';
-import { needOf, snapshotItem } from './dispatch-offers.js';
+import { needOf, snapshotItem } from './order-facts.js';
 import { afterDecline } from '../dispatch/service.js';
 import { runEffects } from './effects.js';
 import { districtNames, orderView, summaryOf, type AddressSnapshot } from './present.js';

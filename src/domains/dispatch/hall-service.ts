@@ -1,7 +1,7 @@
 /** 抢单大厅: the orders pushed to me that are still open, that I am still free and qualified for, best fit first. */
 import type { AppContext } from '../../app-context.js';
 import { freeWorkersAt } from '../booking/availability.js';
-import { needOf } from '../booking/dispatch-offers.js';
+import { needOf } from '../booking/order-facts.js';
 import { districtNames, summaryOf } from '../booking/present.js';
 
 export async function orderHall(ctx: AppContext, workerId: string) {

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { scheduleJob } from '../../platform/jobs.js';
 import { workersAt } from '../booking/availability.js';
-import { needOf, snapshotItem } from '../booking/dispatch-offers.js';
+import { needOf, snapshotItem } from '../booking/order-facts.js';
 import { insertEvent, type OrderRow } from '../booking/queries.js';
 import { customerWorkerHistory, workerOrderStats } from '../booking/worker-stats.js';
 import { workerFacts } from '../workers/availability-service.js';

@@ -38,30 +38,30 @@ export async function qualifiedWorkers(db: Kysely<DB>, q: QualifiedWorkerQuery):
   const point = sql`ll_to_earth(${q.lat}, ${q.lng})`;
   const boxMetres = q.limit ? (await largestRadiusKm(db)) * 1000 : 50_000;
   const run = (h: Kysely<DB>) => {
-  let query = visibleWorkers(h).where(sql<boolean>`earth_distance(${point}, w.home_point) <= w.service_radius_km * 1000`);
-  // Nearest N (dispatch): walk the partial GiST index nearest-first and filter on the way; the skill test is
-  // wrapped so the planner does not prefer the (unselective) skill index over the walk. All covering workers
-  // (calendar): the box and the skill index narrow the rows instead.
-  query = query.where(sql<boolean>`earth_box(${point}, ${boxMetres}) @> w.home_point`);
-  query = q.limit
-    ? query.where(sql<boolean>`coalesce(w.skill_ids @> array[${q.itemId}]::uuid[], false)`)
-    : query.where(sql<boolean>`w.skill_ids @> array[${q.itemId}]::uuid[]`);
-  if (q.workerIds) query = query.where('w.user_id', 'in', q.workerIds.length ? q.workerIds : ['00000000-0000-0000-0000-000000000000']);
-  if (q.requiredCertificate) {
-    query = query.where((eb) => eb.exists(eb.selectFrom('worker_certificates as c').select('c.id').whereRef('c.worker_id', '=', 'w.user_id')
-      .where('c.kind', '=', q.requiredCertificate!).where('c.status', '=', 'verified')
-      .where((e) => e.or([e('c.expires_at', 'is', null), e('c.expires_at', '>=', sql<string>`current_date`)]))));
-  }
-  return query
-    .select(['w.user_id', 'w.rating_avg', 'w.orders_done', 'w.max_minutes_per_day', 'w.min_break_minutes'])
-    .select(sql<number>`earth_distance(${point}, w.home_point) / 1000`.as('distance_km'))
-    // Hours as one "weekday:start:end,…" text and the days off in range, in the same round trip.
-    .select(sql<string | null>`(select string_agg(h.weekday || ':' || h.start_minute || ':' || h.end_minute, ',') from worker_hours h where h.worker_id = w.user_id)`.as('hours'))
-    .select(sql<string[] | null>`(select array_agg(d.day::text) from worker_days_off d where d.worker_id = w.user_id and d.day between ${q.fromDate}::date and ${q.toDate}::date)`.as('days_off'))
-    // With a limit the GiST index walks nearest-first (KNN); without one every covering worker is needed,
-    // and sorting by the distance already computed is cheaper than the index walk.
-    .$call((qb) => (q.limit ? qb.orderBy(sql`w.home_point <-> ${point}`) : qb.orderBy('distance_km').orderBy('w.user_id')))
-    .limit(q.limit ?? 5000).execute();
+    let query = visibleWorkers(h).where(sql<boolean>`earth_distance(${point}, w.home_point) <= w.service_radius_km * 1000`);
+    // Nearest N (dispatch): walk the partial GiST index nearest-first and filter on the way; the skill test is
+    // wrapped so the planner does not prefer the (unselective) skill index over the walk. All covering workers
+    // (calendar): the box and the skill index narrow the rows instead.
+    query = query.where(sql<boolean>`earth_box(${point}, ${boxMetres}) @> w.home_point`);
+    query = q.limit
+      ? query.where(sql<boolean>`coalesce(w.skill_ids @> array[${q.itemId}]::uuid[], false)`)
+      : query.where(sql<boolean>`w.skill_ids @> array[${q.itemId}]::uuid[]`);
+    if (q.workerIds) query = query.where('w.user_id', 'in', q.workerIds.length ? q.workerIds : ['00000000-0000-0000-0000-000000000000']);
+    if (q.requiredCertificate) {
+      query = query.where((eb) => eb.exists(eb.selectFrom('worker_certificates as c').select('c.id').whereRef('c.worker_id', '=', 'w.user_id')
+        .where('c.kind', '=', q.requiredCertificate!).where('c.status', '=', 'verified')
+        .where((e) => e.or([e('c.expires_at', 'is', null), e('c.expires_at', '>=', sql<string>`current_date`)]))));
+    }
+    return query
+      .select(['w.user_id', 'w.rating_avg', 'w.orders_done', 'w.max_minutes_per_day', 'w.min_break_minutes'])
+      .select(sql<number>`earth_distance(${point}, w.home_point) / 1000`.as('distance_km'))
+      // Hours as one "weekday:start:end,…" text and the days off in range, in the same round trip.
+      .select(sql<string | null>`(select string_agg(h.weekday || ':' || h.start_minute || ':' || h.end_minute, ',') from worker_hours h where h.worker_id = w.user_id)`.as('hours'))
+      .select(sql<string[] | null>`(select array_agg(d.day::text) from worker_days_off d where d.worker_id = w.user_id and d.day between ${q.fromDate}::date and ${q.toDate}::date)`.as('days_off'))
+      // With a limit the GiST index walks nearest-first (KNN); without one every covering worker is needed,
+      // and sorting by the distance already computed is cheaper than the index walk.
+      .$call((qb) => (q.limit ? qb.orderBy(sql`w.home_point <-> ${point}`) : qb.orderBy('distance_km').orderBy('w.user_id')))
+      .limit(q.limit ?? 5000).execute();
   };
   const rows = q.limit ? await nearestFirst(db, run) : await run(db);
   return rows.map((r) => ({
@@ -95,16 +95,6 @@ async function nearestFirst<T>(db: Kysely<DB>, run: (h: Kysely<DB>) => Promise<T
   return db.isTransaction ? scoped(db) : db.transaction().execute((trx) => scoped(trx));
 }
 
-function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
 
 /** The worker card an order keeps (masked name, avatar, rating, experience) and the home base for ETAs. */
 export async function workerCard(db: Kysely<DB>, workerId: string) {

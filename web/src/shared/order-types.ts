@@ -235,3 +235,21 @@ export interface CandidateWorker {
   ratingAvg: number;
   ordersDone: number;
 }
+
+/** One stop of a route with its ETA chain (day planning and the worker's route). */
+export interface EtaStop {
+  orderId: string;
+  orderNo: string;
+  itemName: string;
+  itemNameEn: string;
+  districtName: string;
+  districtNameEn: string;
+  leave: string;
+  travelKm: number;
+  travelMinutes: number;
+  arrive: string;
+  waitMinutes: number;
+  start: string;
+  end: string;
+  lateMinutes: number;
+}

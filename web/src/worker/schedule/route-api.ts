@@ -1,23 +1,9 @@
 // GET /api/worker/route (docs/api-dispatch.md, "Day planning"): my accepted jobs of a day with the ETA chain.
 import { api } from '../../shared/api';
-import type { OrderState } from '../../shared/order-types';
+import type { EtaStop, OrderState } from '../../shared/order-types';
 
-export interface RouteStop {
-  orderId: string;
-  orderNo: string;
+export interface RouteStop extends EtaStop {
   status: OrderState;
-  itemName: string;
-  itemNameEn: string;
-  districtName: string;
-  districtNameEn: string;
-  leave: string;
-  travelKm: number;
-  travelMinutes: number;
-  arrive: string;
-  waitMinutes: number;
-  start: string;
-  end: string;
-  lateMinutes: number;
 }
 
 export interface DayRoute {

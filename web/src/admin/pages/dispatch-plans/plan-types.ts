@@ -1,26 +1,13 @@
+import type { EtaStop } from '../../../shared/order-types';
 // Shapes of /api/admin/dispatch/plans (docs/api-dispatch.md, "Day planning").
 export interface LatLng {
   lat: number;
   lng: number;
 }
 
-export interface PlanStop {
-  orderId: string;
-  orderNo: string;
-  itemName: string;
-  itemNameEn: string;
-  districtName: string;
-  districtNameEn: string;
+export interface PlanStop extends EtaStop {
   location: LatLng;
   fixed: boolean;
-  leave: string;
-  travelKm: number;
-  travelMinutes: number;
-  arrive: string;
-  waitMinutes: number;
-  start: string;
-  end: string;
-  lateMinutes: number;
 }
 
 export interface PlanRoute {

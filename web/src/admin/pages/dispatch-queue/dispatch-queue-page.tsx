@@ -1,15 +1,14 @@
-import { Alert, Badge, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
-import { itemNameOf } from '../../../shared/catalog-types';
 import { formatDateTime, formatFen } from '../../../shared/format';
 import { useI18n, type Translate } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/use-load';
 import { useAdminSession } from '../../session';
 import type { QueuedOrder } from '../orders/dispatch-types';
 import { OrderDrawer } from '../orders/order-drawer';
-import { orderErrorText } from '../orders/order-format';
+import { orderColumns, orderErrorText } from '../orders/order-format';
 import '../orders/orders.css';
 import '../orders/dispatch.css';
 
@@ -55,26 +54,7 @@ export function DispatchQueuePage() {
   const rows = queue.data ?? [];
 
   const columns: TableColumnsType<QueuedOrder> = [
-    {
-      title: t('orders.col.orderNo'),
-      dataIndex: 'orderNo',
-      width: 170,
-      render: (orderNo: string, row) => (
-        <Button type="link" size="small" className="a-order-no" onClick={() => open(row.id)} data-testid={`queue-open-${orderNo}`}>
-          {orderNo}
-        </Button>
-      ),
-    },
-    {
-      title: t('orders.col.item'),
-      key: 'item',
-      render: (_value, row) => (
-        <Space size={4}>
-          <span>{itemNameOf(lang, row)}</span>
-          {row.kind === 'rework' && <Tag color="purple">{t('orders.rework')}</Tag>}
-        </Space>
-      ),
-    },
+    ...orderColumns<QueuedOrder>(t, lang, open, 'queue-open'),
     {
       title: t('orders.col.time'),
       key: 'time',

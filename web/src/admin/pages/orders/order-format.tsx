@@ -1,4 +1,6 @@
-import { Space, Tag } from 'antd';
+import { Button, Space, Tag, type TableColumnType } from 'antd';
+import { itemNameOf } from '../../../shared/catalog-types';
+import type { Lang } from '../../../shared/i18n';
 import { ApiError, errorText } from '../../../shared/api';
 import type { Translate } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n';
@@ -67,4 +69,32 @@ export function orderErrorText(t: Translate, error: unknown): string {
   const text = own === key ? detail : detail && detail !== error.title ? t('order.errorWithDetail', { text: own, detail }) : own;
   const state = error.problem.currentState;
   return typeof state === 'string' && ORDER_STATES.includes(state as OrderState) ? `${text} ${t('order.errorState', { state: t(`state.${state}`) })}` : text;
+}
+
+/** The order-number column (opens the order) and the item column, shared by the order lists. */
+export function orderColumns<T extends Pick<AdminOrderSummary, 'id' | 'orderNo' | 'kind' | 'itemName' | 'itemNameEn'>>(
+  t: Translate, lang: Lang, open: (id: string) => void, testIdPrefix: string,
+): TableColumnType<T>[] {
+  return [
+    {
+      title: t('orders.col.orderNo'),
+      dataIndex: 'orderNo',
+      width: 170,
+      render: (orderNo: string, row) => (
+        <Button type="link" size="small" className="a-order-no" onClick={() => open(row.id)} data-testid={`${testIdPrefix}-${orderNo}`}>
+          {orderNo}
+        </Button>
+      ),
+    },
+    {
+      title: t('orders.col.item'),
+      key: 'item',
+      render: (_value, row) => (
+        <Space size={4}>
+          <span>{itemNameOf(lang, row)}</span>
+          {row.kind === 'rework' && <Tag color="purple">{t('orders.rework')}</Tag>}
+        </Space>
+      ),
+    },
+  ];
 }

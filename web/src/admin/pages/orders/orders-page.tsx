@@ -1,6 +1,5 @@
-import { Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router';
-import { itemNameOf } from '../../../shared/catalog-types';
 import { formatDateTime, formatFen } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import type { AdminOrderSummary } from '../../../shared/order-types';
@@ -9,7 +8,7 @@ import { usePaged } from '../../use-paged';
 import './orders.css';
 import { OrderDrawer } from './order-drawer';
 import { FILTER_KEYS, OrderFilters, type OrderFilterValues } from './order-filters';
-import { AnomalyTags, StateTag } from './order-format';
+import { AnomalyTags, orderColumns, StateTag } from './order-format';
 import { useOrderRefs } from './use-order-refs';
 
 /** The API filters on instants: a picked date's start in the city (Asia/Shanghai, UTC+8 all year), or the next day's for `to`. */
@@ -37,26 +36,7 @@ export function OrdersPage() {
   }
 
   const columns: TableColumnsType<AdminOrderSummary> = [
-    {
-      title: t('orders.col.orderNo'),
-      dataIndex: 'orderNo',
-      width: 170,
-      render: (orderNo: string, row) => (
-        <Button type="link" size="small" className="a-order-no" onClick={() => update({ open: row.id })} data-testid={`order-open-${orderNo}`}>
-          {orderNo}
-        </Button>
-      ),
-    },
-    {
-      title: t('orders.col.item'),
-      key: 'item',
-      render: (_value, row) => (
-        <Space size={4}>
-          <span>{itemNameOf(lang, row)}</span>
-          {row.kind === 'rework' && <Tag color="purple">{t('orders.rework')}</Tag>}
-        </Space>
-      ),
-    },
+    ...orderColumns<AdminOrderSummary>(t, lang, (id) => update({ open: id }), 'order-open'),
     {
       title: t('orders.col.time'),
       key: 'time',

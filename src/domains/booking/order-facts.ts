@@ -2,10 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { cityTimeZone } from '../geo/service.js';
-import { dispatchRound } from '../dispatch/service.js';
 import type { Need } from './availability.js';
 import type { OrderRow } from './queries.js';
-import type { BookingSettings } from './settings.js';
 
 export interface ItemFacts { code: string; name: string; nameEn: string; unit: string; included: string[]; requiredCertificate: string | null }
 export interface QuoteSnapshot { quote: { lines: unknown[]; subtotalFen: number; discountFen: number; totalFen: number; quantity: number; options: unknown }; item: ItemFacts }
@@ -18,9 +16,4 @@ export async function needOf(db: Kysely<DB>, o: OrderRow, extra: Partial<Need> =
     itemId: o.item_id, requiredCertificate: snapshotItem(o).requiredCertificate, durationMinutes: o.duration_minutes, bufferMinutes: o.buffer_minutes,
     lat: o.lat, lng: o.lng, timeZone: await cityTimeZone(db, o.city_code), ...extra,
   };
-}
-
-/** Opens the next dispatch round for a paid, unassigned order (see the dispatch domain); returns how many were offered it. */
-export async function offerOrder(db: Kysely<DB>, o: OrderRow, now: Date, _settings: BookingSettings, exclude: string[] = []): Promise<number> {
-  return dispatchRound(db, o, now, exclude);
 }
