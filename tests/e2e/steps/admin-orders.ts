@@ -14,9 +14,15 @@ export async function chooseOption(page: Page, select: string | Locator, option:
   await root.click();
   // The option list is virtual (only a screenful is rendered): type to narrow it first.
   await page.keyboard.type(option);
-  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await list.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await list.waitFor({ state: 'hidden' });
+  await pickOpenOption(page, option);
+}
+
+// Open dropdowns: an earlier Select's list may still be playing its closing animation.
+const OPEN_DROPDOWNS = '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])';
+
+async function pickOpenOption(page: Page, option: string): Promise<void> {
+  await page.locator(OPEN_DROPDOWNS).locator('.ant-select-item-option', { hasText: option }).first().click();
+  await expect.poll(() => page.locator(OPEN_DROPDOWNS).count()).toBe(0);
 }
 
 /** 订单管理, searched for the order number; resolves once its row is listed. */
@@ -120,7 +126,7 @@ export async function fillPhoneBooking(page: Page, booking: PhoneBooking): Promi
   await page.locator('#book-customer-name').fill(booking.name);
   await page.locator('#book-item').click();
   await page.locator('#book-item').fill(booking.itemName);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: booking.itemName }).first().click();
+  await pickOpenOption(page, booking.itemName);
   await page.getByTestId('book-item-reference').waitFor();
   await chooseOption(page, page.getByTestId('book-district'), booking.districtName);
   await page.locator('#book-detail').fill(booking.detail);
