@@ -11,10 +11,10 @@ import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { adminRoutes } from './domains/admin/routes.js';
-import { loadAdminPrincipal } from './domains/admin/service.js';
+import { loadAdminPrincipals } from './domains/admin/service.js';
 import { meRoutes } from './domains/accounts/me-routes.js';
 import { authRoutes } from './domains/accounts/routes.js';
-import { loadUserPrincipal } from './domains/accounts/service.js';
+import { loadUserPrincipals } from './domains/accounts/service.js';
 import { catalogAdminRoutes } from './domains/catalog/admin-routes.js';
 import { catalogRoutes } from './domains/catalog/routes.js';
 import { geoRoutes } from './domains/geo/routes.js';
@@ -45,6 +45,12 @@ import { isPortalPath, portalIndexExists, serveWeb } from './web-static.js';
 export interface BuiltApp { app: FastifyInstance; ctx: AppContext }
 
 /** Builds the whole HTTP app (API, docs, portals) over an open database; used by main and by tests. */
+/**
+ * Accept-queue length for app.listen: Node's default (511) overflows in a burst of new connections (a grab
+ * race, clients reconnecting after a deploy) and the dropped SYNs are retried only after a second.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export async function buildApp(config: Config, database: Database): Promise<BuiltApp> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
@@ -64,7 +70,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     relay: localRelayProvider(config.appSecret),
     jobs: createJobRunner(db, app.log),
     storage: config.storage.driver === 's3' ? s3Storage(config.storage) : localDiskStorage(join(config.dataDir, 'uploads')),
-    guards: createGuards(db, { loadUser: (id) => loadUserPrincipal({ db }, id), loadAdmin: (id) => loadAdminPrincipal({ db }, id) }),
+    guards: createGuards(db, { loadUsers: (ids) => loadUserPrincipals({ db }, ids), loadAdmins: (ids) => loadAdminPrincipals({ db }, ids) }),
     log: app.log,
   };
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { buildApp } from './app.js';
+import { buildApp, LISTEN_BACKLOG } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -47,7 +47,7 @@ async function start(config: Config, database: Database, release: () => void, t0
   if (config.serveWeb && webIsStale() && !buildWeb()) console.warn('web build failed: the portals are unavailable, the API still runs');
   const { app, ctx } = await buildApp(config, database);
   if (!config.seedDemo) await bootstrapAdmin(ctx);
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
   ctx.jobs.start();
   printWelcome(config, database.kind, Date.now() - t0);
 

@@ -1,9 +1,10 @@
+import DataLoader from 'dataloader';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { AppError } from './errors.js';
 import { can, permissionsOf, type Permission } from './rbac.js';
-import { resolveSession, type PrincipalKind } from './sessions.js';
+import { sessionBatcher, type PrincipalKind } from './sessions.js';
 
 export const COOKIE = { user: 'dj_session', admin: 'dj_admin' } as const;
 
@@ -18,10 +19,19 @@ declare module 'fastify' {
   }
 }
 
-/** How the guards find a principal; the accounts and admin domains provide these. */
+/** How the guards find principals (batched: ids in, the live ones out); the accounts and admin domains provide these. */
 export interface PrincipalLoaders {
-  loadUser(id: string): Promise<Principal | null>;
-  loadAdmin(id: string): Promise<Principal | null>;
+  loadUsers(ids: readonly string[]): Promise<Principal[]>;
+  loadAdmins(ids: readonly string[]): Promise<Principal[]>;
+}
+
+/** One query per event-loop turn for all the principals the guards ask for in it. */
+function batched(load: (ids: readonly string[]) => Promise<Principal[]>) {
+  const loader = new DataLoader<string, Principal | null>(async (ids) => {
+    const found = new Map((await load([...new Set(ids)])).map((p) => [p.id, p]));
+    return ids.map((id) => found.get(id) ?? null);
+  }, { cache: false, batchScheduleFn: setImmediate });
+  return (id: string) => loader.load(id);
 }
 
 export function tokenFrom(request: FastifyRequest, kind: PrincipalKind): string | undefined {
@@ -32,13 +42,15 @@ export function tokenFrom(request: FastifyRequest, kind: PrincipalKind): string 
 
 /** preHandler guards: every route declares who may call it; objects are checked in services. */
 export function createGuards(db: Kysely<DB>, loaders: PrincipalLoaders) {
+  const session = sessionBatcher(db);
+  const load = { user: batched(loaders.loadUsers), admin: batched(loaders.loadAdmins) };
   async function principal(request: FastifyRequest, kind: PrincipalKind) {
     const token = tokenFrom(request, kind);
     if (!token) return null;
-    const session = await resolveSession(db, token);
-    if (!session || session.principalKind !== kind) return null;
-    const p = kind === 'user' ? await loaders.loadUser(session.principalId) : await loaders.loadAdmin(session.principalId);
-    return p ? { ...p, sessionId: session.id } : null;
+    const found = await session(token);
+    if (!found || found.principalKind !== kind) return null;
+    const p = await load[kind](found.principalId);
+    return p ? { ...p, sessionId: found.id } : null;
   }
 
   return {

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { newToken, sha256 } from './crypto.js';
@@ -25,20 +26,35 @@ export async function createSession(
 
 /** Resolves a live session and slides its expiry forward (at most once a minute). */
 export async function resolveSession(db: Kysely<DB>, token: string): Promise<SessionRow | null> {
-  const row = await db.selectFrom('sessions')
-    .select(['id', 'principal_kind', 'principal_id', 'remember', 'last_seen_at'])
-    .where('token_hash', '=', sha256(token))
+  const [session] = await lookupSessions(db, [sha256(token)]);
+  return session ?? null;
+}
+
+/**
+ * resolveSession for the request guards: the lookups of one event-loop turn share one query, so a burst of
+ * requests (a grab race, a reconnect storm) costs one round trip instead of one each.
+ */
+export function sessionBatcher(db: Kysely<DB>): (token: string) => Promise<SessionRow | null> {
+  const loader = new DataLoader<string, SessionRow | null>((hashes) => lookupSessions(db, hashes), { cache: false, batchScheduleFn: setImmediate });
+  return (token) => loader.load(sha256(token));
+}
+
+async function lookupSessions(db: Kysely<DB>, hashes: readonly string[]): Promise<(SessionRow | null)[]> {
+  const rows = await db.selectFrom('sessions')
+    .select(['id', 'token_hash', 'principal_kind', 'principal_id', 'remember', 'last_seen_at'])
+    .where('token_hash', 'in', [...new Set(hashes)])
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', new Date())
-    .executeTakeFirst();
-  if (!row) return null;
-  if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-    const ttl = row.remember ? SESSION_TTL_MS.remember : SESSION_TTL_MS.plain;
-    await db.updateTable('sessions')
-      .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + ttl) })
-      .where('id', '=', row.id).execute();
+    .execute();
+  const stale = rows.filter((r) => Date.now() - r.last_seen_at.getTime() > TOUCH_EVERY_MS);
+  for (const remember of [true, false]) {
+    const ids = stale.filter((r) => r.remember === remember).map((r) => r.id);
+    if (!ids.length) continue;
+    const ttl = remember ? SESSION_TTL_MS.remember : SESSION_TTL_MS.plain;
+    await db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + ttl) }).where('id', 'in', ids).execute();
   }
-  return { id: row.id, principalKind: row.principal_kind, principalId: row.principal_id, remember: row.remember };
+  const byHash = new Map(rows.map((r) => [r.token_hash, { id: r.id, principalKind: r.principal_kind, principalId: r.principal_id, remember: r.remember }]));
+  return hashes.map((h) => byHash.get(h) ?? null);
 }
 
 export async function revokeSession(db: Kysely<DB>, sessionId: string): Promise<void> {

@@ -33,9 +33,9 @@ export async function adminSignIn(ctx: AppContext, input: { username: string; pa
   });
 }
 
-export async function loadAdminPrincipal(ctx: Pick<AppContext, 'db'>, id: string) {
-  const a = await ctx.db.selectFrom('admin_accounts').select(['id', 'roles', 'name', 'disabled']).where('id', '=', id).executeTakeFirst();
-  return a && !a.disabled ? { id: a.id, roles: a.roles, name: a.name } : null;
+/** The guard's view of admins: those of `ids` that exist and are not disabled. */
+export function loadAdminPrincipals(ctx: Pick<AppContext, 'db'>, ids: readonly string[]) {
+  return ctx.db.selectFrom('admin_accounts').select(['id', 'roles', 'name']).where('id', 'in', ids).where('disabled', '=', false).execute();
 }
 
 export async function listAdmins(ctx: AppContext) {

@@ -137,14 +137,36 @@ const grabsInFlight = new Map<string, Promise<unknown>>();
  * the losers of a grab race answer without queueing on the order's lock.
  */
 export async function acceptOrder(ctx: AppContext, workerId: string, id: string) {
+  (globalThis as any).__mark?.("authed");
   const ahead = grabsInFlight.get(id);
-  if (!ahead) return registered(ctx, workerId, id);
-  await ahead.catch(() => {});
-  const seen = await ctx.db.selectFrom('orders as o').select(['o.worker_id', 'o.status'])
-    .select((eb) => eb.exists(eb.selectFrom('order_offers as f').select('f.worker_id').whereRef('f.order_id', '=', 'o.id').where('f.worker_id', '=', workerId)).as('offered'))
-    .where('o.id', '=', id).executeTakeFirst();
-  if (seen?.offered && seen.worker_id && seen.worker_id !== workerId) throw new AppError('ORDER_TAKEN', {}, [], { currentState: seen.status });
+  if (ahead) {
+    await ahead.catch(() => {});
+    await refuseIfTaken(ctx, workerId, id);
+  }
   return registered(ctx, workerId, id);
+}
+
+/** ORDER_TAKEN, from an unlocked read, when the order went to another of the workers it was offered to. */
+async function refuseIfTaken(ctx: AppContext, workerId: string, id: string) {
+  const seen = await takenView(ctx, id);
+  if (seen?.offered.has(workerId) && seen.workerId && seen.workerId !== workerId) throw new AppError('ORDER_TAKEN', {}, [], { currentState: seen.status });
+}
+
+/** Unlocked reads of who holds an order, shared by the grabs that ask while one is under way. */
+const takenReads = new Map<string, Promise<{ workerId: string | null; status: string; offered: Set<string> } | undefined>>();
+
+function takenView(ctx: AppContext, id: string) {
+  let read = takenReads.get(id);
+  if (read) return read;
+  read = ctx.db.selectFrom('orders as o').leftJoin('order_offers as f', 'f.order_id', 'o.id')
+    .select(['o.worker_id', 'o.status'])
+    .select((eb) => eb.fn.agg<string[] | null>('array_agg', ['f.worker_id']).as('offered'))
+    .where('o.id', '=', id).groupBy('o.id').executeTakeFirst()
+    .then((r) => r && { workerId: r.worker_id, status: r.status, offered: new Set(r.offered ?? []) });
+  takenReads.set(id, read);
+  const forget = () => takenReads.delete(id);
+  read.then(forget, forget);
+  return read;
 }
 
 /**
@@ -161,6 +183,7 @@ async function registered(ctx: AppContext, workerId: string, id: string) {
 }
 
 async function acceptLocked(ctx: AppContext, workerId: string, id: string) {
+  await refuseIfTaken(ctx, workerId, id); // a late grab of a taken order need not queue on its lock
   const now = new Date();
   const settings = await settingsOf(ctx);
   const order = await ctx.db.transaction().execute(async (trx) => {

@@ -2,9 +2,10 @@ import { Type } from 'typebox';
 import type { Api, AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { requestLang } from '../../platform/http-errors.js';
 import { districtNames, summaryOf } from '../booking/present.js';
 import { orderHall } from './hall-service.js';
-import { decisionsOf } from './service.js';
+import { decisionsOf, queueReasonText } from './service.js';
 import { listDispatchSettings, saveDispatchSettings } from './settings.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -22,11 +23,12 @@ export async function dispatchRoutes(app: Api, ctx: AppContext) {
   app.get('/api/worker/hall', { preHandler: ctx.guards.user('worker'), schema: { tags, summary: '抢单大厅: open offers I am free for, best fit first, with distance and pay' } },
     async (request) => orderHall(ctx, request.user!.id));
 
-  app.get('/api/admin/dispatch/queue', { preHandler: ctx.guards.admin('orders:read'), schema: { tags, summary: 'Paid orders nobody took: the operations queue (oldest first)' } }, async () => {
+  app.get('/api/admin/dispatch/queue', { preHandler: ctx.guards.admin('orders:read'), schema: { tags, summary: 'Paid orders nobody took: the operations queue (oldest first)' } }, async (request) => {
     const rows = await ctx.db.selectFrom('dispatch_queue as q').innerJoin('orders as o', 'o.id', 'q.order_id').selectAll('o').select(['q.reason', 'q.queued_at'])
       .where('q.resolved_at', 'is', null).where('o.status', '=', 'paid').orderBy('q.queued_at').limit(200).execute();
     const districts = await districtNames(ctx.db);
-    return rows.map((r) => ({ ...summaryOf(r, districts), reason: r.reason, queuedAt: r.queued_at.toISOString() }));
+    const lang = requestLang(request);
+    return rows.map((r) => ({ ...summaryOf(r, districts), reasonCode: r.reason.split(':')[0], reason: queueReasonText(r.reason, lang), queuedAt: r.queued_at.toISOString() }));
   });
   app.get('/api/admin/orders/:id/dispatch', { preHandler: ctx.guards.admin('orders:read'), schema: { tags, summary: 'Every dispatch round: who was offered it and why, who was not and why', params: Id } }, async (request) => {
     const exists = await ctx.db.selectFrom('orders').select('id').where('id', '=', request.params.id).executeTakeFirst();

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { render, type Lang, type Text } from '../../platform/i18n.js';
 import { scheduleJob } from '../../platform/jobs.js';
 import { workersAt } from '../booking/availability.js';
 import { needOf, snapshotItem } from '../booking/order-facts.js';
@@ -52,12 +53,25 @@ async function previousOffers(db: Db, orderId: string) {
   return db.selectFrom('order_offers').select(['worker_id', 'status', 'round', 'mode']).where('order_id', '=', orderId).execute();
 }
 
+/** Why an order is in the operations queue: stored as `code` or `code:rounds`, shown in the reader's language. */
+const QUEUE_REASONS: Record<string, Text> = {
+  no_taker: { zh: '{rounds} 轮派单无人接单', en: 'Nobody accepted in {rounds} assignment rounds' },
+  all_busy: { zh: '附近符合条件的师傅均无空档', en: 'Every qualified worker nearby is busy then' },
+  none_nearby: { zh: '附近没有符合条件的师傅', en: 'No qualified worker covers this address' },
+};
+
+export function queueReasonText(stored: string, lang: Lang): string {
+  const [code = '', rounds = ''] = stored.split(':');
+  const text = QUEUE_REASONS[code];
+  return text ? render(text, lang, { rounds }) : stored; // rows queued before reasons had codes keep their text
+}
+
 /** Puts an order nobody took in the operations queue (once) and says so on its timeline. */
 export async function enqueueForOps(db: Db, o: OrderRow, reason: string, now: Date) {
   const added = await db.insertInto('dispatch_queue').values({ order_id: o.id, reason, queued_at: now })
     .onConflict((oc) => oc.column('order_id').doUpdateSet({ reason, queued_at: now, resolved_at: null }).where('dispatch_queue.resolved_at', 'is not', null))
     .returning('order_id').executeTakeFirst();
-  if (added) await insertEvent(db, { orderId: o.id, action: 'no_candidates', actorKind: 'system', actorId: null, actorName: '系统', note: reason, at: now });
+  if (added) await insertEvent(db, { orderId: o.id, action: 'no_candidates', actorKind: 'system', actorId: null, actorName: '系统', note: queueReasonText(reason, 'zh-CN'), at: now });
 }
 
 /** The order left 待接单 (taken, cancelled…): it leaves the queue too. */
@@ -79,7 +93,7 @@ export async function dispatchRound(db: Db, o: OrderRow, now: Date, exclude: str
   const assignRounds = new Set(offers.filter((f) => f.mode === 'assign').map((f) => f.round)).size;
   // Direct assignment starts after the grab round (grab mode) or at once (assign mode).
   if (!chosen && (grabDone || s.mode === 'assign') && assignRounds >= s.maxAssignRounds) {
-    await enqueueForOps(db, o, `${assignRounds} 轮派单无人接单`, now);
+    await enqueueForOps(db, o, `no_taker:${assignRounds}`, now);
     return 0;
   }
   const { result, candidates } = await rankOrder(db, o, now, s, chosen ? new Set() : tried, chosen ? [chosen] : undefined);
@@ -94,7 +108,7 @@ export async function dispatchRound(db: Db, o: OrderRow, now: Date, exclude: str
   }
   if (!targets.length) {
     if (chosen) return dispatchRound(db, o, now, [...exclude, chosen]); // the chosen worker can no longer come
-    await enqueueForOps(db, o, candidates ? '附近符合条件的师傅均无空档' : '附近没有符合条件的师傅', now);
+    await enqueueForOps(db, o, candidates ? 'all_busy' : 'none_nearby', now);
     return 0;
   }
   const seconds = mode === 'grab' ? s.grabWindowSeconds : s.acceptTimeoutSeconds;

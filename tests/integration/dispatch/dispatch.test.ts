@@ -78,7 +78,9 @@ describe('dispatch', () => {
     expect(all.filter((o) => o.mode === 'assign').map((o) => o.round).sort()).toEqual([2, 3]);
     const ops = await opsHeaders(t);
     const queue = (await t.app.inject({ method: 'GET', url: '/api/admin/dispatch/queue', headers: ops })).json();
-    expect(queue.map((q: { id: string }) => q.id)).toContain(order.id);
+    expect(queue.find((q: { id: string }) => q.id === order.id)).toMatchObject({ reasonCode: 'all_busy', reason: '附近符合条件的师傅均无空档' });
+    const inEnglish = (await t.app.inject({ method: 'GET', url: '/api/admin/dispatch/queue', headers: { ...ops, 'accept-language': 'en' } })).json();
+    expect(inEnglish.find((q: { id: string }) => q.id === order.id).reason).toBe('Every qualified worker nearby is busy then');
     const candidates = (await t.app.inject({ method: 'GET', url: `/api/admin/orders/${order.id}/candidates`, headers: ops })).json();
     expect(candidates[0]).toMatchObject({ score: expect.any(Number), explanation: { zh: expect.any(String), en: expect.any(String) } });
     const assigned = await t.app.inject({ method: 'POST', url: `/api/admin/orders/${order.id}/assign`, headers: ops, payload: { workerId: candidates[0].id, reason: '电话确认可上门' } });
