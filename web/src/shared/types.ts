@@ -122,6 +122,8 @@ export type Permission =
   | 'orders:read'
   | 'orders:write'
   | 'orders:book'
+  | 'finance:read'
+  | 'finance:write'
   | 'outbox:read'
   | 'audit:read'
   | 'admins:manage';
