@@ -19,7 +19,8 @@ import { seedCatalog } from '../src/domains/catalog/service.js';
 import { upsertCity } from '../src/domains/geo/service.js';
 import { createWorkerProfiles } from '../src/domains/workers/service.js';
 import { addAddress } from '../src/domains/accounts/addresses-service.js';
-import { createOrder, payOrder } from '../src/domains/booking/booking-service.js';
+import { createOrder } from '../src/domains/booking/booking-service.js';
+import { startPayment } from '../src/domains/payments/pay-service.js';
 import { createSession } from '../src/platform/sessions.js';
 import { maskPhone } from '../src/platform/mask.js';
 import { DEMO_CATALOG } from '../src/seed/catalog-data.js';
@@ -121,7 +122,8 @@ async function main() {
   const start = new Date(Math.ceil((Date.now() + 30 * 3_600_000) / 1_800_000) * 1_800_000).toISOString();
   const quote = await createQuote(ctx, customer.id, { itemCode: 'daily-cleaning', quantity: 2, options: {}, scheduledStart: start });
   const order = await createOrder(ctx, customer.id, { quoteId: quote.id, addressId: address.id });
-  await payOrder(ctx, { kind: 'customer', id: customer.id, name: '客户' }, order.id, 'wechat');
+  const charge = await startPayment(ctx, customer.id, order.id, 'wechat');
+  await ctx.paySim.decide(charge.cashierUrl.split('/').pop()!, 'pay', false); // the simulator's signed callback pays it
   // Everyone was pushed the order in one grab round (the bench widens the round to all N).
   await db.insertInto('order_offers').values(workers.map((w) => ({ order_id: order.id, worker_id: w.id, round: 1, mode: 'grab' as const, score: 0.5, expires_at: new Date(Date.now() + 3_600_000) })))
     .onConflict((oc) => oc.columns(['order_id', 'worker_id']).doNothing()).execute();

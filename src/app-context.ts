@@ -10,6 +10,8 @@ import type { MailProvider, SmsProvider } from './platform/providers/outbox.js';
 import type { KycProvider } from './platform/providers/kyc.js';
 import type { MapProvider } from './platform/providers/map.js';
 import type { RelayProvider } from './platform/providers/relay.js';
+import type { PaymentGateway } from './platform/providers/payments/types.js';
+import type { PaySimulator } from './platform/providers/payments/simulator.js';
 import type { JobRunner } from './platform/jobs.js';
 import type { FileStorage } from './platform/storage.js';
 
@@ -24,6 +26,9 @@ export interface AppContext {
   map: MapProvider;
   kyc: KycProvider;
   relay: RelayProvider;
+  /** Payment and payout providers (the local simulator in the embedded default). */
+  pay: PaymentGateway;
+  paySim: PaySimulator;
   /** Durable jobs; `npm start` runs them, tests call `runDue(now)`. */
   jobs: JobRunner;
   storage: FileStorage;

@@ -14,6 +14,12 @@ import { adminRoutes } from './domains/admin/routes.js';
 import { loadAdminPrincipals } from './domains/admin/service.js';
 import { meRoutes } from './domains/accounts/me-routes.js';
 import { authRoutes } from './domains/accounts/routes.js';
+import { createPaySimulator } from './platform/providers/payments/simulator.js';
+import { simulatedGateway } from './platform/providers/payments/gateway.js';
+import { cashierRoutes } from './platform/providers/payments/cashier-routes.js';
+import { paymentRoutes } from './domains/payments/routes.js';
+import { financeRoutes } from './domains/payments/finance-routes.js';
+import { registerPaymentJobs } from './domains/payments/jobs.js';
 import { loadUserPrincipals } from './domains/accounts/service.js';
 import { catalogAdminRoutes } from './domains/catalog/admin-routes.js';
 import { catalogRoutes } from './domains/catalog/routes.js';
@@ -60,6 +66,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
+  const jobs = createJobRunner(db, app.log);
+  const paySim = createPaySimulator(db, jobs);
   const ctx: AppContext = {
     config, database, db,
     pii: createPiiCrypto(config.appSecret),
@@ -68,7 +76,9 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     map: localMapProvider(),
     kyc: localKycProvider(),
     relay: localRelayProvider(config.appSecret),
-    jobs: createJobRunner(db, app.log),
+    pay: simulatedGateway(paySim),
+    paySim,
+    jobs,
     storage: config.storage.driver === 's3' ? s3Storage(config.storage) : localDiskStorage(join(config.dataDir, 'uploads')),
     guards: createGuards(db, { loadUsers: (ids) => loadUserPrincipals({ db }, ids), loadAdmins: (ids) => loadAdminPrincipals({ db }, ids) }),
     log: app.log,
@@ -76,6 +86,12 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
 
   registerBookingJobs(ctx);
   registerDispatchJobs(ctx);
+  registerPaymentJobs(ctx);
+  // The simulator posts its notifications through our own HTTP pipeline, as a provider would over the network.
+  paySim.setDeliver(async ({ url, headers, payload }) => {
+    const res = await app.inject({ method: 'POST', url, headers, payload });
+    return { statusCode: res.statusCode, body: res.body };
+  });
   ctx.jobs.every(3_600_000, () => purgeIdempotencyKeys(db));
   app.addHook('onClose', async () => ctx.jobs.stop());
 
@@ -103,9 +119,10 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
+  await app.register(async (scope) => cashierRoutes(scope, paySim));
   if (config.serveWeb) await serveWeb(app);
   return { app, ctx };
 }

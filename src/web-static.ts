@@ -19,7 +19,7 @@ export async function serveWeb(app: FastifyInstance) {
 export function isPortalPath(method: string, url: string): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   const path = url.split('?')[0] ?? '';
-  if (/^\/(api|docs|health|openapi\.json)(\/|$)/.test(path)) return false;
+  if (/^\/(api|docs|health|openapi\.json|paysim)(\/|$)/.test(path)) return false;
   return !/\.[a-z0-9]{2,5}$/i.test(path);
 }
 

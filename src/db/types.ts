@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DispatchPlansTable } from './types-dispatch-plans.js';
+import type { PaymentsDB } from './types-payments.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -309,6 +310,9 @@ export interface OrdersTable {
   fee_fen: Generated<number>;
   worker_compensation_fen: Generated<number>;
   pay_method: string | null;
+  coupon_fen: Generated<number>;
+  insurance_premium_fen: Generated<number>;
+  insurance_cover_fen: Generated<number>;
   service_code: string;
   check_in_failures: Generated<number>;
   notes: Generated<string>;
@@ -438,7 +442,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB {
+export interface DB extends PaymentsDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

@@ -78,6 +78,13 @@ export const ERRORS = {
   RESCHEDULE_STATE: { status: 409, zh: '改约申请当前不能执行此操作', en: 'This reschedule request cannot take that answer now' },
   GRAB_WINDOW_CLOSED: { status: 409, zh: '抢单时间已过', en: 'The grab window for this order has closed' },
   CONCURRENT_UPDATE: { status: 409, zh: '同时有其他操作，请重试', en: 'Something else changed this at the same moment; try again' },
+  INSUFFICIENT_FUNDS: { status: 409, zh: '账户余额不足', en: 'Not enough balance for this movement' },
+  PAYMENT_NOT_DUE: { status: 409, zh: '该订单当前无需支付', en: 'Nothing is due on this order now' },
+  PAYMENT_METHOD_UNAVAILABLE: { status: 400, zh: '暂不支持该支付方式', en: 'This payment method is not available' },
+  REFUND_TOO_LARGE: { status: 409, zh: '退款金额超过可退金额（最多 {maxFen} 分）', en: 'The refund is more than can be refunded (at most {maxFen} fen)' },
+  WITHDRAWAL_REFUSED: { status: 409, zh: '{message}', en: '{messageEn}' },
+  WITHDRAWAL_STATE: { status: 409, zh: '该提现申请当前状态不允许此操作', en: 'Not possible in the withdrawal\'s current state' },
+  CARD_INVALID: { status: 400, zh: '银行卡号不正确', en: 'The bank card number is not valid' },
   EXTRA_STATE: { status: 409, zh: '该加项已处理', en: 'This extra-work proposal was already answered' },
 } as const satisfies Record<string, Text & { status: number }>;
 

@@ -11,6 +11,8 @@ import type { DB } from '../db/types.js';
 
 export interface JobRow { id: string; kind: string; key: string; runAt: Date; payload: Record<string, unknown>; attempts: number }
 export type JobHandler = (trx: Transaction<DB>, job: JobRow, now: Date) => Promise<void>;
+/** A job that calls an outside system (a provider): runs under its lease but outside any transaction, so it must be idempotent. */
+export type ExternalJobHandler = (job: JobRow, now: Date) => Promise<void>;
 
 export interface JobSpec { kind: string; key: string; runAt: Date; payload?: Record<string, unknown> }
 
@@ -31,6 +33,7 @@ export async function cancelJobs(db: Kysely<DB>, prefix: string): Promise<void> 
 
 export interface JobRunner {
   register(kind: string, handler: JobHandler): void;
+  registerExternal(kind: string, handler: ExternalJobHandler): void;
   /** Work every `ms` besides due jobs (housekeeping); runs on every instance. */
   every(ms: number, fn: () => Promise<void>): void;
   /** Claims and runs the jobs due at `now` (tests pass a future instant); returns how many ran. */
@@ -41,12 +44,13 @@ export interface JobRunner {
 
 export function createJobRunner(db: Kysely<DB>, log: { error(obj: unknown, msg?: string): void }): JobRunner {
   const handlers = new Map<string, JobHandler>();
+  const external = new Map<string, ExternalJobHandler>();
   const periodic: { ms: number; fn: () => Promise<void>; last: number }[] = [];
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
 
   async function claim(now: Date, limit: number): Promise<JobRow[]> {
-    const kinds = [...handlers.keys()];
+    const kinds = [...handlers.keys(), ...external.keys()];
     if (!kinds.length) return [];
     const rows = await sql<{ id: string; kind: string; key: string; run_at: Date; payload: Record<string, unknown>; attempts: number }>`
       with due as (
@@ -62,6 +66,12 @@ export function createJobRunner(db: Kysely<DB>, log: { error(obj: unknown, msg?:
 
   async function runOne(job: JobRow, now: Date): Promise<void> {
     try {
+      const outside = external.get(job.kind);
+      if (outside) {
+        await outside(job, now);
+        await db.updateTable('jobs').set({ done_at: new Date(), locked_until: null, last_error: null }).where('id', '=', job.id).where('done_at', 'is', null).execute();
+        return;
+      }
       await db.transaction().execute(async (trx) => {
         const live = await trx.selectFrom('jobs').select('id').where('id', '=', job.id).where('done_at', 'is', null).forUpdate().executeTakeFirst();
         if (!live) return; // finished by another instance after our lease ran out
@@ -99,6 +109,7 @@ export function createJobRunner(db: Kysely<DB>, log: { error(obj: unknown, msg?:
 
   return {
     register(kind, handler) { handlers.set(kind, handler); },
+    registerExternal(kind, handler) { external.set(kind, handler); },
     every(ms, fn) { periodic.push({ ms, fn, last: Date.now() }); },
     runDue,
     start(intervalMs = 1000) {

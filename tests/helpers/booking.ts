@@ -47,9 +47,21 @@ export async function bookOrder(t: TestApp, customer: Party & { addressId: strin
   const res = await t.app.inject({ method: 'POST', url: '/api/orders', headers: customer.headers, payload: { quoteId, addressId: customer.addressId, ...(opts.workerId ? { workerId: opts.workerId } : {}) } });
   if (res.statusCode !== 201) throw new Error(`book: ${res.body}`);
   if (opts.pay === false) return res.json();
-  const paid = await t.app.inject({ method: 'POST', url: `/api/orders/${res.json().id}/pay`, headers: customer.headers, payload: { method: 'alipay' } });
-  if (paid.statusCode !== 200) throw new Error(`pay: ${paid.body}`);
-  return paid.json();
+  await payThroughCashier(t, customer, res.json().id, 'alipay');
+  return (await t.app.inject({ method: 'GET', url: `/api/orders/${res.json().id}`, headers: customer.headers })).json();
+}
+
+/**
+ * Pays what is due on an order as a customer does: opens a charge, then presses 确认支付 (or 失败 / 放弃)
+ * on the simulator's cashier page, whose signed callback reaches our notify endpoint. Returns the payment.
+ */
+export async function payThroughCashier(t: TestApp, customer: Party, orderId: string, method: 'wechat' | 'alipay' | 'card' = 'wechat', outcome: 'pay' | 'fail' | 'abandon' = 'pay', headers: Record<string, string> = {}) {
+  const opened = await t.app.inject({ method: 'POST', url: `/api/orders/${orderId}/pay`, headers: { ...customer.headers, ...headers }, payload: { method } });
+  if (opened.statusCode !== 200) throw new Error(`pay: ${opened.body}`);
+  const { paymentId, cashierUrl } = opened.json() as { paymentId: string; cashierUrl: string };
+  const decided = await t.app.inject({ method: 'POST', url: `${cashierUrl}/${outcome}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+  if (decided.statusCode !== 303) throw new Error(`cashier: ${decided.statusCode} ${decided.body}`);
+  return (await t.app.inject({ method: 'GET', url: `/api/payments/${paymentId}`, headers: customer.headers })).json() as { id: string; status: string; amountFen: number };
 }
 
 /** Every day, all day: for tests whose times depend on when they run. */

@@ -150,21 +150,37 @@ export async function createOrder(ctx: AppContext, customerId: string, input: Cr
 export const PAY_METHODS = ['wechat', 'alipay', 'card'] as const;
 export type PayMethod = (typeof PAY_METHODS)[number];
 
+/** What a customer can pay on an order now: the price while 待支付, accepted extra work during the visit. */
+export async function payableFor(trx: Db, customerId: string, orderId: string) {
+  const o = await lockedOrder(trx, orderId);
+  if (o.customer_id !== customerId) throw new AppError('NOT_FOUND');
+  const item = (o.quote_snapshot as QuoteSnapshot).item;
+  if (o.status === 'created') return { purpose: 'order' as const, amountFen: o.price_fen, orderNo: o.order_no, description: `到家 · ${item.name}`, cityCode: o.city_code };
+  const extras = o.price_fen + o.extras_fen - o.paid_fen;
+  if (extras > 0 && EXTRAS_PAYABLE.has(o.status)) return { purpose: 'extras' as const, amountFen: extras, orderNo: o.order_no, description: `到家 · ${item.name} · 加项`, cityCode: o.city_code };
+  throw new AppError('PAYMENT_NOT_DUE', {}, [], { currentState: o.status });
+}
+const EXTRAS_PAYABLE = new Set(['in_service', 'awaiting_confirmation']);
+
 /**
- * The local pay step (until the payments domain brings the cashier, provider callbacks and the ledger):
- * records the full price as paid and hands the order to dispatch.
+ * A captured payment reaches the order (called by the payments domain in its capture transaction): the
+ * price moves the order to 待接单 and starts dispatch; extra work only adds to what was paid.
+ * Returns false when the order can no longer take this money (the caller refunds it).
  */
-export async function payOrder(ctx: AppContext, actor: BookingActor, orderId: string, method: PayMethod) {
-  const now = new Date();
-  const settings = await settingsOf(ctx);
-  const order = await ctx.db.transaction().execute(async (trx) => {
-    const o = await lockedOrder(trx, orderId);
-    if (actor.kind === 'customer' && o.customer_id !== actor.id) throw new AppError('NOT_FOUND');
-    const { order: paid, result } = await applyTransition(trx, o, 'pay', actor, { now, settings, patch: { paid_fen: o.price_fen, paid_at: now, pay_method: method }, detail: { method, amountFen: o.price_fen } });
-    await runEffects(trx, paid, result, { now, settings });
-    return paid;
-  });
-  return orderView(ctx, ctx.db, order, { kind: 'customer', id: order.customer_id }, settings, now);
+export async function markOrderPaid(ctx: AppContext, trx: Db, orderId: string, p: { purpose: 'order' | 'extras'; method: PayMethod; amountFen: number; at: Date }): Promise<boolean> {
+  const o = await lockedOrder(trx, orderId);
+  if (p.purpose === 'extras') {
+    if (o.price_fen + o.extras_fen - o.paid_fen < p.amountFen) return false;
+    await trx.updateTable('orders').set({ paid_fen: o.paid_fen + p.amountFen, version: o.version + 1, updated_at: p.at }).where('id', '=', o.id).execute();
+    await insertEvent(trx, { orderId: o.id, action: 'extras_paid', actorKind: 'customer', actorId: o.customer_id, actorName: '客户', note: `¥${(p.amountFen / 100).toFixed(2)}`, at: p.at });
+    return true;
+  }
+  if (o.status !== 'created' || p.amountFen !== o.price_fen) return false;
+  const settings = await settingsOf(ctx, trx);
+  const actor = { kind: 'customer' as const, id: o.customer_id, name: '客户' };
+  const { order: paid, result } = await applyTransition(trx, o, 'pay', actor, { now: p.at, settings, patch: { paid_fen: p.amountFen, paid_at: p.at, pay_method: p.method }, detail: { method: p.method, amountFen: p.amountFen } });
+  await runEffects(trx, paid, result, { now: p.at, settings });
+  return true;
 }
 
 export async function getCustomerOrder(ctx: AppContext, customerId: string, id: string) {

@@ -105,7 +105,7 @@ export async function changeWorker(ctx: AppContext, actor: BookingActor, id: str
   return respond(ctx, order, settings, now);
 }
 
-/** Accepts or refuses proposed extra work; accepting pays it through the local pay step. */
+/** Accepts or refuses proposed extra work; an accepted amount is then due (paid through the cashier like the price). */
 export async function decideExtra(ctx: AppContext, customerId: string, id: string, extraId: string, accept: boolean) {
   const now = new Date();
   const settings = await settingsOf(ctx);
@@ -120,7 +120,7 @@ export async function decideExtra(ctx: AppContext, customerId: string, id: strin
       throw new AppError(exists ? 'EXTRA_STATE' : 'NOT_FOUND');
     }
     const next = accept
-      ? await trx.updateTable('orders').set({ extras_fen: o.extras_fen + extra.amount_fen, paid_fen: o.paid_fen + extra.amount_fen, version: o.version + 1, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+      ? await trx.updateTable('orders').set({ extras_fen: o.extras_fen + extra.amount_fen, version: o.version + 1, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
       : o;
     await insertEvent(trx, { orderId: id, action: accept ? 'extra_accepted' : 'extra_refused', actorKind: 'customer', actorId: customerId, actorName: '客户', note: `${extra.title} ¥${(extra.amount_fen / 100).toFixed(2)}`, at: now });
     return next;

@@ -1,13 +1,15 @@
 /**
- * Runs a transition's effects in its transaction. Money effects are the amounts the callers write on
- * the order (the ledger arrives with the payments domain); notifications are the timeline until the
- * messaging domain subscribes to it; schedule, dispatch and timers are done here.
+ * Runs a transition's effects in its transaction. Money effects post to the payments ledger from the
+ * amounts the callers wrote on the order; notifications are the timeline until the messaging domain
+ * subscribes to it; schedule, dispatch and timers are done here.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { cancelJobs, scheduleJob } from '../../platform/jobs.js';
 import { release, trim } from './commitments.js';
 import { dispatchRound, resolveQueued } from '../dispatch/service.js';
+import { refundFromEscrow, releaseToWorker } from '../payments/settlement.js';
+import type { RefundKind } from '../../db/types-payments.js';
 import { withdrawOffers, type OrderRow } from './queries.js';
 import type { BookingSettings } from './settings.js';
 import { canReschedule, type TransitionOk } from './state-machine.js';
@@ -17,6 +19,8 @@ async function closePendingReschedules(db: Kysely<DB>, orderId: string, now: Dat
   await db.updateTable('reschedule_requests').set({ status: 'withdrawn', decided_at: now, decision_note: 'order moved on' })
     .where('order_id', '=', orderId).where('status', 'in', ['pending_ops', 'pending_customer', 'pending_worker']).execute();
 }
+
+const REFUND_KIND: Partial<Record<string, RefundKind>> = { cancel: 'cancellation', worker_no_show: 'no_show', arbitrate: 'arbitration' };
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -50,7 +54,10 @@ export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c
       case 'jobs.schedule_close':
         await scheduleJob(db, { kind: 'order.close', key: jobKey(o.id, `close:${c.now.toISOString()}`), runAt: new Date(c.now.getTime() + c.settings.afterSalesHours * HOUR), payload: { orderId: o.id } });
         break;
-      default: break; // schedule.commit is done by accept/assign; ledger.*, notify.*, audit: see the header
+      case 'ledger.release_to_worker': await releaseToWorker(db, o, c.now); break;
+      case 'ledger.refund': await refundFromEscrow(db, o, c.now, REFUND_KIND[r.action] ?? 'cancellation', o.cancel_reason || r.action); break;
+      // ledger.capture_to_escrow is posted by the payments domain, which applies `pay`; ledger.cancellation_fee is part of ledger.refund.
+      default: break; // schedule.commit is done by accept/assign; notify.*, audit: see the header
     }
   }
   if (r.from === 'paid' && r.to !== 'paid') await resolveQueued(db, o.id, c.now);

@@ -46,6 +46,7 @@ function customerActions(o: OrderRow, now: Date, settings: BookingSettings, pend
   const ctx = { now, actorId: o.customer_id, reason: '·', timing: { autoConfirmHours: settings.autoConfirmHours, afterSalesHours: settings.afterSalesHours, noShowGraceMinutes: settings.noShowGraceMinutes, unpaidCancelMinutes: settings.unpaidCancelMinutes } };
   const names: string[] = availableActions(snapshotOf(o), 'customer', ctx).filter((a) => a !== 'dispute').map((a) => (a === 'worker_no_show' ? 'no_show' : a));
   if (canReschedule(o.status as OrderState) && !pendingRequest) names.push('reschedule');
+  if ((o.status === 'in_service' || o.status === 'awaiting_confirmation') && o.price_fen + o.extras_fen > o.paid_fen) names.push('pay'); // accepted extra work
   return names;
 }
 

@@ -2,7 +2,7 @@ import type { Api, AppContext } from '../../app-context.js';
 import { IMAGE_TYPES, readUpload, storeUpload } from '../../platform/files.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
-import { createOrder, customerSlots, customerTabCounts, getCustomerOrder, listCustomerOrders, payOrder } from './booking-service.js';
+import { createOrder, customerSlots, customerTabCounts, getCustomerOrder, listCustomerOrders } from './booking-service.js';
 import { cancellationPreview, cancelOrder, changeWorker, confirmOrder, decideExtra, declareNoShow, reportProblem } from './customer-actions.js';
 import { orderFileRoute } from './order-files.js';
 import { customerReschedule, decideReschedule, withdrawReschedule } from './reschedule-service.js';
@@ -35,11 +35,6 @@ export async function bookingRoutes(app: Api, ctx: AppContext) {
     async (request) => customerTabCounts(ctx, me(request)));
   app.get('/api/orders/:id', { preHandler, schema: { tags, summary: 'My order: status, worker, price, timeline, what I can do', params: S.OrderId } },
     async (request) => getCustomerOrder(ctx, me(request), request.params.id));
-  app.post('/api/orders/:id/pay', { preHandler, schema: { tags, summary: 'Pay (local pay step until the payments domain; Idempotency-Key honoured)', params: S.OrderId, body: S.PayBody } },
-    async (request, reply) => idempotent(ctx.db, request, reply, me(request), async () => {
-      await getCustomerOrder(ctx, me(request), request.params.id);
-      return { status: 200, body: await payOrder(ctx, actor(request), request.params.id, request.body.method) };
-    }));
   app.get('/api/orders/:id/cancellation', { preHandler, schema: { tags, summary: 'What cancelling now costs', params: S.OrderId } },
     async (request) => cancellationPreview(ctx, me(request), request.params.id));
   app.post('/api/orders/:id/cancel', { preHandler, schema: { tags, summary: 'Cancel (fee by the policy; Idempotency-Key honoured)', params: S.OrderId, body: S.ReasonBody } },

@@ -28,7 +28,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../../src/domains/admin/service.js';
 import { TRANSITIONS, type TransitionDef } from '../../../src/domains/booking/order-transitions.js';
-import { customerWithAddress, signedInWorker, type Party } from '../../helpers/booking.js';
+import { customerWithAddress, payThroughCashier, signedInWorker, type Party } from '../../helpers/booking.js';
 import { adminSignIn, createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { shanghaiAt } from '../../helpers/time.js';
 
@@ -140,6 +140,16 @@ async function call(world: World, label: string, method: InjectOptions['method']
   return res;
 }
 
+/** 去支付 then 确认支付 on the simulator's cashier (its signed callback pays the order). */
+async function pay(world: World, label: string, id: string, headers: Record<string, string>, method: string, extra: Record<string, string> = {}) {
+  const opened = await call(world, label, 'POST', `/api/orders/${id}/pay`, headers, { method }, extra);
+  if (opened.statusCode !== 200) return opened;
+  const res = await t.app.inject({ method: 'POST', url: `${opened.json().cashierUrl}/pay`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+  world.log.push(`${label} cashier → ${res.statusCode}`);
+  if (res.statusCode !== 303) world.bad.push(`${label} cashier: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return opened;
+}
+
 function safeJson(res: LightMyRequestResponse): Record<string, unknown> | null {
   try { return res.json(); } catch { return null; }
 }
@@ -210,7 +220,7 @@ async function run(world: World, c: Cmd): Promise<void> {
     if (res.statusCode !== 201) return;
     const id = res.json().id as string;
     world.orders.push({ id, customer: c.c });
-    if (c.pay) await call(world, `pay ${id.slice(0, 8)}`, 'POST', `/api/orders/${id}/pay`, customer.headers, { method: 'wechat' });
+    if (c.pay) await pay(world, `pay ${id.slice(0, 8)}`, id, customer.headers, 'wechat');
     return;
   }
   const target = await pick(world, c);
@@ -220,9 +230,9 @@ async function run(world: World, c: Cmd): Promise<void> {
   const customer = world.customers[target.customer]!;
   switch (c.k) {
     case 'pay': {
-      if (!c.twice) { await call(world, `pay ${short}`, 'POST', `/api/orders/${id}/pay`, customer.headers, { method: 'alipay' }); return; }
+      if (!c.twice) { await pay(world, `pay ${short}`, id, customer.headers, 'alipay'); return; }
       const key = { 'idempotency-key': `pay-${randomUUID()}` };
-      await Promise.all([0, 1].map((i) => call(world, `pay#${i} ${short}`, 'POST', `/api/orders/${id}/pay`, customer.headers, { method: 'alipay' }, key)));
+      await Promise.all([0, 1].map((i) => pay(world, `pay#${i} ${short}`, id, customer.headers, 'alipay', key)));
       return;
     }
     case 'accept':
@@ -433,7 +443,7 @@ describe('regressions found by the concurrency property', () => {
     const quote = await inject(customer.headers, 'POST', '/api/catalog/quotes', { itemCode: 'daily-cleaning', quantity: 2, options: {}, scheduledStart: start });
     const res = await inject(customer.headers, 'POST', '/api/orders', { quoteId: quote.json().id, addressId: customer.addressId, ...(opts.workerId ? { workerId: opts.workerId } : {}) });
     expect(res.statusCode, res.body).toBe(201);
-    if (opts.pay !== false) expect((await inject(customer.headers, 'POST', `/api/orders/${res.json().id}/pay`, { method: 'wechat' })).statusCode).toBe(200);
+    if (opts.pay !== false) expect((await payThroughCashier(t, customer, res.json().id, 'wechat')).status).toBe('paid');
     return res.json().id as string;
   }
   const day2 = (hhmm: string) => `${shanghaiAt(2, 0).slice(0, 11)}${hhmm}:00+08:00`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { caller, customerWithAddress, HOME, quoteAt, signedInWorker } from '../../helpers/booking.js';
+import { caller, payThroughCashier, customerWithAddress, HOME, quoteAt, signedInWorker } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
 
 let t: TestApp;
@@ -32,9 +32,9 @@ describe('booking → visit → acceptance', () => {
 
     // Before paying the worker sees nothing; after paying, an offer without the address.
     expect((await w('GET', `/api/worker/orders/${order.id}`)).statusCode).toBe(404);
-    const paid = await c('POST', `/api/orders/${order.id}/pay`, { method: 'wechat' }, { 'idempotency-key': 'pay-1' });
-    expect(paid.statusCode, paid.body).toBe(200);
-    expect(paid.json()).toMatchObject({ status: 'paid', price: { paidFen: order.price.totalFen } });
+    const payment = await payThroughCashier(t, customer, order.id, 'wechat', 'pay', { 'idempotency-key': 'pay-1' });
+    expect(payment).toMatchObject({ status: 'paid', amountFen: order.price.totalFen });
+    expect((await c('GET', `/api/orders/${order.id}`)).json()).toMatchObject({ status: 'paid', price: { paidFen: order.price.totalFen } });
     const offers = (await w('GET', '/api/worker/orders?view=offers')).json().items;
     expect(offers.map((o: { id: string }) => o.id)).toContain(order.id);
     const offered = (await w('GET', `/api/worker/orders/${order.id}`)).json();
@@ -72,7 +72,12 @@ describe('booking → visit → acceptance', () => {
     const extra = (await w('POST', `/api/worker/orders/${order.id}/extras`, { title: '冰箱内部清洁', amountFen: 3000, reason: '客户要求' })).json();
     expect((await w('POST', `/api/worker/orders/${order.id}/finish`, {})).json()).toMatchObject({ code: 'EXTRA_WORK_PENDING' });
     const withExtra = (await c('POST', `/api/orders/${order.id}/extras/${extra.id}/decision`, { accept: true })).json();
-    expect(withExtra.price).toMatchObject({ extrasFen: 3000, dueFen: order.price.totalFen + 3000, paidFen: order.price.totalFen + 3000 });
+    // Accepted extra work is due, and paid through the cashier like the price (a second charge).
+    expect(withExtra.price).toMatchObject({ extrasFen: 3000, dueFen: order.price.totalFen + 3000, paidFen: order.price.totalFen });
+    expect(withExtra.actions).toContain('pay');
+    expect(await payThroughCashier(t, customer, order.id, 'alipay')).toMatchObject({ status: 'paid', amountFen: 3000 });
+    expect((await c('GET', `/api/orders/${order.id}`)).json().price).toMatchObject({ paidFen: order.price.totalFen + 3000 });
+    expect((await c('POST', `/api/orders/${order.id}/pay`, { method: 'wechat' })).json().code).toBe('PAYMENT_NOT_DUE');
     expect((await c('POST', `/api/orders/${order.id}/extras/${extra.id}/decision`, { accept: false })).statusCode).toBe(409);
 
     const finished = await w('POST', `/api/worker/orders/${order.id}/finish`, {});

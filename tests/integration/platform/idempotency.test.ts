@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { bookOrder, caller, customerWithAddress, inHours, quoteAt, signedInWorker, ALL_DAY } from '../../helpers/booking.js';
+import { bookOrder, caller, payThroughCashier, customerWithAddress, inHours, quoteAt, signedInWorker, ALL_DAY } from '../../helpers/booking.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -26,10 +26,10 @@ describe('Idempotency-Key', () => {
     const customer = await customerWithAddress(t);
     const order = await bookOrder(t, customer, inHours(30), { pay: false });
     const c = caller(t, customer);
-    const first = await c('POST', `/api/orders/${order.id}/pay`, { method: 'card' }, { 'idempotency-key': 'p1' });
-    expect(first.statusCode).toBe(200);
+    const first = await payThroughCashier(t, customer, order.id, 'card', 'pay', { 'idempotency-key': 'p1' });
+    expect(first.status).toBe('paid');
     const paidAgain = await c('POST', `/api/orders/${order.id}/pay`, { method: 'card' }, { 'idempotency-key': 'p2' });
-    expect(paidAgain.json()).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'paid' });
+    expect(paidAgain.json()).toMatchObject({ code: 'PAYMENT_NOT_DUE', currentState: 'paid' });
     const replayed = await c('POST', `/api/orders/${order.id}/pay`, { method: 'card' }, { 'idempotency-key': 'p2' });
     expect(replayed.statusCode).toBe(409);
     expect(replayed.headers['idempotent-replayed']).toBe('true');
