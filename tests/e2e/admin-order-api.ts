@@ -1,7 +1,7 @@
 // Orders made through the HTTP API (customer signs in by SMS, adds an address, quotes, books, pays), the demo
 // worker's reschedule requests and the outbox checks the console order tests need.
 import { randomPhone } from './api';
-import { adminCall, call, customerSignIn, slotStarts, type DemoWorker, type SlotAnswer } from './http';
+import { adminCall, call, payThroughCashier, customerSignIn, slotStarts, type DemoWorker, type SlotAnswer } from './http';
 
 export interface OrderView {
   id: string;
@@ -55,7 +55,7 @@ export async function bookPaidOrder(baseUrl: string, worker: DemoWorker, options
   if (!start) throw new Error(`the demo worker has no free time for ${itemCode}`);
   const quote = await call<Quote>(baseUrl, token, 'POST', '/api/catalog/quotes', { itemCode, quantity: worker.quantities[itemCode], options: {}, scheduledStart: start });
   let order = await call<OrderView>(baseUrl, token, 'POST', '/api/orders', { quoteId: quote.id, addressId: address.id, notes: 'e2e：请带鞋套' }, { 'idempotency-key': `e2e-${quote.id}` });
-  if (options.pay !== false) order = await call<OrderView>(baseUrl, token, 'POST', `/api/orders/${order.id}/pay`, { method: 'wechat' });
+  if (options.pay !== false) order = await payThroughCashier<OrderView>(baseUrl, token, order.id);
   return { order, customerToken: token, customerPhone: phone, addressId: address.id, quoteId: quote.id };
 }
 

@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { adminOrder, bookPaidOrder, type BookedOrder } from './admin-order-api';
 import { randomPhone } from './api';
 import { newMobileContext, pageErrors, screenshot, signInConsole, useBrowser } from './browser';
-import { adminCall, call, customerSignIn, demoWorker, slotStarts, type DemoWorker, type SlotAnswer } from './http';
+import { adminCall, call, payThroughCashier, customerSignIn, demoWorker, slotStarts, type DemoWorker, type SlotAnswer } from './http';
 import { openMenu } from './steps/admin-orders';
 import { signInDemoWorker } from './steps/worker-orders';
 
@@ -54,7 +54,7 @@ async function ordersAround(place: (typeof ELSEWHERE)[number], itemCode: string)
     if (!start) continue;
     const quote = await call<{ id: string }>(baseUrl, token, 'POST', '/api/catalog/quotes', { itemCode, quantity: worker.quantities[itemCode], options: {}, scheduledStart: start });
     const order = await call<{ id: string }>(baseUrl, token, 'POST', '/api/orders', { quoteId: quote.id, addressId: address.id }, { 'idempotency-key': `plan-${quote.id}` });
-    await call(baseUrl, token, 'POST', `/api/orders/${order.id}/pay`, { method: 'wechat' });
+    await payThroughCashier(baseUrl, token, order.id);
   }
 }
 

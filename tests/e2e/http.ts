@@ -38,6 +38,14 @@ export async function call<T>(baseUrl: string, token: string | null, method: str
   return json as T;
 }
 
+/** Pays what is due on an order as its customer: opens the charge, presses 确认支付 on the simulator's cashier; returns the order. */
+export async function payThroughCashier<T>(baseUrl: string, token: string, orderId: string, method = 'wechat', headers: Record<string, string> = {}): Promise<T> {
+  const charge = await call<{ cashierUrl: string }>(baseUrl, token, 'POST', `/api/orders/${orderId}/pay`, { method }, headers);
+  const res = await fetch(`${baseUrl}${charge.cashierUrl}/pay`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '', redirect: 'manual' });
+  if (res.status !== 303) throw new Error(`cashier answered ${res.status}`);
+  return call<T>(baseUrl, token, 'GET', `/api/orders/${orderId}`);
+}
+
 /** The console API as `username` (super by default). */
 export async function adminCall<T>(baseUrl: string, method: string, path: string, body?: unknown, username = 'super'): Promise<T> {
   return call<T>(baseUrl, await adminToken(baseUrl, username), method, path, body);

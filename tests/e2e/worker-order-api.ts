@@ -1,7 +1,7 @@
 // The HTTP side of the worker order journeys: a customer who books the demo worker (./http) and pays, and the
 // customer's answers (service code, extra work, reschedule) that the worker portal waits for.
 import { randomPhone } from './api';
-import { call, customerSignIn, slotStarts, type DemoWorker, type SlotAnswer } from './http';
+import { call, payThroughCashier, customerSignIn, slotStarts, type DemoWorker, type SlotAnswer } from './http';
 
 /** The fields of an order view these journeys read. */
 export interface OrderLite {
@@ -43,7 +43,7 @@ export async function bookWithWorker(baseUrl: string, worker: DemoWorker, option
   if (!start) throw new Error(`the demo worker has no free time for ${itemCode}`);
   const quote = await call<{ id: string }>(baseUrl, token, 'POST', '/api/catalog/quotes', { itemCode, options: {}, scheduledStart: start });
   const created = await call<OrderLite>(baseUrl, token, 'POST', '/api/orders', { quoteId: quote.id, addressId, workerId: worker.id, notes: '家里有猫，进门请换鞋套' }, { 'idempotency-key': `wo-${quote.id}` });
-  const order = await call<OrderLite>(baseUrl, token, 'POST', `/api/orders/${created.id}/pay`, { method: 'wechat' }, { 'idempotency-key': `wo-pay-${created.id}` });
+  const order = await payThroughCashier<OrderLite>(baseUrl, token, created.id, 'wechat', { 'idempotency-key': `wo-pay-${created.id}` });
   return { order, customerToken: token, addressId, quoteId: quote.id, address };
 }
 

@@ -140,7 +140,9 @@ export async function payOrder(page: Page, method: 'wechat' | 'alipay' | 'card' 
   await sheet.waitFor();
   await page.getByTestId(`pay-method-${method}`).click();
   await page.getByTestId('pay-submit').click();
-  await sheet.waitFor({ state: 'hidden' });
+  // The provider's cashier (the local simulator), then back on the order page.
+  await page.getByTestId('paysim-pay').click();
+  await page.waitForURL(/\/orders\/[^/?]+/);
   await expectOrderStatus(page, '待接单');
 }
 

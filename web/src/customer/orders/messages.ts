@@ -100,6 +100,10 @@ export const orderMessages: Messages = {
   'pay.escrow': ['款项由平台托管，服务验收后才结算给师傅', 'The platform holds the money until you confirm the work'],
   'pay.submit': ['确认支付 {amount}', 'Pay {amount}'],
   'pay.done': ['支付成功', 'Paid'],
+  'pay.result.paid': ['支付成功', 'Paid'],
+  'pay.result.failed': ['支付失败，请重试', 'The payment failed; please try again'],
+  'pay.result.pending': ['支付处理中', 'The payment is being processed'],
+  'pay.result.closed': ['该笔支付已关闭', 'This payment was closed'],
 
   'cancel.title': ['取消订单', 'Cancel the order'],
   'cancel.unpaid': ['订单尚未支付，可免费取消', 'Not paid yet: cancelling is free'],

@@ -73,7 +73,7 @@ export function OrderActions({ order, reload, run, busy, openPay }: {
           </Button>
         ))}
       </div>
-      <PaySheet order={order} visible={sheet === 'pay'} onClose={close} onPaid={finished(t('pay.done'))} />
+      <PaySheet order={order} visible={sheet === 'pay'} onClose={close} />
       <CancelSheet
         order={order}
         visible={sheet === 'cancel'}

@@ -1,7 +1,7 @@
 import './orders.css';
-import { ErrorBlock } from 'antd-mobile';
+import { ErrorBlock, Toast } from 'antd-mobile';
 import { useEffect } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
@@ -31,6 +31,8 @@ export function OrderPage() {
   const loaded = useLoad((signal) => api<OrderView>(`/api/orders/${encodeURIComponent(id)}`, { signal }), [id]);
   const status = loaded.data?.status;
 
+  usePaymentReturn(loaded.reload);
+
   // Follow an open order quietly (the worker accepts, sets off, finishes…).
   useEffect(() => {
     if (!status || isSettled(status)) return;
@@ -48,6 +50,24 @@ export function OrderPage() {
       )}
     </SubPage>
   );
+}
+
+/**
+ * Back from the provider's cashier (`?payment=<id>`): asks for that payment's outcome (which settles a
+ * payment whose callback has not come yet), says it, and reloads the order.
+ */
+function usePaymentReturn(reload: (quiet: boolean) => void) {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const paymentId = params.get('payment');
+  useEffect(() => {
+    if (!paymentId) return;
+    void api<{ status: string }>(`/api/payments/${encodeURIComponent(paymentId)}`).then((p) => {
+      Toast.show({ content: t(`pay.result.${p.status}`), icon: p.status === 'paid' ? 'success' : p.status === 'failed' ? 'fail' : undefined });
+      setParams({}, { replace: true });
+      reload(true);
+    }, () => setParams({}, { replace: true }));
+  }, [paymentId]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 /** A pending request always shows; an answered one only while the visit is still ahead. */

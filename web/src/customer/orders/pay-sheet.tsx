@@ -15,8 +15,8 @@ const METHODS: { key: Method; icon: string }[] = [
   { key: 'card', icon: '卡' },
 ];
 
-/** 收银台: the amount, 微信支付 / 支付宝 / 银行卡, and `POST /api/orders/:id/pay` under one Idempotency-Key per attempt. */
-export function PaySheet({ order, visible, onClose, onPaid }: { order: OrderView; visible: boolean; onClose: () => void; onPaid: () => void }) {
+/** 收银台: the amount, 微信支付 / 支付宝 / 银行卡; `POST /api/orders/:id/pay` (one Idempotency-Key per attempt) opens the provider's cashier. */
+export function PaySheet({ order, visible, onClose }: { order: OrderView; visible: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const showFailure = useFailureToast();
   const idempotency = useIdempotencyKey();
@@ -28,9 +28,10 @@ export function PaySheet({ order, visible, onClose, onPaid }: { order: OrderView
     const body = { method };
     setPaying(true);
     try {
-      await api<OrderView>(`/api/orders/${order.id}/pay`, { body, headers: idempotency.headersFor(body) });
+      const charge = await api<{ cashierUrl: string }>(`/api/orders/${order.id}/pay`, { body, headers: idempotency.headersFor(body) });
       idempotency.settle();
-      onPaid();
+      // The provider's cashier (the simulator's in the embedded default) comes back to this order page.
+      window.location.assign(charge.cashierUrl);
     } catch (error) {
       idempotency.settle(error);
       showFailure(error);
