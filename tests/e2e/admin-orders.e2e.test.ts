@@ -119,7 +119,8 @@ describe('console orders', () => {
     await expect.poll(() => timelineText(ops)).toContain('用户来电投诉，人工转入售后');
     expect(await ops.getByTestId('order-drawer-status').innerText()).toBe('售后处理中');
     await closeOrder(ops);
-    expect(await ops.getByTestId(`order-status-${second.order.orderNo}`).innerText()).toBe('售后处理中');
+    // Closing the drawer reloads the list quietly: wait for the row to follow.
+    await expect.poll(() => ops.getByTestId(`order-status-${second.order.orderNo}`).innerText()).toBe('售后处理中');
   });
 
   it('books for a customer who phoned in (代客下单); the customer is texted a pay link', async () => {

@@ -1,17 +1,23 @@
 import {
   AppstoreOutlined,
+  AccountBookOutlined,
   AuditOutlined,
+  BankOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
   ClusterOutlined,
   CarOutlined,
   DashboardOutlined,
+  DiffOutlined,
   FileTextOutlined,
+  FundOutlined,
   PhoneOutlined,
   ScheduleOutlined,
   MailOutlined,
   InboxOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
@@ -27,6 +33,12 @@ import { WorkersPage } from './pages/workers-page';
 import { DayPlansPage } from './pages/dispatch-plans/day-plans-page';
 import { DispatchQueuePage } from './pages/dispatch-queue/dispatch-queue-page';
 import { DispatchSettingsPage } from './pages/dispatch-settings/dispatch-settings-page';
+import { FinanceJournalPage } from './pages/finance/journal-page';
+import { FinanceReconciliationPage } from './pages/finance/reconciliation-page';
+import { FinanceSettingsPage } from './pages/finance/settings-page';
+import { FinanceSummaryPage } from './pages/finance/summary-page';
+import { FinanceTrialBalancePage } from './pages/finance/trial-balance-page';
+import { FinanceWithdrawalsPage } from './pages/finance/withdrawals-page';
 import { BookForCustomerPage } from './pages/orders/book-page';
 import { BookingSettingsPage } from './pages/orders/booking-settings-page';
 import { OrdersPage } from './pages/orders/orders-page';
@@ -55,6 +67,12 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'catalog', labelKey: 'nav.catalog', permission: 'catalog:read', icon: <AppstoreOutlined />, Component: CatalogPage },
   { path: 'booking-settings', labelKey: 'nav.bookingSettings', permission: 'orders:read', icon: <ScheduleOutlined />, Component: BookingSettingsPage },
   { path: 'dispatch-settings', labelKey: 'nav.dispatchSettings', permission: 'orders:read', icon: <ClusterOutlined />, Component: DispatchSettingsPage },
+  { path: 'finance', labelKey: 'nav.financeSummary', permission: 'finance:read', icon: <FundOutlined />, Component: FinanceSummaryPage },
+  { path: 'finance-withdrawals', labelKey: 'nav.financeWithdrawals', permission: 'finance:read', icon: <BankOutlined />, Component: FinanceWithdrawalsPage },
+  { path: 'finance-journal', labelKey: 'nav.financeJournal', permission: 'finance:read', icon: <AccountBookOutlined />, Component: FinanceJournalPage },
+  { path: 'finance-trial-balance', labelKey: 'nav.financeTrialBalance', permission: 'finance:read', icon: <CalculatorOutlined />, Component: FinanceTrialBalancePage },
+  { path: 'finance-reconciliation', labelKey: 'nav.financeReconciliation', permission: 'finance:read', icon: <DiffOutlined />, Component: FinanceReconciliationPage },
+  { path: 'finance-settings', labelKey: 'nav.financeSettings', permission: 'finance:read', icon: <SettingOutlined />, Component: FinanceSettingsPage },
   { path: 'outbox', labelKey: 'nav.outbox', permission: 'outbox:read', icon: <MailOutlined />, Component: OutboxPage },
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', icon: <AuditOutlined />, Component: AuditPage },
   { path: 'admins', labelKey: 'nav.admins', permission: 'admins:manage', icon: <SafetyCertificateOutlined />, Component: AdminsPage },

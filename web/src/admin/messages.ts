@@ -2,6 +2,7 @@ import { unitMessages } from '../shared/catalog-units';
 import type { Messages } from '../shared/i18n';
 import { catalogMessages } from './pages/catalog/messages';
 import { dayPlanMessages } from './pages/dispatch-plans/messages';
+import { financeMessages } from './pages/finance/messages';
 import { orderMessages } from './pages/orders/messages';
 import { reviewMessages } from './pages/worker-review/messages';
 
@@ -12,10 +13,12 @@ export const adminMessages: Messages = {
   ...reviewMessages,
   ...orderMessages,
   ...dayPlanMessages,
+  ...financeMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],
   'common.cancel': ['取消', 'Cancel'],
+  'common.confirm': ['确定', 'Confirm'],
   'common.saved': ['已保存', 'Saved'],
   'common.failed': ['操作失败，请稍后重试', 'Something went wrong, please try again'],
   'common.loadFailed': ['加载失败', 'Failed to load'],

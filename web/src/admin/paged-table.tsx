@@ -4,7 +4,7 @@ import { useI18n } from '../shared/i18n';
 import { PAGE_SIZE, type Paged } from './use-paged';
 
 /** A server-paged table with a retry banner when loading failed. */
-export function PagedTable<T extends { id: string }>({ paged, columns, testId }: { paged: Paged<T>; columns: TableColumnsType<T>; testId: string }) {
+export function PagedTable<T extends { id: string | number }>({ paged, columns, testId }: { paged: Paged<T>; columns: TableColumnsType<T>; testId: string }) {
   const { t } = useI18n();
   return (
     <>

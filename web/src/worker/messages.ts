@@ -1,4 +1,5 @@
 import type { Messages } from '../shared/i18n';
+import { incomeMessages } from './income/messages';
 import { onboardingMessages } from './onboarding/messages';
 import { orderMessages } from './orders/messages';
 import { calendarMessages } from './schedule/messages';
@@ -7,6 +8,7 @@ export const workerMessages: Messages = {
   ...onboardingMessages,
   ...orderMessages,
   ...calendarMessages,
+  ...incomeMessages,
   'worker.portal': ['师傅端 · 接单赚钱', 'Worker app · earn with your skills'],
   'worker.hello': ['{name} 师傅，你好', 'Hello, {name}'],
   'worker.helloAnonymous': ['师傅，你好', 'Hello'],

@@ -1,6 +1,8 @@
-import { CalendarOutline, UnorderedListOutline } from 'antd-mobile-icons';
+import { CalendarOutline, CollectMoneyOutline, UnorderedListOutline } from 'antd-mobile-icons';
 import { MobileApp } from '../mobile/mobile-app';
 import type { MobilePortal } from '../mobile/portal';
+import { IncomeTab } from './income/income-tab';
+import { WithdrawPage } from './income/withdraw-page';
 import { workerMessages } from './messages';
 import { CertificatesStepPage } from './onboarding/certificates-page';
 import { IdentityStepPage } from './onboarding/identity-page';
@@ -27,10 +29,12 @@ const portal: MobilePortal = {
     { path: 'onboarding/portfolio', Component: PortfolioStepPage },
     { path: 'team/join', Component: TeamJoinPage },
     { path: 'orders/:id', Component: WorkerOrderPage },
+    { path: 'income/withdraw', Component: WithdrawPage },
   ],
   tabs: [
     { path: 'orders', titleKey: 'tab.orders', icon: <UnorderedListOutline />, Component: OrdersTab },
     { path: 'schedule', titleKey: 'tab.calendar', icon: <CalendarOutline />, Component: ScheduleTab },
+    { path: 'income', titleKey: 'tab.income', icon: <CollectMoneyOutline />, Component: IncomeTab },
   ],
 };
 

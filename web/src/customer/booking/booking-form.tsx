@@ -12,7 +12,7 @@ import type { FavouriteWorker } from '../../shared/worker-types';
 import { useFailureToast } from '../../mobile/use-form-submit';
 import { AddressPicker } from './address-picker';
 import { BookPrice } from './book-price';
-import { useIdempotencyKey } from './idempotency';
+import { useIdempotencyKey } from '../../shared/idempotency';
 import { JobPhotos, type JobPhoto } from './job-photos';
 import { isExpired, requote, sameInstant } from './requote';
 import { offers, SlotsBlock } from './slots-block';

@@ -7,7 +7,7 @@ import type { CancellationPreview, OrderView } from '../../shared/order-types';
 import { useLoad } from '../../shared/use-load';
 import { Sheet } from '../../mobile/sheet';
 import { useFailureToast } from '../../mobile/use-form-submit';
-import { useIdempotencyKey } from '../booking/idempotency';
+import { useIdempotencyKey } from '../../shared/idempotency';
 import { NO_REASON, ReasonPicker, reasonText, type ReasonValue } from './reason-picker';
 
 const PRESETS = ['cancel.reason.plans', 'cancel.reason.time', 'cancel.reason.duplicate', 'cancel.reason.price', 'cancel.reason.other'];

@@ -1,13 +1,14 @@
 import './orders.css';
-import { ErrorBlock, Toast } from 'antd-mobile';
+import { ErrorBlock } from 'antd-mobile';
 import { useEffect } from 'react';
-import { useLocation, useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
 import { useLoad } from '../../shared/use-load';
 import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
+import { BillCard } from './bill-card';
 import { ExtrasCard } from './extras-card';
 import { OrderActions } from './order-actions';
 import { OrderHero } from './order-hero';
@@ -17,6 +18,7 @@ import { OrderPrice } from './order-price';
 import { isSettled } from './order-status';
 import { OrderTimeline } from './order-timeline';
 import { OrderWorker } from './order-worker';
+import { PaymentResult, usePaymentReturn } from './payment-return';
 import { RescheduleCard } from './reschedule-card';
 import { ServiceCode } from './service-code';
 import { useOrderAction } from './use-order-action';
@@ -31,7 +33,7 @@ export function OrderPage() {
   const loaded = useLoad((signal) => api<OrderView>(`/api/orders/${encodeURIComponent(id)}`, { signal }), [id]);
   const status = loaded.data?.status;
 
-  usePaymentReturn(loaded.reload);
+  const payment = usePaymentReturn(() => loaded.reload(true));
 
   // Follow an open order quietly (the worker accepts, sets off, finishes…).
   useEffect(() => {
@@ -46,28 +48,13 @@ export function OrderPage() {
       {notFound ? (
         <ErrorBlock status="empty" title={t('order.notFound')} description="" />
       ) : (
-        <LoadState loaded={loaded}>{(order) => <OrderContent order={order} reload={() => loaded.reload(true)} openPay={Boolean(state?.justBooked)} />}</LoadState>
+        <>
+          {payment && <PaymentResult outcome={payment} />}
+          <LoadState loaded={loaded}>{(order) => <OrderContent order={order} reload={() => loaded.reload(true)} openPay={Boolean(state?.justBooked)} />}</LoadState>
+        </>
       )}
     </SubPage>
   );
-}
-
-/**
- * Back from the provider's cashier (`?payment=<id>`): asks for that payment's outcome (which settles a
- * payment whose callback has not come yet), says it, and reloads the order.
- */
-function usePaymentReturn(reload: (quiet: boolean) => void) {
-  const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const paymentId = params.get('payment');
-  useEffect(() => {
-    if (!paymentId) return;
-    void api<{ status: string }>(`/api/payments/${encodeURIComponent(paymentId)}`).then((p) => {
-      Toast.show({ content: t(`pay.result.${p.status}`), icon: p.status === 'paid' ? 'success' : p.status === 'failed' ? 'fail' : undefined });
-      setParams({}, { replace: true });
-      reload(true);
-    }, () => setParams({}, { replace: true }));
-  }, [paymentId]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 /** A pending request always shows; an answered one only while the visit is still ahead. */
@@ -87,6 +74,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       <OrderWorker order={order} />
       <OrderInfo order={order} />
       <OrderPrice order={order} />
+      <BillCard order={order} />
       <OrderNotes order={order} />
       <OrderRecords records={order.records} />
       <OrderTimeline events={order.timeline} />

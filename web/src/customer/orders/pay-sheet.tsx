@@ -6,7 +6,7 @@ import { formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
 import { useFailureToast } from '../../mobile/use-form-submit';
-import { useIdempotencyKey } from '../booking/idempotency';
+import { useIdempotencyKey } from '../../shared/idempotency';
 
 type Method = 'wechat' | 'alipay' | 'card';
 const METHODS: { key: Method; icon: string }[] = [

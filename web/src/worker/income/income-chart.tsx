@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { EChart, type ChartOption } from '../../shared/echart';
+import type { ChartOption } from '../../shared/echart';
+import { LazyEChart } from '../../shared/lazy-echart';
 import { formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 
@@ -16,5 +17,5 @@ export function IncomeChart({ byDay }: { byDay: { date: string; netFen: number }
     }),
     [byDay, t],
   );
-  return <EChart option={option} height={180} testId="income-chart" />;
+  return <LazyEChart option={option} height={180} testId="income-chart" />;
 }

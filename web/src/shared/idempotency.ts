@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { ApiError } from '../../shared/api';
+import { ApiError } from './api';
 
 /** A random UUID; `crypto.randomUUID` exists only in secure contexts (https, localhost), so plain-http LAN use falls back. */
 function newKey(): string {

@@ -1,0 +1,105 @@
+import type { CommissionRule } from '../../../../../src/domains/payments/commission';
+import type { WithdrawalRules as ServerWithdrawalRules } from '../../../../../src/domains/payments/withdrawal-rules';
+
+// Answers of the finance console API (docs/api-payments.md, 财务).
+
+export interface SummaryTotals {
+  gmvFen: number;
+  paidFen: number;
+  refundedFen: number;
+  commissionFen: number;
+  feesFen: number;
+  insuranceFen: number;
+  promotionsFen: number;
+  payoutsFen: number;
+  escrowFen: number;
+  workerPendingFen: number;
+  workerAvailableFen: number;
+}
+
+export interface FinanceSummary {
+  from: string;
+  to: string;
+  totals: SummaryTotals;
+  byDay: { date: string; gmvFen: number; paidFen: number; refundedFen: number; commissionFen: number; payoutsFen: number }[];
+}
+
+export interface TrialBalance {
+  accounts: { code: string; kind: string; balanceFen: number; derivedFen: number }[];
+  byKind: { kind: string; balanceFen: number }[];
+  totalFen: number;
+  mismatches: string[];
+  negative?: string[];
+}
+
+export interface JournalEntry {
+  /** A sequence number (the only non-UUID id the API shows; entries are append-only). */
+  id: number;
+  kind: string;
+  memo: string;
+  orderId: string | null;
+  orderNo: string | null;
+  createdAt: string;
+  lines: { account: string; amountFen: number }[];
+}
+
+export interface PaymentRow {
+  id: string;
+  orderId: string;
+  orderNo: string;
+  method: string;
+  purpose?: string;
+  amountFen: number;
+  status: string;
+  outTradeNo: string;
+  providerTxnId: string | null;
+  paidAt: string | null;
+  createdAt: string;
+}
+
+export interface RefundRow {
+  id: string;
+  orderId: string;
+  orderNo: string;
+  amountFen: number;
+  status: string;
+  kind: string;
+  reason: string;
+  createdAt: string;
+  succeededAt: string | null;
+}
+
+export type WithdrawalStatus = 'pending_review' | 'paying' | 'paid' | 'failed' | 'rejected';
+
+export interface AdminWithdrawal {
+  id: string;
+  workerId: string;
+  workerName: string;
+  amountFen: number;
+  feeFen: number;
+  netFen: number;
+  cardMasked: string;
+  status: WithdrawalStatus;
+  attempts: number;
+  failureReason: string | null;
+  reviewNote: string | null;
+  createdAt: string;
+  paidAt: string | null;
+}
+
+export interface Reconciliation {
+  provider: string;
+  date: string;
+  matched: number;
+  mismatches: { outTradeNo: string; kind: 'missing_here' | 'missing_there' | 'amount_differs' | 'status_differs'; ours: unknown; theirs: unknown }[];
+}
+
+export type { CommissionRule } from '../../../../../src/domains/payments/commission';
+
+export type WithdrawalRules = ServerWithdrawalRules & { maxAttempts: number };
+
+export interface FinanceSettings {
+  settlementDelayDays: number;
+  commissionRules: CommissionRule[];
+  withdrawal: WithdrawalRules;
+}
