@@ -19,6 +19,7 @@ import { simulatedGateway } from './platform/providers/payments/gateway.js';
 import { cashierRoutes } from './platform/providers/payments/cashier-routes.js';
 import { paymentRoutes } from './domains/payments/routes.js';
 import { financeRoutes } from './domains/payments/finance-routes.js';
+import { promotionRoutes } from './domains/promotions/routes.js';
 import { registerPaymentJobs } from './domains/payments/jobs.js';
 import { loadUserPrincipals } from './domains/accounts/service.js';
 import { catalogAdminRoutes } from './domains/catalog/admin-routes.js';
@@ -119,7 +120,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

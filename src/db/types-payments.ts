@@ -7,7 +7,7 @@ type Json<T> = ColumnType<T, string | T, string | T>;
 
 export type PayProvider = 'wechat' | 'alipay' | 'card';
 export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'closed';
-export type RefundKind = 'cancellation' | 'no_show' | 'after_sales' | 'arbitration' | 'manual';
+export type RefundKind = 'cancellation' | 'no_show' | 'after_sales' | 'arbitration' | 'manual' | 'service_card';
 export type WithdrawalStatus = 'pending_review' | 'paying' | 'paid' | 'failed' | 'rejected';
 
 export interface LedgerAccountsTable {
@@ -19,7 +19,7 @@ export interface JournalEntriesTable {
 export interface JournalLinesTable { entry_id: number; account_code: string; amount_fen: number }
 export interface PaymentSettingsTable { city_code: string; settings: Json<unknown>; updated_at: Timestamp }
 export interface PaymentsTable {
-  id: Generated<string>; order_id: string; purpose: Generated<'order' | 'extras'>; provider: PayProvider; out_trade_no: string; amount_fen: number;
+  id: Generated<string>; order_id: string | null; service_card_id: string | null; purpose: Generated<'order' | 'extras' | 'service_card'>; provider: PayProvider; out_trade_no: string; amount_fen: number;
   currency: Generated<string>; status: Generated<PaymentStatus>; provider_txn_id: string | null; charge_id: string | null; failed_reason: Generated<string>;
   paid_at: NullableTimestamp; created_at: Timestamp; updated_at: Timestamp;
 }
@@ -27,7 +27,7 @@ export interface PaymentNotificationsTable {
   id: Generated<number>; provider: string; payment_id: string | null; event_id: Generated<string>; outcome: string; detail: Generated<string>; received_at: Timestamp;
 }
 export interface RefundsTable {
-  id: Generated<string>; order_id: string; payment_id: string; refund_no: string; amount_fen: number; kind: RefundKind; reason: Generated<string>;
+  id: Generated<string>; order_id: string | null; service_card_id: string | null; payment_id: string; refund_no: string; amount_fen: number; kind: RefundKind; reason: Generated<string>;
   status: Generated<'processing' | 'succeeded'>; provider_refund_id: string | null; created_by: Generated<string>; created_at: Timestamp; succeeded_at: NullableTimestamp;
 }
 export interface WorkerBankCardsTable {

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DispatchPlansTable } from './types-dispatch-plans.js';
 import type { PaymentsDB } from './types-payments.js';
+import type { PromotionsDB } from './types-promotions.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -313,6 +314,7 @@ export interface OrdersTable {
   coupon_fen: Generated<number>;
   insurance_premium_fen: Generated<number>;
   insurance_cover_fen: Generated<number>;
+  insurance_plan: string | null;
   service_code: string;
   check_in_failures: Generated<number>;
   notes: Generated<string>;
@@ -442,7 +444,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB {
+export interface DB extends PaymentsDB, PromotionsDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

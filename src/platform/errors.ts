@@ -85,6 +85,16 @@ export const ERRORS = {
   WITHDRAWAL_REFUSED: { status: 409, zh: '{message}', en: '{messageEn}' },
   WITHDRAWAL_STATE: { status: 409, zh: '该提现申请当前状态不允许此操作', en: 'Not possible in the withdrawal\'s current state' },
   CARD_INVALID: { status: 400, zh: '银行卡号不正确', en: 'The bank card number is not valid' },
+  COUPON_NOT_APPLICABLE: { status: 422, zh: '该优惠券不可用：{reason}', en: 'This coupon cannot be used: {reasonEn}' },
+  COUPON_UNAVAILABLE: { status: 409, zh: '该优惠券已被使用或已失效', en: 'This coupon was already used or is no longer valid' },
+  COUPON_SOLD_OUT: { status: 409, zh: '优惠券已领完', en: 'All of these coupons have been claimed' },
+  COUPON_LIMIT: { status: 409, zh: '每人限领 {limit} 张', en: 'At most {limit} per customer' },
+  CAMPAIGN_CLOSED: { status: 409, zh: '活动未开始、已结束或已停止', en: 'This campaign has not started, has ended or was stopped' },
+  SERVICE_CARD_NOT_USABLE: { status: 409, zh: '次卡不可用：{reason}', en: 'The service card cannot be used: {reasonEn}' },
+  SERVICE_CARD_STATE: { status: 409, zh: '次卡当前状态不允许此操作', en: 'Not possible in the service card\'s current state' },
+  INSURANCE_REQUIRED: { status: 400, zh: '该类服务须投保意外险', en: 'Accident insurance is mandatory for this service' },
+  INVOICE_NOT_ALLOWED: { status: 409, zh: '订单完成后才能申请发票，且每单只能开一张', en: 'Invoices are for completed orders, one per order' },
+  INVOICE_STATE: { status: 409, zh: '该发票申请已处理', en: 'This invoice request was already handled' },
   EXTRA_STATE: { status: 409, zh: '该加项已处理', en: 'This extra-work proposal was already answered' },
 } as const satisfies Record<string, Text & { status: number }>;
 

@@ -10,6 +10,9 @@ import { bookableItem } from '../catalog/service.js';
 import { consumeQuote, loadQuoteForBooking } from '../catalog/quote-service.js';
 import type { Quote } from '../catalog/pricing/index.js';
 import { cityTimeZone } from '../geo/service.js';
+import { orderInsurance } from '../payments/settings.js';
+import { lockCoupon, useCouponOf } from '../promotions/coupons.js';
+import { cardVisitFor, redeemVisit } from '../promotions/service-cards.js';
 import { lockWorkerSchedule } from '../workers/availability-service.js';
 import { alternatives, anyCoverage, assertBookableStart, freeWorkersAt, searchSlots, type Need } from './availability.js';
 import { commit } from './commitments.js';
@@ -78,7 +81,13 @@ async function quoteOf(ctx: AppContext, customerId: string, id: string): Promise
   return row.quote as Quote;
 }
 
-export interface CreateOrderInput { quoteId: string; addressId: string; workerId?: string; notes?: string; photoFileIds?: string[] }
+export interface CreateOrderInput {
+  quoteId: string; addressId: string; workerId?: string; notes?: string; photoFileIds?: string[];
+  /** Add the category's optional accident insurance (a mandatory one is always added). */
+  insurance?: boolean;
+  /** Pay the visit with a service card (次卡) of mine instead of through a provider. */
+  serviceCardId?: string;
+}
 export interface BookingOrigin { channel: 'app' | 'phone'; admin?: { id: string; name: string } }
 
 const orderNo = (now: Date) => `DJ${now.toISOString().slice(2, 10).replace(/-/g, '')}${String(randomInt(0, 1e8)).padStart(8, '0')}`;
@@ -118,16 +127,25 @@ export async function createOrder(ctx: AppContext, customerId: string, input: Cr
     item: { code: item.code, name: item.name, nameEn: item.nameEn, unit: quote.model, included: item.included, requiredCertificate: item.requiredCertificate },
   };
   const addressSnap: AddressSnapshot = { label: address.label, contactName: address.contactName, contactPhone: address.contactPhone, contactPhoneMasked: address.contactPhoneMasked, detail: address.detail, districtName: address.districtName };
+  const insurance = await orderInsurance(ctx.db, ctx.config.cityCode, item.categoryCode, input.serviceCardId ? false : input.insurance);
+  const coupon = quote.coupon?.applied ? quote.coupon : null;
+  if (coupon && input.serviceCardId) throw new AppError('SERVICE_CARD_NOT_USABLE', { reason: '次卡不能与优惠券同用', reasonEn: 'a card visit cannot take a coupon' });
   try {
     const order = await ctx.db.transaction().execute(async (trx) => {
       await consumeQuote({ db: trx }, input.quoteId);
+      const cardShare = input.serviceCardId ? await cardVisitFor(trx, customerId, input.serviceCardId, quote, now) : null;
+      // A card visit costs its share of the card (a mandatory premium included); otherwise the quote plus the premium.
+      const priceFen = cardShare ?? quote.totalFen + (insurance?.premiumFen ?? 0);
       const o = await trx.insertInto('orders').values({
         order_no: orderNo(now), city_code: ctx.config.cityCode, channel: origin.channel, booked_by_admin_id: origin.admin?.id ?? null, booked_by_admin_name: origin.admin?.name ?? null,
         customer_id: customerId, preferred_worker_id: input.workerId ?? null, item_id: item.id, item_code: item.code, category_code: item.categoryCode,
         scheduled_start: start, duration_minutes: need.durationMinutes, buffer_minutes: need.bufferMinutes, district_code: address.districtCode, lat: address.lat, lng: address.lng,
         quote_id: input.quoteId, quote_snapshot: JSON.stringify(snapshot), address_enc: ctx.pii.encrypt(JSON.stringify(addressSnap)), address_label: address.label,
-        price_fen: quote.totalFen, service_code: serviceCode(), notes: (input.notes ?? '').trim(), photo_file_ids: input.photoFileIds ?? [], created_at: now,
+        price_fen: priceFen, service_code: serviceCode(), notes: (input.notes ?? '').trim(), photo_file_ids: input.photoFileIds ?? [], created_at: now,
+        coupon_fen: coupon ? quote.discountFen : 0, insurance_premium_fen: insurance ? Math.min(insurance.premiumFen, priceFen) : 0,
+        insurance_cover_fen: insurance?.coverFen ?? 0, insurance_plan: insurance?.plan ?? null,
       }).returningAll().executeTakeFirstOrThrow();
+      if (coupon) await lockCoupon(trx, customerId, coupon.id, o.id, now);
       if (input.workerId) {
         await lockWorkerSchedule(trx, input.workerId);
         if (!(await freeWorkersAt(trx, need, start, now)).length) throw new AppError('SCHEDULE_CONFLICT');
@@ -137,6 +155,11 @@ export async function createOrder(ctx: AppContext, customerId: string, input: Cr
         orderId: o.id, action: 'create', actorKind: origin.admin ? 'admin' : 'customer', actorId: origin.admin?.id ?? customerId, actorName: origin.admin?.name ?? '客户',
         toStatus: 'created', note: origin.channel === 'phone' ? '客服代客下单' : '', at: now,
       });
+      if (cardShare !== null) {
+        await redeemVisit(trx, input.serviceCardId!, o.id, cardShare, now);
+        await markOrderPaid(ctx, trx, o.id, { purpose: 'order', method: 'service_card', amountFen: cardShare, at: now });
+        return (await findOrder(trx, o.id))!;
+      }
       await scheduleJob(trx, { kind: 'order.expire', key: jobKey(o.id, 'expire'), runAt: new Date(now.getTime() + settings.unpaidCancelMinutes * MIN), payload: { orderId: o.id } });
       return o;
     });
@@ -148,7 +171,8 @@ export async function createOrder(ctx: AppContext, customerId: string, input: Cr
 }
 
 export const PAY_METHODS = ['wechat', 'alipay', 'card'] as const;
-export type PayMethod = (typeof PAY_METHODS)[number];
+/** How an order was paid: a provider, or a service card (次卡). */
+export type PayMethod = (typeof PAY_METHODS)[number] | 'service_card';
 
 /** What a customer can pay on an order now: the price while 待支付, accepted extra work during the visit. */
 export async function payableFor(trx: Db, customerId: string, orderId: string) {
@@ -179,8 +203,14 @@ export async function markOrderPaid(ctx: AppContext, trx: Db, orderId: string, p
   const settings = await settingsOf(ctx, trx);
   const actor = { kind: 'customer' as const, id: o.customer_id, name: '客户' };
   const { order: paid, result } = await applyTransition(trx, o, 'pay', actor, { now: p.at, settings, patch: { paid_fen: p.amountFen, paid_at: p.at, pay_method: p.method }, detail: { method: p.method, amountFen: p.amountFen } });
+  await useCouponOf(trx, o.id, p.at);
   await runEffects(trx, paid, result, { now: p.at, settings });
   return true;
+}
+
+/** Whether the customer ever paid for an order (a 新人券 is for the first one). */
+export async function hasPaidOrder(db: Db, customerId: string): Promise<boolean> {
+  return !!(await db.selectFrom('orders').select('id').where('customer_id', '=', customerId).where('paid_at', 'is not', null).limit(1).executeTakeFirst());
 }
 
 export async function getCustomerOrder(ctx: AppContext, customerId: string, id: string) {

@@ -60,6 +60,19 @@ async function workerActions(db: Kysely<DB>, o: OrderRow, workerId: string, now:
   return names;
 }
 
+const line = (code: string, zh: string, en: string, amountFen: number) => ({ code, label: { zh, en }, quantity: 1, unitPriceFen: amountFen, amountFen, rule: { id: code.toLowerCase(), description: { zh, en } } });
+
+/** The quote's lines plus what the order added: the accident-insurance premium, or a service card's payment of the visit. */
+function priceLines(o: OrderRow, snap: QuoteSnapshot) {
+  const lines: unknown[] = [...snap.quote.lines];
+  if (o.pay_method === 'service_card') {
+    lines.push(line('SERVICE_CARD', '次卡抵扣', 'Paid by service card', o.price_fen - snap.quote.totalFen));
+  } else if (o.insurance_premium_fen > 0) {
+    lines.push(line('INSURANCE', '意外险保费', 'Accident insurance premium', o.insurance_premium_fen));
+  }
+  return lines;
+}
+
 export type Viewer = { kind: Extract<Actor, 'customer' | 'worker' | 'admin'>; id: string };
 
 /** The full order page for one viewer. */
@@ -84,7 +97,9 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
     ...summaryOf(o, districts),
     timeZone, channel: o.channel,
     price: {
-      lines: snap.quote.lines, subtotalFen: snap.quote.subtotalFen, discountFen: snap.quote.discountFen, totalFen: o.price_fen, extrasFen: o.extras_fen,
+      lines: priceLines(o, snap), subtotalFen: snap.quote.subtotalFen, discountFen: snap.quote.discountFen, totalFen: o.price_fen, extrasFen: o.extras_fen,
+      couponFen: o.coupon_fen, payMethod: o.pay_method,
+      insurance: o.insurance_plan ? { premiumFen: o.insurance_premium_fen, coverFen: o.insurance_cover_fen, plan: o.insurance_plan } : null,
       dueFen: o.price_fen + o.extras_fen, paidFen: o.paid_fen, refundFen: o.refund_fen, feeFen: o.fee_fen, workerCompensationFen: o.worker_compensation_fen,
     },
     address: {

@@ -22,6 +22,8 @@ export const SlotsQuery = Type.Object({
 export const CreateOrderBody = Type.Object({
   quoteId: Uuid, addressId: Uuid, workerId: Type.Optional(Uuid), notes: Type.Optional(Type.String({ maxLength: 1000 })),
   photoFileIds: Type.Optional(Type.Array(Uuid, { maxItems: 6, uniqueItems: true })),
+  insurance: Type.Optional(Type.Boolean({ description: 'add the optional accident insurance (a mandatory one is always added)' })),
+  serviceCardId: Type.Optional(Type.String({ format: 'uuid', description: 'pay the visit with this service card (次卡)' })),
 }, Strict);
 export const PayBody = Type.Object({ method: literals(['wechat', 'alipay', 'card'] as const) }, Strict);
 export const ReasonBody = Type.Object({ reason: Reason }, Strict);

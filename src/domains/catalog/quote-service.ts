@@ -4,8 +4,9 @@ import { AppError } from '../../platform/errors.js';
 import { computeQuote, isQuoteValid, signQuote, verifyQuote, type Quote } from './pricing/index.js';
 import * as q from './queries.js';
 import { cityPricing, engineItem } from './service.js';
+import { couponForQuote, REJECTION_TEXT } from '../promotions/coupons.js';
 
-export interface QuoteInput { itemCode: string; quantity?: number; options?: Record<string, unknown>; scheduledStart: string }
+export interface QuoteInput { itemCode: string; quantity?: number; options?: Record<string, unknown>; scheduledStart: string; couponId?: string }
 
 const keys = new WeakMap<AppContext, Buffer>();
 /** The quote-signing key, derived from APP_SECRET (separate from the PII keys). */
@@ -29,11 +30,17 @@ async function publishedItem(ctx: AppContext, code: string) {
 export async function createQuote(ctx: AppContext, customerId: string, input: QuoteInput) {
   const row = await publishedItem(ctx, input.itemCode);
   const { city, timeRules } = await cityPricing(ctx.db, ctx.config.cityCode);
-  const result = computeQuote(engineItem(row), input, { now: new Date(), city, timeRules });
+  const held = input.couponId ? await couponForQuote(ctx.db, customerId, input.couponId) : null;
+  const { couponId: _coupon, ...request } = input;
+  const result = computeQuote(engineItem(row), request, { now: new Date(), city, timeRules, ...(held ? { coupon: held.coupon, customer: { isFirstOrder: held.isFirstOrder } } : {}) });
   if (!result.ok) {
     throw new AppError('QUOTE_INVALID', {}, result.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })));
   }
   const quote = result.quote;
+  if (quote.coupon && !quote.coupon.applied) {
+    const why = REJECTION_TEXT[(quote.coupon.reason ?? 'UNAVAILABLE') as keyof typeof REJECTION_TEXT] ?? REJECTION_TEXT.UNAVAILABLE;
+    throw new AppError('COUPON_NOT_APPLICABLE', { reason: why.zh, reasonEn: why.en }, [{ field: 'couponId', code: quote.coupon.reason ?? 'unavailable', message: why }]);
+  }
   const stored = await ctx.db.insertInto('quotes').values({
     customer_id: customerId, item_id: row.id, city_code: city.code, request: JSON.stringify(input), quote: JSON.stringify(quote),
     signature: signQuote(quote, signingKey(ctx)), total_fen: quote.totalFen, expires_at: new Date(quote.expiresAt),

@@ -51,6 +51,7 @@ export const QuoteBody = Type.Object({
   quantity: Type.Optional(Type.Number()),
   options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   scheduledStart: Type.String({ minLength: 1, maxLength: 40 }),
+  couponId: Type.Optional(Type.String({ format: 'uuid', description: 'one of my coupons (我的优惠券) to price in' })),
 }, Strict);
 const Line = Type.Object({
   code: Type.String(), label: Type.Object({ zh: Type.String(), en: Type.String() }), quantity: Type.Number(), unitPriceFen: Type.Integer(), amountFen: Type.Integer(),
@@ -62,6 +63,7 @@ export const QuoteView = Type.Object({
   expiresAt: Type.String(), lines: Type.Array(Line), subtotalFen: Type.Integer(), discountFen: Type.Integer(), totalFen: Type.Integer(),
   referenceRange: Type.Optional(Type.Object({ minFen: Type.Integer(), maxFen: Type.Integer() })),
   package: Type.Optional(Type.Object({ visits: Type.Integer(), validDays: Type.Integer() })),
+  coupon: Type.Optional(Type.Object({ id: Type.String(), code: Type.String(), applied: Type.Boolean(), reason: Type.Optional(Type.String()) })),
   used: Type.Optional(Type.Boolean()),
 });
 

@@ -6,6 +6,7 @@ import { pageOf } from '../../platform/paging.js';
 import { PAY_PROVIDERS } from '../../platform/providers/payments/types.js';
 import { financeSummary, journal, listPayments, listRefunds, reconcile, refundByFinance } from './finance-service.js';
 import { trialBalance } from './ledger.js';
+import { decideInvoice, listInvoiceRequests } from './invoices.js';
 import { paymentSettings, savePaymentSettings, type PaymentSettings } from './settings.js';
 import { decideWithdrawal, presentWithdrawal, withdrawalsQuery } from './withdrawal-service.js';
 
@@ -54,9 +55,17 @@ export async function financeRoutes(app: Api, ctx: AppContext) {
     }));
   app.post('/api/admin/finance/reconciliation', { preHandler: write, schema: { tags, summary: 'Compare our charges with the provider\'s statement of a local day', body: Type.Object({ provider: Type.Union(PAY_PROVIDERS.map((p) => Type.Literal(p))), date: Day }, Strict) } },
     async (request) => reconcile(ctx, request.body.provider, request.body.date));
-  app.get('/api/admin/finance/settings', { preHandler: read, schema: { tags, summary: 'Settlement delay, commission rules, withdrawal rules' } }, async () => paymentSettings(ctx.db, ctx.config.cityCode));
-  app.put('/api/admin/finance/settings', { preHandler: write, schema: { tags, summary: 'Change the money rules (validated, audited)', body: Type.Object({ settlementDelayDays: Type.Integer(), commissionRules: Type.Array(Type.Any(), { minItems: 1, maxItems: 50 }), withdrawal: Type.Any() }, Strict) } }, async (request) => {
-    const saved = await savePaymentSettings(ctx.db, ctx.config.cityCode, request.body as PaymentSettings);
+  app.get('/api/admin/finance/invoices', { preHandler: read, schema: { tags, summary: 'Invoice requests (status=requested: to issue)', querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 20 })) }) } },
+    async (request) => listInvoiceRequests(ctx, request.query.status));
+  app.post('/api/admin/finance/invoices/:id/decide', { preHandler: write, schema: { tags, summary: 'Issue (with the invoice number) or refuse (with a note) an invoice request (audited)', params: Id, body: Type.Union([Type.Object({ issue: Type.Literal(true), invoiceNo: Type.String({ minLength: 6, maxLength: 40 }) }, Strict), Type.Object({ issue: Type.Literal(false), note: Type.String({ minLength: 1, maxLength: 500 }) }, Strict)]) } }, async (request) => {
+    const invoice = await decideInvoice(ctx, request.params.id, request.body, request.admin!.name);
+    await writeAudit(ctx.db, { actorKind: 'admin', actorId: request.admin!.id, actorName: request.admin!.name, action: `invoice.${request.body.issue ? 'issue' : 'reject'}`, targetType: 'invoice', targetId: invoice.id, ip: request.ip, detail: request.body });
+    return invoice;
+  });
+  app.get('/api/admin/finance/settings', { preHandler: read, schema: { tags, summary: 'Settlement delay, commission rules, withdrawal rules, accident insurance per category' } }, async () => paymentSettings(ctx.db, ctx.config.cityCode));
+  app.put('/api/admin/finance/settings', { preHandler: write, schema: { tags, summary: 'Change the money rules (validated, audited)', body: Type.Object({ settlementDelayDays: Type.Integer(), commissionRules: Type.Array(Type.Any(), { minItems: 1, maxItems: 50 }), withdrawal: Type.Any(), insurance: Type.Optional(Type.Any()) }, Strict) } }, async (request) => {
+    const current = await paymentSettings(ctx.db, ctx.config.cityCode);
+    const saved = await savePaymentSettings(ctx.db, ctx.config.cityCode, { ...current, ...request.body } as PaymentSettings);
     await writeAudit(ctx.db, { actorKind: 'admin', actorId: request.admin!.id, actorName: request.admin!.name, action: 'finance.settings', targetType: 'city', targetId: ctx.config.cityCode, ip: request.ip, detail: request.body as Record<string, unknown> });
     return saved;
   });

@@ -38,17 +38,24 @@ export async function financeSummary(ctx: AppContext, from: string, to: string) 
     if (r.entry_kind === 'completion' && r.account_kind !== 'escrow') day.gmvFen += fen;
     days.set(r.day, day);
   }
-  const byDay = [...days].map(([date, v]) => ({ date, ...v }));
+  const byDay = [...days].map(([date, v]) => ({ date, ...v, revenueFen: v.commissionFen + v.feesFen - v.promotionsFen }));
+  const months = new Map<string, ReturnType<typeof blank> & { revenueFen: number }>();
+  for (const d of byDay) {
+    const m = months.get(d.date.slice(0, 7)) ?? { ...blank(), revenueFen: 0 };
+    for (const k of Object.keys(m) as (keyof typeof m)[]) m[k] += d[k];
+    months.set(d.date.slice(0, 7), m);
+  }
   const sum = (k: keyof ReturnType<typeof blank>) => byDay.reduce((s, d) => s + d[k], 0);
-  const held = await ctx.db.selectFrom('ledger_accounts').select(['kind', sql<number>`sum(balance_fen)::bigint`.as('fen')]).where('kind', 'in', ['escrow', 'worker_pending', 'worker_available']).groupBy('kind').execute();
+  const held = await ctx.db.selectFrom('ledger_accounts').select(['kind', sql<number>`sum(balance_fen)::bigint`.as('fen')]).where('kind', 'in', ['escrow', 'worker_pending', 'worker_available', 'card_prepaid']).groupBy('kind').execute();
   const heldOf = (k: string) => Number(held.find((h) => h.kind === k)?.fen ?? 0);
   return {
     from, to,
     totals: {
       gmvFen: sum('gmvFen'), paidFen: sum('paidFen'), refundedFen: sum('refundedFen'), commissionFen: sum('commissionFen'), feesFen: sum('feesFen'), insuranceFen: sum('insuranceFen'),
-      promotionsFen: sum('promotionsFen'), payoutsFen: sum('payoutsFen'), escrowFen: heldOf('escrow'), workerPendingFen: heldOf('worker_pending'), workerAvailableFen: heldOf('worker_available'),
+      promotionsFen: sum('promotionsFen'), payoutsFen: sum('payoutsFen'), revenueFen: sum('commissionFen') + sum('feesFen') - sum('promotionsFen'), escrowFen: heldOf('escrow'), workerPendingFen: heldOf('worker_pending'), workerAvailableFen: heldOf('worker_available'), cardPrepaidFen: heldOf('card_prepaid'),
     },
     byDay,
+    byMonth: [...months].map(([month, v]) => ({ month, ...v })),
   };
 }
 
@@ -71,25 +78,25 @@ export async function journal(ctx: AppContext, f: { offset: number; limit: numbe
 }
 
 export async function listPayments(ctx: AppContext, f: { offset: number; limit: number; status?: string }) {
-  let q = ctx.db.selectFrom('payments as p').innerJoin('orders as o', 'o.id', 'p.order_id');
+  let q = ctx.db.selectFrom('payments as p').leftJoin('orders as o', 'o.id', 'p.order_id').leftJoin('service_cards as c', 'c.id', 'p.service_card_id');
   if (f.status) q = q.where('p.status', '=', f.status as never);
   const [rows, total] = await Promise.all([
-    q.selectAll('p').select('o.order_no').orderBy('p.created_at', 'desc').offset(f.offset).limit(f.limit).execute(),
+    q.selectAll('p').select(['o.order_no', 'c.card_no']).orderBy('p.created_at', 'desc').offset(f.offset).limit(f.limit).execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
     total: total.n,
-    items: rows.map((p) => ({ id: p.id, orderId: p.order_id, orderNo: p.order_no, method: p.provider, purpose: p.purpose, amountFen: p.amount_fen, status: p.status, outTradeNo: p.out_trade_no, providerTxnId: p.provider_txn_id, paidAt: p.paid_at?.toISOString() ?? null, createdAt: p.created_at.toISOString() })),
+    items: rows.map((p) => ({ id: p.id, orderId: p.order_id, orderNo: p.order_no, serviceCardId: p.service_card_id, cardNo: p.card_no, method: p.provider, purpose: p.purpose, amountFen: p.amount_fen, status: p.status, outTradeNo: p.out_trade_no, providerTxnId: p.provider_txn_id, paidAt: p.paid_at?.toISOString() ?? null, createdAt: p.created_at.toISOString() })),
   };
 }
 
 export async function listRefunds(ctx: AppContext, f: { offset: number; limit: number }) {
-  const q = ctx.db.selectFrom('refunds as r').innerJoin('orders as o', 'o.id', 'r.order_id');
+  const q = ctx.db.selectFrom('refunds as r').leftJoin('orders as o', 'o.id', 'r.order_id').leftJoin('service_cards as c', 'c.id', 'r.service_card_id');
   const [rows, total] = await Promise.all([
-    q.selectAll('r').select('o.order_no').orderBy('r.created_at', 'desc').offset(f.offset).limit(f.limit).execute(),
+    q.selectAll('r').select(['o.order_no', 'c.card_no']).orderBy('r.created_at', 'desc').offset(f.offset).limit(f.limit).execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { total: total.n, items: rows.map((r) => ({ id: r.id, orderId: r.order_id, orderNo: r.order_no, amountFen: r.amount_fen, status: r.status, kind: r.kind, reason: r.reason, createdAt: r.created_at.toISOString(), succeededAt: r.succeeded_at?.toISOString() ?? null })) };
+  return { total: total.n, items: rows.map((r) => ({ id: r.id, orderId: r.order_id, orderNo: r.order_no, serviceCardId: r.service_card_id, cardNo: r.card_no, amountFen: r.amount_fen, status: r.status, kind: r.kind, reason: r.reason, createdAt: r.created_at.toISOString(), succeededAt: r.succeeded_at?.toISOString() ?? null })) };
 }
 
 export async function refundByFinance(ctx: AppContext, orderId: string, amountFen: number, reason: string, by: string) {

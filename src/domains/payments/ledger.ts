@@ -13,7 +13,7 @@ type Db = Kysely<DB>;
 
 export const ACCOUNT_KINDS = [
   'psp', 'escrow', 'refunds_payable', 'worker_pending', 'worker_available', 'withdrawals_in_flight', 'payouts',
-  'platform_commission', 'platform_fees', 'insurance_premiums', 'promotions',
+  'platform_commission', 'platform_fees', 'insurance_premiums', 'promotions', 'card_prepaid',
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 const CLEARING: ReadonlySet<string> = new Set<AccountKind>(['psp', 'payouts', 'promotions']);
@@ -21,7 +21,10 @@ const CLEARING: ReadonlySet<string> = new Set<AccountKind>(['psp', 'payouts', 'p
 export const accounts = {
   psp: (provider: string) => `psp:${provider}`,
   escrow: (orderId: string) => `escrow:${orderId}`,
-  refundsPayable: (orderId: string) => `refunds_payable:${orderId}`,
+  /** Money owed back to a customer, per order or per service card, until the provider confirms the refund. */
+  refundsPayable: (ownerId: string) => `refunds_payable:${ownerId}`,
+  /** What a customer prepaid on a service card (次卡) and has not yet spent on visits. */
+  cardPrepaid: (cardId: string) => `card_prepaid:${cardId}`,
   workerPending: (workerId: string) => `worker_pending:${workerId}`,
   workerAvailable: (workerId: string) => `worker_available:${workerId}`,
   withdrawalsInFlight: (workerId: string) => `withdrawals_in_flight:${workerId}`,

@@ -5,18 +5,30 @@
  * success; forged, foreign or mismatching ones are logged and refused.
  */
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
+import type { DB } from '../../db/types.js';
 import type { PayProvider } from '../../db/types-payments.js';
 import { AppError } from '../../platform/errors.js';
 import type { PaymentEvent } from '../../platform/providers/payments/types.js';
 import { markOrderPaid, payableFor } from '../booking/booking-service.js';
 import { accounts, post } from './ledger.js';
 import { requestRefunds } from './refund-service.js';
+import { activateCard, cardOfOrder } from '../promotions/service-cards.js';
 
 const outTradeNo = () => `DJ${Date.now()}${randomBytes(4).toString('hex').toUpperCase()}`;
 
-function presentPayment(p: { id: string; order_id: string; provider: string; amount_fen: number; status: string; paid_at: Date | null; failed_reason: string; purpose: string }) {
-  return { id: p.id, orderId: p.order_id, method: p.provider, purpose: p.purpose, amountFen: p.amount_fen, status: p.status, paidAt: p.paid_at?.toISOString() ?? null, failedReason: p.failed_reason };
+function presentPayment(p: { id: string; order_id: string | null; service_card_id: string | null; provider: string; amount_fen: number; status: string; paid_at: Date | null; failed_reason: string; purpose: string }) {
+  return { id: p.id, orderId: p.order_id, serviceCardId: p.service_card_id, method: p.provider, purpose: p.purpose, amountFen: p.amount_fen, status: p.status, paidAt: p.paid_at?.toISOString() ?? null, failedReason: p.failed_reason };
+}
+
+/** Opens the charge of a payment row at the provider and returns its cashier. */
+async function openCharge(ctx: AppContext, row: { id: string; out_trade_no: string; amount_fen: number; status: string }, method: PayProvider, description: string, returnUrl: string) {
+  const charge = await ctx.pay.provider(method).createCharge({
+    outTradeNo: row.out_trade_no, amountFen: row.amount_fen, description, notifyPath: `/api/payments/notify/${method}`, returnUrl,
+  });
+  await ctx.db.updateTable('payments').set({ charge_id: charge.chargeId }).where('id', '=', row.id).execute();
+  return { paymentId: row.id, method, amountFen: row.amount_fen, status: row.status, cashierUrl: charge.cashierUrl };
 }
 
 /** 去支付: closes earlier open charges of the order, opens one at the provider, and returns its cashier. */
@@ -29,13 +41,19 @@ export async function startPayment(ctx: AppContext, customerId: string, orderId:
     }).returningAll().executeTakeFirstOrThrow();
     return { row, description: due.description };
   });
-  const { row } = payment;
-  const charge = await ctx.pay.provider(method).createCharge({
-    outTradeNo: row.out_trade_no, amountFen: row.amount_fen, description: payment.description,
-    notifyPath: `/api/payments/notify/${method}`, returnUrl: `/orders/${orderId}?payment=${row.id}`,
-  });
-  await ctx.db.updateTable('payments').set({ charge_id: charge.chargeId }).where('id', '=', row.id).execute();
-  return { paymentId: row.id, method, amountFen: row.amount_fen, status: row.status, cashierUrl: charge.cashierUrl };
+  return openCharge(ctx, payment.row, method, payment.description, `/orders/${orderId}?payment=${payment.row.id}`);
+}
+
+/**
+ * Pays for a service card (called by promotions in its purchase transaction for the row, then outside it
+ * for the provider): closes the card's earlier open charges and opens one.
+ */
+export async function startCardPayment(ctx: AppContext, trxOrDb: Kysely<DB>, card: { id: string; priceFen: number; name: string }, method: PayProvider) {
+  await trxOrDb.updateTable('payments').set({ status: 'closed', updated_at: new Date() }).where('service_card_id', '=', card.id).where('status', '=', 'pending').execute();
+  const row = await trxOrDb.insertInto('payments').values({
+    service_card_id: card.id, purpose: 'service_card', provider: method, out_trade_no: outTradeNo(), amount_fen: card.priceFen, created_at: new Date(), updated_at: new Date(),
+  }).returningAll().executeTakeFirstOrThrow();
+  return () => openCharge(ctx, row, method, `到家 · ${card.name}`, `/cards/${card.id}?payment=${row.id}`);
 }
 
 type Outcome = 'captured' | 'duplicate' | 'failed' | 'refunded_late' | 'unknown_trade' | 'amount_mismatch' | 'foreign_merchant';
@@ -54,14 +72,26 @@ export async function applyPaymentEvent(ctx: AppContext, provider: PayProvider, 
       return 'failed';
     }
     await trx.updateTable('payments').set({ status: 'paid', provider_txn_id: event.txnId, paid_at: now, updated_at: now }).where('id', '=', p.id).execute();
-    const escrow = accounts.escrow(p.order_id);
-    await post(trx, { key: `capture:${p.id}`, kind: 'capture', orderId: p.order_id, memo: p.out_trade_no, moves: [{ from: accounts.psp(provider), to: escrow, amountFen: p.amount_fen }] });
-    if (await markOrderPaid(ctx, trx, p.order_id, { purpose: p.purpose, method: provider, amountFen: p.amount_fen, at: now })) return 'captured';
+    if (p.service_card_id) return captureCard(trx, { ...p, service_card_id: p.service_card_id }, provider, now);
+    const orderId = p.order_id!;
+    const escrow = accounts.escrow(orderId);
+    await post(trx, { key: `capture:${p.id}`, kind: 'capture', orderId, memo: p.out_trade_no, moves: [{ from: accounts.psp(provider), to: escrow, amountFen: p.amount_fen }] });
+    if (await markOrderPaid(ctx, trx, orderId, { purpose: p.purpose as 'order' | 'extras', method: provider, amountFen: p.amount_fen, at: now })) return 'captured';
     // Money for an order that can no longer take it (paid twice, expired meanwhile): straight back.
-    await post(trx, { key: `late:${p.id}`, kind: 'refund', orderId: p.order_id, memo: p.out_trade_no, moves: [{ from: escrow, to: accounts.refundsPayable(p.order_id), amountFen: p.amount_fen }] });
-    await requestRefunds(trx, p.order_id, p.amount_fen, 'manual', '订单已支付或已关闭，自动退回 · order no longer payable', 'system', `late:${p.id}`);
+    await post(trx, { key: `late:${p.id}`, kind: 'refund', orderId, memo: p.out_trade_no, moves: [{ from: escrow, to: accounts.refundsPayable(orderId), amountFen: p.amount_fen }] });
+    await requestRefunds(trx, orderId, p.amount_fen, 'manual', '订单已支付或已关闭，自动退回 · order no longer payable', 'system', `late:${p.id}`);
     return 'refunded_late';
   });
+}
+
+/** A service card's purchase: the money is the customer's prepaid balance on the card until visits use it. */
+async function captureCard(trx: Kysely<DB>, p: { id: string; service_card_id: string; amount_fen: number; out_trade_no: string }, provider: PayProvider, now: Date): Promise<Outcome> {
+  const prepaid = accounts.cardPrepaid(p.service_card_id);
+  await post(trx, { key: `capture:${p.id}`, kind: 'capture', memo: p.out_trade_no, moves: [{ from: accounts.psp(provider), to: prepaid, amountFen: p.amount_fen }] });
+  if (await activateCard(trx, p.service_card_id, p.amount_fen, now)) return 'captured';
+  await post(trx, { key: `late:${p.id}`, kind: 'refund', memo: p.out_trade_no, moves: [{ from: prepaid, to: accounts.refundsPayable(p.service_card_id), amountFen: p.amount_fen }] });
+  await requestRefunds(trx, { serviceCardId: p.service_card_id }, p.amount_fen, 'service_card', '次卡已支付或已作废，自动退回 · card no longer payable', 'system', `late:${p.id}`);
+  return 'refunded_late';
 }
 
 /** POST /api/payments/notify/:provider — verifies, logs every delivery, applies once, answers in the provider's format. */
@@ -86,8 +116,8 @@ export async function handleNotification(ctx: AppContext, provider: PayProvider,
 
 /** The customer's view of one payment; while pending, the provider is asked (a lost callback still settles). */
 export async function paymentStatus(ctx: AppContext, customerId: string, paymentId: string) {
-  const mine = () => ctx.db.selectFrom('payments as p').innerJoin('orders as o', 'o.id', 'p.order_id').selectAll('p')
-    .where('p.id', '=', paymentId).where('o.customer_id', '=', customerId).executeTakeFirst();
+  const mine = () => ctx.db.selectFrom('payments as p').leftJoin('orders as o', 'o.id', 'p.order_id').leftJoin('service_cards as c', 'c.id', 'p.service_card_id').selectAll('p')
+    .where('p.id', '=', paymentId).where((eb) => eb.or([eb('o.customer_id', '=', customerId), eb('c.customer_id', '=', customerId)])).executeTakeFirst();
   const p = await mine();
   if (!p) throw new AppError('NOT_FOUND');
   if (p.status !== 'pending') return presentPayment(p);
@@ -101,17 +131,20 @@ export async function paymentStatus(ctx: AppContext, customerId: string, payment
   return presentPayment((await mine())!);
 }
 
-/** 账单: price lines, extras, what was paid and refunded, with every charge and refund. */
-export async function orderBill(ctx: AppContext, order: { id: string; price: { lines: unknown; totalFen: number; extrasFen: number; paidFen: number } ; couponFen?: number; insuranceFen?: number }) {
-  const [payments, refunds] = await Promise.all([
+/** 账单: price lines, coupon, insurance, extras, what was paid (provider charges or a service card) and refunded. */
+export async function orderBill(ctx: AppContext, order: { id: string; price: { lines: unknown; totalFen: number; extrasFen: number; paidFen: number; couponFen: number; insurance: { premiumFen: number; coverFen: number } | null } }) {
+  const [payments, refunds, card] = await Promise.all([
     ctx.db.selectFrom('payments').selectAll().where('order_id', '=', order.id).where('status', '!=', 'closed').orderBy('created_at').execute(),
     ctx.db.selectFrom('refunds').selectAll().where('order_id', '=', order.id).orderBy('created_at').execute(),
+    cardOfOrder(ctx.db, order.id),
   ]);
+  const p = order.price;
   return {
-    lines: order.price.lines, couponFen: order.couponFen ?? 0, insuranceFen: order.insuranceFen ?? 0, extrasFen: order.price.extrasFen,
-    totalFen: order.price.totalFen + order.price.extrasFen, paidFen: order.price.paidFen,
+    lines: p.lines, couponFen: p.couponFen, insuranceFen: p.insurance?.premiumFen ?? 0, insuranceCoverFen: p.insurance?.coverFen ?? 0, extrasFen: p.extrasFen,
+    totalFen: p.totalFen + p.extrasFen, paidFen: p.paidFen,
     refundedFen: refunds.reduce((s, r) => s + r.amount_fen, 0),
     payments: payments.map(presentPayment),
+    serviceCard: card ? { cardId: card.card_id, cardNo: card.card_no, name: card.name, amountFen: card.amount_fen, status: card.status } : null,
     refunds: refunds.map((r) => ({ id: r.id, amountFen: r.amount_fen, status: r.status, reason: r.reason, kind: r.kind, createdAt: r.created_at.toISOString(), succeededAt: r.succeeded_at?.toISOString() ?? null })),
   };
 }

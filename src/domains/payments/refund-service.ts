@@ -16,28 +16,36 @@ type Db = Kysely<DB>;
 
 const refundNo = () => `RF${Date.now()}${randomBytes(4).toString('hex').toUpperCase()}`;
 
-/** What is still refundable per paid charge of an order, newest charge first. */
-async function refundable(trx: Db, orderId: string) {
-  const paid = await trx.selectFrom('payments').select(['id', 'amount_fen', 'provider']).where('order_id', '=', orderId).where('status', '=', 'paid').orderBy('paid_at', 'desc').execute();
-  const done = await trx.selectFrom('refunds').select(['payment_id', 'amount_fen']).where('order_id', '=', orderId).execute();
+/** Whose money a refund returns: an order's charges or a service card's purchase. */
+export type RefundOwner = { orderId: string } | { serviceCardId: string };
+const ownerColumn = (o: RefundOwner) => ('orderId' in o ? ['order_id', o.orderId] as const : ['service_card_id', o.serviceCardId] as const);
+export const ownerIdOf = (o: RefundOwner) => ownerColumn(o)[1];
+
+/** What is still refundable per paid charge of an order or card, newest charge first. */
+async function refundable(trx: Db, owner: RefundOwner) {
+  const [column, id] = ownerColumn(owner);
+  const paid = await trx.selectFrom('payments').select(['id', 'amount_fen', 'provider']).where(column, '=', id).where('status', '=', 'paid').orderBy('paid_at', 'desc').execute();
+  const done = await trx.selectFrom('refunds').select(['payment_id', 'amount_fen']).where(column, '=', id).execute();
   const used = new Map<string, number>();
   for (const r of done) used.set(r.payment_id, (used.get(r.payment_id) ?? 0) + r.amount_fen);
   return paid.map((p) => ({ ...p, left: p.amount_fen - (used.get(p.id) ?? 0) })).filter((p) => p.left > 0);
 }
 
 /**
- * Writes the refund rows for `amountFen` already moved to refunds_payable:O (spread over the order's charges)
- * and schedules their sending. `cause` makes a retried request add nothing.
+ * Writes the refund rows for `amountFen` already moved to refunds_payable:<owner> (spread over the owner's
+ * charges) and schedules their sending. `cause` makes a retried request add nothing.
  */
-export async function requestRefunds(trx: Db, orderId: string, amountFen: number, kind: RefundKind, reason: string, by: string, cause: string): Promise<string[]> {
-  const marker = await trx.selectFrom('refunds').select('id').where('order_id', '=', orderId).where('created_by', '=', `${by}|${cause}`).executeTakeFirst();
+export async function requestRefunds(trx: Db, owner: RefundOwner | string, amountFen: number, kind: RefundKind, reason: string, by: string, cause: string): Promise<string[]> {
+  const of: RefundOwner = typeof owner === 'string' ? { orderId: owner } : owner;
+  const [column, id] = ownerColumn(of);
+  const marker = await trx.selectFrom('refunds').select('id').where(column, '=', id).where('created_by', '=', `${by}|${cause}`).executeTakeFirst();
   if (marker) return [];
   let left = amountFen;
   const ids: string[] = [];
-  for (const p of await refundable(trx, orderId)) {
+  for (const p of await refundable(trx, of)) {
     if (left <= 0) break;
     const part = Math.min(left, p.left);
-    const row = await trx.insertInto('refunds').values({ order_id: orderId, payment_id: p.id, refund_no: refundNo(), amount_fen: part, kind, reason, created_by: `${by}|${cause}`, created_at: new Date() })
+    const row = await trx.insertInto('refunds').values({ [column]: id, payment_id: p.id, refund_no: refundNo(), amount_fen: part, kind, reason, created_by: `${by}|${cause}`, created_at: new Date() })
       .returning('id').executeTakeFirstOrThrow();
     await scheduleJob(trx, { kind: 'payments.refund', key: `refund:${row.id}`, runAt: new Date(), payload: { refundId: row.id } });
     ids.push(row.id);
@@ -58,7 +66,7 @@ export async function refundOrderPart(trx: Db, o: { id: string }, amountFen: num
 /** Job `payments.refund`: asks the provider (outside a transaction), then books the confirmation. */
 export async function sendRefund(ctx: AppContext, job: JobRow): Promise<void> {
   const refund = await ctx.db.selectFrom('refunds as r').innerJoin('payments as p', 'p.id', 'r.payment_id')
-    .select(['r.id', 'r.order_id', 'r.refund_no', 'r.amount_fen', 'r.status', 'p.out_trade_no', 'p.provider'])
+    .select(['r.id', 'r.order_id', 'r.service_card_id', 'r.refund_no', 'r.amount_fen', 'r.status', 'p.out_trade_no', 'p.provider'])
     .where('r.id', '=', String(job.payload.refundId)).executeTakeFirst();
   if (!refund || refund.status === 'succeeded') return;
   const { refundId } = await ctx.pay.provider(refund.provider).refund({ outTradeNo: refund.out_trade_no, refundNo: refund.refund_no, amountFen: refund.amount_fen });
@@ -68,7 +76,7 @@ export async function sendRefund(ctx: AppContext, job: JobRow): Promise<void> {
     if (!done) return;
     await post(trx, {
       key: `refunded:${refund.id}`, kind: 'refund_confirmed', orderId: refund.order_id, memo: refund.refund_no,
-      moves: [{ from: accounts.refundsPayable(refund.order_id), to: accounts.psp(refund.provider), amountFen: refund.amount_fen }],
+      moves: [{ from: accounts.refundsPayable((refund.order_id ?? refund.service_card_id)!), to: accounts.psp(refund.provider), amountFen: refund.amount_fen }],
     });
   });
 }

@@ -4,6 +4,9 @@ import { idempotent } from '../../platform/idempotency.js';
 import { PAY_PROVIDERS, type PayProvider } from '../../platform/providers/payments/types.js';
 import { AppError } from '../../platform/errors.js';
 import { getCustomerOrder } from '../booking/booking-service.js';
+import { bookableItem } from '../catalog/service.js';
+import { invoicesOfOrder, receiptHtml, requestInvoice } from './invoices.js';
+import { insuranceOffer } from './settings.js';
 import { handleNotification, orderBill, paymentStatus, startPayment } from './pay-service.js';
 import { addCard, listCards, listWorkerWithdrawals, quoteWithdrawal, removeCard, requestWithdrawal, workerIncome } from './withdrawal-service.js';
 
@@ -12,6 +15,10 @@ const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const PayBody = Type.Object({ method: Type.Union(PAY_PROVIDERS.map((p) => Type.Literal(p))) }, Strict);
 const CardBody = Type.Object({ bankName: Type.String({ minLength: 2, maxLength: 40 }), holderName: Type.String({ minLength: 1, maxLength: 40 }), cardNo: Type.String({ minLength: 12, maxLength: 30 }) }, Strict);
 const Amount = Type.Integer({ minimum: 1, maximum: 100_000_000 });
+const InvoiceBody = Type.Object({
+  titleKind: Type.Union([Type.Literal('personal'), Type.Literal('company')]), title: Type.String({ minLength: 1, maxLength: 100 }),
+  taxNo: Type.Optional(Type.String({ maxLength: 20 })), email: Type.String({ format: 'email', maxLength: 200 }),
+}, Strict);
 const WithdrawBody = Type.Object({ amountFen: Amount, cardId: Type.String({ format: 'uuid' }) }, Strict);
 
 /** Customer payments, provider callbacks, and the worker's income, cards and withdrawals. */
@@ -29,6 +36,17 @@ export async function paymentRoutes(app: Api, ctx: AppContext) {
     const order = await getCustomerOrder(ctx, me(request), request.params.id);
     return orderBill(ctx, order);
   });
+
+  app.get('/api/insurance', { schema: { tags, summary: 'The accident insurance offered for an item: off, optional or mandatory, premium and cover', querystring: Type.Object({ itemCode: Type.String({ minLength: 1, maxLength: 60 }) }) } }, async (request) => {
+    const item = await bookableItem(ctx.db, request.query.itemCode);
+    if (!item) throw new AppError('ITEM_NOT_FOUND');
+    return insuranceOffer(ctx.db, ctx.config.cityCode, item.categoryCode);
+  });
+  app.get('/api/orders/:id/receipt', { preHandler: customer, schema: { tags, summary: '电子收据 of a paid order (printable HTML)', params: Id } },
+    async (request, reply) => reply.type('text/html; charset=utf-8').send(await receiptHtml(ctx, me(request), request.params.id)));
+  app.get('/api/orders/:id/invoices', { preHandler: customer, schema: { tags, summary: 'My invoice requests for an order', params: Id } }, async (request) => invoicesOfOrder(ctx, me(request), request.params.id));
+  app.post('/api/orders/:id/invoices', { preHandler: customer, schema: { tags, summary: '申请发票 for a completed order (one per order)', params: Id, body: InvoiceBody } },
+    async (request, reply) => reply.status(201).send(await requestInvoice(ctx, me(request), request.params.id, request.body)));
 
   // Providers post here; the raw body is what their signature covers, so it is kept as received.
   await app.register(async (scope) => {

@@ -13,6 +13,7 @@ import { accounts, balanceOf, post } from './ledger.js';
 import { requestRefunds } from './refund-service.js';
 import { paymentSettings } from './settings.js';
 import type { RefundKind } from '../../db/types-payments.js';
+import { cardOfOrder, returnVisit } from '../promotions/service-cards.js';
 
 type Db = Kysely<DB>;
 const DAY = 86_400_000;
@@ -45,17 +46,21 @@ export async function releaseToWorker(trx: Db, o: OrderRow, now: Date): Promise<
   const completedBefore = card?.ordersDone ?? 0;
   const level = workerLevel({ completedOrders: completedBefore, ratingAvg: card?.ratingAvg ?? 0, ratingCount: card?.ratingCount ?? 0 });
   const insuranceFen = Math.min(o.insurance_premium_fen, held);
-  const split = settleOrder({ grossFen: held - insuranceFen, rule, completedOrdersBefore: completedBefore, level: level.code, insurancePremiumFen: insuranceFen });
+  // The platform's coupon joins escrow now: the worker's share is of the price before the discount.
+  const couponFen = o.coupon_fen;
+  const grossFen = held + couponFen - insuranceFen;
+  const split = settleOrder({ grossFen, rule, completedOrdersBefore: completedBefore, level: level.code, insurancePremiumFen: insuranceFen, couponFen });
   const escrow = accounts.escrow(o.id);
   await post(trx, {
     key: `complete:${o.id}`, kind: 'completion', orderId: o.id, workerId: o.worker_id, memo: split.appliedRule.reason.zh,
     moves: [
+      { from: accounts.promotions, to: escrow, amountFen: couponFen },
       { from: escrow, to: accounts.workerPending(o.worker_id), amountFen: split.workerNetFen },
       { from: escrow, to: accounts.commission, amountFen: split.commissionFen },
       { from: escrow, to: accounts.insurance, amountFen: split.insuranceFen },
     ],
   });
-  await recordShare(trx, o, { kind: 'completion', workerId: o.worker_id, grossFen: held - insuranceFen, commissionFen: split.commissionFen, netFen: split.workerNetFen, insuranceFen, rule: split.appliedRule }, now);
+  await recordShare(trx, o, { kind: 'completion', workerId: o.worker_id, grossFen, commissionFen: split.commissionFen, netFen: split.workerNetFen, insuranceFen, rule: split.appliedRule }, now);
 }
 
 /**
@@ -69,10 +74,11 @@ export async function refundFromEscrow(trx: Db, o: OrderRow, now: Date, kind: Re
   const compensation = o.worker_id ? Math.min(o.worker_compensation_fen, held - refund) : 0;
   const fee = held - refund - compensation; // the platform's share of the fee, and whatever else escrow held
   const escrow = accounts.escrow(o.id);
+  const card = await cardOfOrder(trx, o.id);
   await post(trx, {
     key: `cancel:${o.id}`, kind, orderId: o.id, workerId: o.worker_id, memo: reason,
     moves: [
-      { from: escrow, to: accounts.refundsPayable(o.id), amountFen: refund },
+      ...(card ? [] : [{ from: escrow, to: accounts.refundsPayable(o.id), amountFen: refund }]),
       ...(o.worker_id ? [{ from: escrow, to: accounts.workerPending(o.worker_id), amountFen: compensation }] : []),
       { from: escrow, to: accounts.fees, amountFen: fee },
     ],
@@ -80,7 +86,8 @@ export async function refundFromEscrow(trx: Db, o: OrderRow, now: Date, kind: Re
   if (o.worker_id && compensation > 0) {
     await recordShare(trx, o, { kind: 'compensation', workerId: o.worker_id, grossFen: compensation, commissionFen: 0, netFen: compensation, insuranceFen: 0, rule: null }, now);
   }
-  if (refund > 0) await requestRefunds(trx, o.id, refund, kind, reason, 'system', `cancel:${o.id}`);
+  if (card) await returnVisit(trx, o.id, refund, reason, now); // the refund goes back onto the card, with the visit
+  else if (refund > 0) await requestRefunds(trx, o.id, refund, kind, reason, 'system', `cancel:${o.id}`);
 }
 
 /** T+N: the worker's share of one order moves from pending to available (job `payments.release`). */
