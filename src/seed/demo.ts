@@ -13,6 +13,7 @@ import { createWorkerProfiles, type WorkerSeed } from '../domains/workers/servic
 import { maskPhone } from '../platform/mask.js';
 import { DEMO_CATALOG, TRADES } from './catalog-data.js';
 import { chineseName, pointNear, rng, type Rng } from './random.js';
+import { seedPromotions } from './promotions.js';
 
 export const DEMO_PASSWORD = 'daojia2026';
 export const DEMO_ADMINS = [
@@ -46,8 +47,9 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   const r = rng(20261123);
   await seedItemStats(ctx.db, r);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await seedCustomers(ctx, r, passwordHash);
+  const demoCustomerId = await seedCustomers(ctx, r, passwordHash);
   await seedWorkers(ctx, r, city, itemIds, passwordHash);
+  await seedPromotions(ctx, demoCustomerId);
   return true;
 }
 
@@ -83,7 +85,7 @@ async function insertPhoneUsers(ctx: AppContext, rows: { phone: string; name: st
   }))).returning(['id', 'phone_masked']).execute();
 }
 
-async function seedCustomers(ctx: AppContext, r: Rng, passwordHash: string) {
+async function seedCustomers(ctx: AppContext, r: Rng, passwordHash: string): Promise<string> {
   const rows = Array.from({ length: CUSTOMER_COUNT }, (_, i) => {
     const gender = r.next() < 0.6 ? 'female' as const : 'male' as const;
     const phone = `138000000${String(i + 1).padStart(2, '0')}`;
@@ -94,6 +96,7 @@ async function seedCustomers(ctx: AppContext, r: Rng, passwordHash: string) {
     label: '家', contactName: rows[0]!.name, contactPhone: DEMO_CUSTOMER_PHONE, districtCode: '310104',
     detail: '漕溪北路 88 号 3 号楼 1202 室', lat: 31.1886, lng: 121.4365, isDefault: true,
   });
+  return users[0]!.id;
 }
 
 async function seedWorkers(ctx: AppContext, r: Rng, city: CitySeed, itemIds: Map<string, string>, passwordHash: string) {

@@ -21,7 +21,7 @@ const get = async (role: string, url: string) => t.app.inject({ method: 'GET', u
 describe('admin console access', () => {
   it('signs in, audits it, and reports each role\'s permissions', async () => {
     const me = (await get('finance', '/api/admin/me')).json();
-    expect(me).toMatchObject({ username: names.finance, roles: ['finance'], permissions: ['overview:read', 'audit:read', 'orders:read', 'finance:read', 'finance:write'] });
+    expect(me).toMatchObject({ username: names.finance, roles: ['finance'], permissions: ['overview:read', 'audit:read', 'orders:read', 'finance:read', 'finance:write', 'promotions:read'] });
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('actor_id', '=', me.id).execute();
     expect(audit.map((a) => a.action)).toContain('admin.sign_in');
     const wrong = await t.app.inject({ method: 'POST', url: '/api/admin/auth/login', payload: { username: names.finance, password: 'wrong-pass1' } });
