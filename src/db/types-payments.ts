@@ -45,7 +45,7 @@ export interface PaysimChargesTable {
 export interface PaysimKeysTable { provider: PayProvider; platform_private_pem: string; platform_public_pem: string; serial: string; api_key: string; created_at: Timestamp }
 export interface OrderSettlementsTable {
   order_id: string; kind: 'completion' | 'compensation'; worker_id: string; order_no: string; item_name: string; gross_fen: number; commission_fen: number;
-  net_fen: number; insurance_fen: Generated<number>; rule: Json<unknown> | null; settled_at: Timestamp; available_at: Timestamp; released_at: NullableTimestamp;
+  net_fen: number; insurance_fen: Generated<number>; clawback_fen: Generated<number>; rule: Json<unknown> | null; settled_at: Timestamp; available_at: Timestamp; released_at: NullableTimestamp;
 }
 export interface PaysimRefundsTable { refund_no: string; out_trade_no: string; amount_fen: number; refund_id: string; created_at: Timestamp }
 export interface PaysimPayoutsTable { ref: string; card_last4: string; amount_fen: number; status: 'paid' | 'failed'; created_at: Timestamp }

@@ -114,6 +114,9 @@ alter table refunds add constraint refunds_kind_check check (kind in ('cancellat
 
 alter table orders add column insurance_plan text;
 
+-- An after-sales or arbitration refund of an order whose escrow was already split takes the worker's part back.
+alter table order_settlements add column clawback_fen int not null default 0 check (clawback_fen >= 0);
+
 -- 发票: a customer asks for an invoice of a completed order; finance issues it (number, file) or refuses.
 create table invoice_requests (
   id uuid primary key default gen_random_uuid(),

@@ -2,7 +2,7 @@ import type { Api, AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
-import { adminCancel, adminSlots, assignmentCandidates, assignOrder, bookForCustomer, forceOrder, getAdminOrder, listAdminOrders } from './admin-service.js';
+import { adminCancel, adminSlots, arbitrateOrder, assignmentCandidates, assignOrder, bookForCustomer, disputeOrder, forceOrder, getAdminOrder, listAdminOrders } from './admin-service.js';
 import { decideReschedule, listReschedules } from './reschedule-service.js';
 import * as S from './schema.js';
 import { loadSettings, saveSettings } from './settings.js';
@@ -25,6 +25,10 @@ export async function bookingAdminRoutes(app: Api, ctx: AppContext) {
     async (request) => assignOrder(ctx, actor(request), request.params.id, request.body.workerId, request.body.reason));
   app.post('/api/admin/orders/:id/cancel', { preHandler: write, schema: { tags, summary: 'Cancel (cause platform: free; customer: by the policy)', params: S.OrderId, body: S.AdminCancelBody } },
     async (request) => adminCancel(ctx, actor(request), request.params.id, request.body.reason, request.body.cause ?? 'platform'));
+  app.post('/api/admin/orders/:id/dispute', { preHandler: write, schema: { tags, summary: '介入: open a dispute on the order (audited)', params: S.OrderId, body: S.ReasonBody } },
+    async (request) => disputeOrder(ctx, actor(request), request.params.id, request.body.reason));
+  app.post('/api/admin/orders/:id/arbitrate', { preHandler: write, schema: { tags, summary: '仲裁: a disputed order ends completed, or refunded in full or in part (money moves; audited; Idempotency-Key honoured)', params: S.OrderId, body: S.ArbitrateBody } },
+    async (request, reply) => idempotent(ctx.db, request, reply, `admin:${request.admin!.id}`, async () => ({ status: 200, body: await arbitrateOrder(ctx, actor(request), request.params.id, request.body.outcome, request.body.reason, request.body.refundFen) })));
   app.post('/api/admin/orders/:id/force', { preHandler: write, schema: { tags, summary: 'Force a status with a reason (no money or schedule moves)', params: S.OrderId, body: S.ForceBody } },
     async (request) => forceOrder(ctx, actor(request), request.params.id, request.body.target, request.body.reason));
   app.get('/api/admin/reschedules', { preHandler: read, schema: { tags, querystring: S.ReschedulesQuery } },

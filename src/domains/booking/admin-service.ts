@@ -20,6 +20,8 @@ import { districtNames, orderView, summaryOf } from './present.js';
 import { findOrder, type OrderRow } from './queries.js';
 import { isOrderState, type OrderState } from './state-machine.js';
 import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
+import { runEffects } from './effects.js';
+import { refundedOfOrder } from '../payments/refund-service.js';
 import { takeOrder } from './worker-service.js';
 
 type Db = Kysely<DB>;
@@ -133,6 +135,41 @@ export async function forceOrder(ctx: AppContext, admin: AdminActor, id: string,
   const o = await ctx.db.transaction().execute(async (trx) => {
     const current = await lockedOrder(trx, id);
     return (await applyTransition(trx, current, 'force', adminActor(admin), { now, settings, facts: { reason, target } })).order;
+  });
+  return adminOrderView(ctx, o);
+}
+
+export type ArbitrationOutcome = 'completed' | 'refund_full' | 'refund_partial';
+
+/** 介入: ops open a dispute on an open order (or a completed one within the after-sales window). */
+export async function disputeOrder(ctx: AppContext, admin: AdminActor, id: string, reason: string) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const o = await ctx.db.transaction().execute(async (trx) => {
+    const { order, result } = await applyTransition(trx, await lockedOrder(trx, id), 'dispute', adminActor(admin), { now, settings, facts: { reason } });
+    await runEffects(trx, order, result, { now, settings });
+    return order;
+  });
+  return adminOrderView(ctx, o);
+}
+
+/**
+ * 仲裁: a disputed order ends completed (escrow to the worker) or refunded in full or in part; the refund comes
+ * from escrow, or back from the worker's share and the commission when the order was already split.
+ */
+export async function arbitrateOrder(ctx: AppContext, admin: AdminActor, id: string, outcome: ArbitrationOutcome, reason: string, refundFen?: number) {
+  const now = new Date();
+  const settings = await settingsOf(ctx);
+  const o = await ctx.db.transaction().execute(async (trx) => {
+    const current = await lockedOrder(trx, id);
+    const refundable = current.paid_fen - (await refundedOfOrder(trx, id));
+    const refund = outcome === 'refund_full' ? refundable : outcome === 'refund_partial' ? refundFen ?? 0 : 0;
+    const { order, result } = await applyTransition(trx, current, 'arbitrate', adminActor(admin), {
+      now, settings, facts: { reason, outcome, refundFen: refund, priceFen: refundable },
+      patch: { refund_fen: refund, fee_fen: 0, worker_compensation_fen: 0 }, detail: { outcome, refundFen: refund },
+    });
+    await runEffects(trx, order, result, { now, settings });
+    return order;
   });
   return adminOrderView(ctx, o);
 }

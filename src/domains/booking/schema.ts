@@ -55,6 +55,10 @@ export const AdminOrdersQuery = Type.Object({
 });
 export const AssignBody = Type.Object({ workerId: Uuid, reason: Reason }, Strict);
 export const AdminCancelBody = Type.Object({ reason: Reason, cause: Type.Optional(literals(['platform', 'customer'] as const)) }, Strict);
+export const ArbitrateBody = Type.Object({
+  outcome: literals(['completed', 'refund_full', 'refund_partial'] as const), reason: Reason,
+  refundFen: Type.Optional(Type.Integer({ minimum: 1, description: 'refund_partial: less than what is still refundable' })),
+}, Strict);
 export const ForceBody = Type.Object({ target: literals(ORDER_STATES), reason: Reason }, Strict);
 export const DecisionBody = Type.Object({ approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 500 })) }, Strict);
 export const ReschedulesQuery = Type.Object({ status: Type.Optional(literals(['pending_ops', 'pending_customer', 'pending_worker', 'approved', 'rejected', 'withdrawn'] as const)) });

@@ -22,8 +22,8 @@ export async function financeSummary(ctx: AppContext, from: string, to: string) 
     .select([sql<string>`to_char((e.created_at at time zone ${zone})::date, 'YYYY-MM-DD')`.as('day'), 'e.kind as entry_kind', kind.as('account_kind'), sql<number>`sum(l.amount_fen)::bigint`.as('fen')])
     .where('e.created_at', '>=', start.toDate()).where('e.created_at', '<', end.toDate())
     .groupBy(['day', 'e.kind', kind]).execute();
-  const days = new Map<string, { gmvFen: number; paidFen: number; refundedFen: number; commissionFen: number; feesFen: number; insuranceFen: number; promotionsFen: number; payoutsFen: number }>();
-  const blank = () => ({ gmvFen: 0, paidFen: 0, refundedFen: 0, commissionFen: 0, feesFen: 0, insuranceFen: 0, promotionsFen: 0, payoutsFen: 0 });
+  const days = new Map<string, { gmvFen: number; paidFen: number; refundedFen: number; commissionFen: number; feesFen: number; insuranceFen: number; promotionsFen: number; lossesFen: number; payoutsFen: number }>();
+  const blank = () => ({ gmvFen: 0, paidFen: 0, refundedFen: 0, commissionFen: 0, feesFen: 0, insuranceFen: 0, promotionsFen: 0, lossesFen: 0, payoutsFen: 0 });
   for (let d = start; d.isBefore(end); d = d.add(1, 'day')) days.set(d.format('YYYY-MM-DD'), blank());
   for (const r of rows) {
     const day = days.get(r.day) ?? blank();
@@ -34,11 +34,12 @@ export async function financeSummary(ctx: AppContext, from: string, to: string) 
     if (r.account_kind === 'platform_fees') day.feesFen += fen;
     if (r.account_kind === 'insurance_premiums') day.insuranceFen += fen;
     if (r.account_kind === 'promotions') day.promotionsFen -= fen;
+    if (r.account_kind === 'platform_losses') day.lossesFen -= fen;
     if (r.account_kind === 'payouts') day.payoutsFen += fen;
     if (r.entry_kind === 'completion' && r.account_kind !== 'escrow') day.gmvFen += fen;
     days.set(r.day, day);
   }
-  const byDay = [...days].map(([date, v]) => ({ date, ...v, revenueFen: v.commissionFen + v.feesFen - v.promotionsFen }));
+  const byDay = [...days].map(([date, v]) => ({ date, ...v, revenueFen: v.commissionFen + v.feesFen - v.promotionsFen - v.lossesFen }));
   const months = new Map<string, ReturnType<typeof blank> & { revenueFen: number }>();
   for (const d of byDay) {
     const m = months.get(d.date.slice(0, 7)) ?? { ...blank(), revenueFen: 0 };
@@ -52,7 +53,7 @@ export async function financeSummary(ctx: AppContext, from: string, to: string) 
     from, to,
     totals: {
       gmvFen: sum('gmvFen'), paidFen: sum('paidFen'), refundedFen: sum('refundedFen'), commissionFen: sum('commissionFen'), feesFen: sum('feesFen'), insuranceFen: sum('insuranceFen'),
-      promotionsFen: sum('promotionsFen'), payoutsFen: sum('payoutsFen'), revenueFen: sum('commissionFen') + sum('feesFen') - sum('promotionsFen'), escrowFen: heldOf('escrow'), workerPendingFen: heldOf('worker_pending'), workerAvailableFen: heldOf('worker_available'), cardPrepaidFen: heldOf('card_prepaid'),
+      promotionsFen: sum('promotionsFen'), payoutsFen: sum('payoutsFen'), lossesFen: sum('lossesFen'), revenueFen: sum('commissionFen') + sum('feesFen') - sum('promotionsFen') - sum('lossesFen'), escrowFen: heldOf('escrow'), workerPendingFen: heldOf('worker_pending'), workerAvailableFen: heldOf('worker_available'), cardPrepaidFen: heldOf('card_prepaid'),
     },
     byDay,
     byMonth: [...months].map(([month, v]) => ({ month, ...v })),

@@ -13,10 +13,10 @@ type Db = Kysely<DB>;
 
 export const ACCOUNT_KINDS = [
   'psp', 'escrow', 'refunds_payable', 'worker_pending', 'worker_available', 'withdrawals_in_flight', 'payouts',
-  'platform_commission', 'platform_fees', 'insurance_premiums', 'promotions', 'card_prepaid',
+  'platform_commission', 'platform_fees', 'insurance_premiums', 'promotions', 'card_prepaid', 'platform_losses',
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
-const CLEARING: ReadonlySet<string> = new Set<AccountKind>(['psp', 'payouts', 'promotions']);
+const CLEARING: ReadonlySet<string> = new Set<AccountKind>(['psp', 'payouts', 'promotions', 'platform_losses']);
 
 export const accounts = {
   psp: (provider: string) => `psp:${provider}`,
@@ -33,6 +33,8 @@ export const accounts = {
   fees: 'platform_fees',
   insurance: 'insurance_premiums',
   promotions: 'promotions',
+  /** What the platform bears when money cannot be taken back (a refund of a share the worker already withdrew). */
+  losses: 'platform_losses',
 } as const;
 
 export const kindOf = (code: string) => code.split(':')[0] as AccountKind;

@@ -80,3 +80,9 @@ export async function sendRefund(ctx: AppContext, job: JobRow): Promise<void> {
     });
   });
 }
+
+/** What was refunded (decided) on an order so far, in fen. */
+export async function refundedOfOrder(db: Db, orderId: string): Promise<number> {
+  const row = await db.selectFrom('refunds').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('fen')).where('order_id', '=', orderId).executeTakeFirstOrThrow();
+  return Number(row.fen);
+}

@@ -9,7 +9,8 @@ import { scheduleJob } from '../../platform/jobs.js';
 import type { OrderRow } from '../booking/queries.js';
 import { workerCard } from '../workers/availability-service.js';
 import { selectCommissionRule, settleOrder, workerLevel } from './commission.js';
-import { accounts, balanceOf, post } from './ledger.js';
+import { AppError } from '../../platform/errors.js';
+import { accounts, balanceOf, balances, post } from './ledger.js';
 import { requestRefunds } from './refund-service.js';
 import { paymentSettings } from './settings.js';
 import type { RefundKind } from '../../db/types-payments.js';
@@ -64,15 +65,22 @@ export async function releaseToWorker(trx: Db, o: OrderRow, now: Date): Promise<
 }
 
 /**
- * Cancellation or no-show: the order's refund, worker compensation and fee (already decided by booking's
- * cancellation policy) leave escrow; the refund goes back through the provider.
+ * Cancellation, no-show or arbitration: the order's refund, worker compensation and fee (already decided by
+ * booking) leave escrow; the refund goes back through the provider (or onto the service card that paid). After a
+ * cancellation whatever else escrow held is the platform's fee; after an arbitration it stays for the worker's
+ * release. When escrow no longer holds the refund (the order was completed and split before the dispute), the
+ * rest is taken back from the worker's share and the commission.
  */
 export async function refundFromEscrow(trx: Db, o: OrderRow, now: Date, kind: RefundKind, reason: string): Promise<void> {
   const held = await balanceOf(trx, accounts.escrow(o.id));
-  if (held <= 0) return;
-  const refund = Math.min(o.refund_fen, held);
-  const compensation = o.worker_id ? Math.min(o.worker_compensation_fen, held - refund) : 0;
-  const fee = held - refund - compensation; // the platform's share of the fee, and whatever else escrow held
+  const arbitration = kind === 'arbitration';
+  if (held <= 0 && !(arbitration && o.refund_fen > 0)) return;
+  // A cancellation's refund counts what finance already refunded from this escrow: only the rest of the policy's
+  // refund goes now, so a partial refund never eats the fee and the worker's compensation.
+  const refundedBefore = arbitration ? 0 : Math.max(0, o.paid_fen - held);
+  const refund = Math.max(0, Math.min(o.refund_fen - refundedBefore, held));
+  const compensation = o.worker_id && !arbitration ? Math.min(o.worker_compensation_fen, held - refund) : 0;
+  const fee = arbitration ? 0 : held - refund - compensation; // the platform's share of the fee, and whatever else escrow held
   const escrow = accounts.escrow(o.id);
   const card = await cardOfOrder(trx, o.id);
   await post(trx, {
@@ -86,8 +94,42 @@ export async function refundFromEscrow(trx: Db, o: OrderRow, now: Date, kind: Re
   if (o.worker_id && compensation > 0) {
     await recordShare(trx, o, { kind: 'compensation', workerId: o.worker_id, grossFen: compensation, commissionFen: 0, netFen: compensation, insuranceFen: 0, rule: null }, now);
   }
-  if (card) await returnVisit(trx, o.id, refund, reason, now); // the refund goes back onto the card, with the visit
-  else if (refund > 0) await requestRefunds(trx, o.id, refund, kind, reason, 'system', `cancel:${o.id}`);
+  const clawed = arbitration && o.refund_fen > refund ? await clawBack(trx, o, o.refund_fen - refund, reason) : 0;
+  if (card) await returnVisit(trx, o.id, { fromEscrow: refund, fromPayable: clawed, keepVisitUsed: arbitration && o.refund_fen < o.paid_fen }, reason, now); // the refund goes back onto the card, with the visit
+  else if (refund + clawed > 0) await requestRefunds(trx, o.id, refund + clawed, kind, reason, 'system', `cancel:${o.id}`);
+}
+
+/**
+ * Takes `amountFen` of an already split order back into refunds_payable: the worker's part in proportion to their
+ * net share (from pending while this order's share is unreleased, else from available), the rest from the
+ * commission; what the worker no longer holds (withdrawn) is the platform's loss (`platform_losses`). Returns what was taken.
+ */
+async function clawBack(trx: Db, o: OrderRow, amountFen: number, reason: string): Promise<number> {
+  const share = await trx.selectFrom('order_settlements').selectAll().where('order_id', '=', o.id).where('kind', '=', 'completion').forUpdate().executeTakeFirst();
+  if (!share) throw new AppError('REFUND_TOO_LARGE', { maxFen: 0 });
+  const gross = share.net_fen + share.commission_fen;
+  const workerPart = gross > 0 ? Math.min(share.net_fen, Math.round((amountFen * share.net_fen) / gross)) : 0;
+  const pending = accounts.workerPending(share.worker_id);
+  const available = accounts.workerAvailable(share.worker_id);
+  const held = await balances(trx, [pending, available, accounts.commission]);
+  const fromPending = share.released_at ? 0 : Math.min(workerPart, held.get(pending) ?? 0);
+  const fromAvailable = Math.min(workerPart - fromPending, held.get(available) ?? 0);
+  const fromCommission = Math.min(amountFen - workerPart, held.get(accounts.commission) ?? 0);
+  const fromLosses = amountFen - fromPending - fromAvailable - fromCommission;
+  const payable = accounts.refundsPayable(o.id);
+  await post(trx, {
+    key: `clawback:${o.id}`, kind: 'clawback', orderId: o.id, workerId: share.worker_id, memo: reason,
+    moves: [
+      { from: pending, to: payable, amountFen: fromPending },
+      { from: available, to: payable, amountFen: fromAvailable },
+      { from: accounts.commission, to: payable, amountFen: fromCommission },
+      { from: accounts.losses, to: payable, amountFen: fromLosses },
+    ],
+  });
+  const taken = fromPending + fromAvailable;
+  await trx.updateTable('order_settlements').set({ net_fen: share.net_fen - taken, clawback_fen: share.clawback_fen + taken })
+    .where('order_id', '=', o.id).where('kind', '=', 'completion').execute();
+  return amountFen;
 }
 
 /** T+N: the worker's share of one order moves from pending to available (job `payments.release`). */

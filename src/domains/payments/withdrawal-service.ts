@@ -136,7 +136,8 @@ export async function requestWithdrawal(ctx: AppContext, workerId: string, input
   return withdrawalOf(ctx.db, id);
 }
 
-const schedulePayout = (trx: Db, id: string, attempt = 0) => scheduleJob(trx, { kind: 'payments.payout', key: `payout:${id}:${attempt}`, runAt: new Date(Date.now() + attempt * 60_000), payload: { withdrawalId: id } });
+/** Attempt `attempt` of the payout; `round` (the review time) keeps a finance retry's attempts apart from the earlier ones. */
+const schedulePayout = (trx: Db, id: string, attempt = 0, round = 0) => scheduleJob(trx, { kind: 'payments.payout', key: round ? `payout:${id}:${round}:${attempt}` : `payout:${id}:${attempt}`, runAt: new Date(Date.now() + attempt * 60_000), payload: { withdrawalId: id } });
 
 export async function withdrawalOf(db: Db, id: string) {
   const w = await withdrawalsQuery(db).where('w.id', '=', id).executeTakeFirst();
@@ -167,7 +168,7 @@ export async function decideWithdrawal(ctx: AppContext, id: string, decision: 'a
     if (decision === 'retry') {
       await post(trx, { key: `withdraw-retry:${w.id}:${now.getTime()}`, kind: 'withdrawal', workerId: w.worker_id, memo: 'retry', moves: [{ from: accounts.workerAvailable(w.worker_id), to: accounts.withdrawalsInFlight(w.worker_id), amountFen: w.amount_fen }] });
     }
-    if (status === 'paying') await schedulePayout(trx, id, decision === 'retry' ? now.getTime() % 1000 + 1 : 0);
+    if (status === 'paying') await schedulePayout(trx, id, 0, now.getTime());
   });
   return withdrawalOf(ctx.db, id);
 }
@@ -196,6 +197,6 @@ export async function sendPayout(ctx: AppContext, id: string): Promise<void> {
     const final = attempts >= rules.maxAttempts;
     await trx.updateTable('withdrawals').set({ attempts, failure_reason: result.reason, updated_at: now, ...(final ? { status: 'failed' } : {}) }).where('id', '=', id).execute();
     if (final) await returnToAvailable(trx, live, `failed-${now.getTime()}`);
-    else await schedulePayout(trx, id, attempts);
+    else await schedulePayout(trx, id, attempts, live.reviewed_at?.getTime() ?? 0);
   });
 }

@@ -142,16 +142,23 @@ export async function cardOfOrder(db: Db, orderId: string) {
 }
 
 /**
- * A cancelled card visit: what escrow refunds goes back onto the card and the visit is free again. On a card
+ * A cancelled card visit: what is refunded (from escrow, or taken back after a split into refunds_payable) goes back
+ * onto the card and the visit is free again. On a card
  * that was refunded meanwhile, the money goes on to the customer through the provider.
  */
-export async function returnVisit(trx: Db, orderId: string, refundFen: number, reason: string, now: Date): Promise<void> {
+export async function returnVisit(trx: Db, orderId: string, refund: { fromEscrow: number; fromPayable?: number; keepVisitUsed?: boolean }, reason: string, now: Date): Promise<void> {
   const r = await cardOfOrder(trx, orderId);
   if (!r || r.status !== 'redeemed') return;
   const prepaid = accounts.cardPrepaid(r.card_id);
-  await post(trx, { key: `card-return:${orderId}`, kind: 'card_return', orderId, memo: reason, moves: [{ from: accounts.escrow(orderId), to: prepaid, amountFen: refundFen }] });
-  await trx.updateTable('service_card_redemptions').set({ status: 'returned', returned_at: now }).where('order_id', '=', orderId).execute();
-  await trx.updateTable('service_cards').set((eb) => ({ visits_used: eb('visits_used', '-', 1), updated_at: now })).where('id', '=', r.card_id).execute();
+  const refundFen = refund.fromEscrow + (refund.fromPayable ?? 0);
+  await post(trx, {
+    key: `card-return:${orderId}`, kind: 'card_return', orderId, memo: reason,
+    moves: [{ from: accounts.escrow(orderId), to: prepaid, amountFen: refund.fromEscrow }, { from: accounts.refundsPayable(orderId), to: prepaid, amountFen: refund.fromPayable ?? 0 }],
+  });
+  if (!refund.keepVisitUsed) { // a cancelled or fully refunded visit is free again; a partial arbitration refund keeps it used
+    await trx.updateTable('service_card_redemptions').set({ status: 'returned', returned_at: now }).where('order_id', '=', orderId).execute();
+    await trx.updateTable('service_cards').set((eb) => ({ visits_used: eb('visits_used', '-', 1), updated_at: now })).where('id', '=', r.card_id).execute();
+  }
   if (r.card_status === 'refunded' && refundFen > 0) await refundBalance(trx, r.card_id, refundFen, `return:${orderId}`);
 }
 

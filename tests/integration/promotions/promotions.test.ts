@@ -321,7 +321,7 @@ describe('invoices and receipts', () => {
     const summary = (await caller(t, finance)('GET', `/api/admin/finance/summary?from=${today}&to=${today}`)).json();
     expect(summary.byMonth).toHaveLength(1);
     expect(summary.byMonth[0].month).toBe(today.slice(0, 7));
-    expect(summary.totals.revenueFen).toBe(summary.totals.commissionFen + summary.totals.feesFen - summary.totals.promotionsFen);
+    expect(summary.totals.revenueFen).toBe(summary.totals.commissionFen + summary.totals.feesFen - summary.totals.promotionsFen - summary.totals.lossesFen);
     expect(summary.totals.commissionFen).toBeGreaterThan(0);
     expect(summary.byMonth[0].commissionFen).toBe(summary.totals.commissionFen);
   });
