@@ -59,7 +59,7 @@ export async function workerIncome(ctx: AppContext, workerId: string) {
     byDay: Array.from({ length: 30 }, (_, i) => { const date = from.add(i, 'day').format('YYYY-MM-DD'); return { date, netFen: byDate.get(date) ?? 0 }; }),
     orders: shares.map((s) => ({
       orderId: s.order_id, orderNo: s.order_no, itemName: s.item_name, kind: s.kind, completedAt: s.settled_at.toISOString(), grossFen: s.gross_fen, commissionFen: s.commission_fen,
-      commissionReason: (s.rule as { reason?: { zh: string; en: string } } | null)?.reason ?? null, compensationFen: s.kind === 'compensation' ? s.net_fen : 0, netFen: s.net_fen,
+      commissionReason: (s.rule as { reason?: { zh: string; en: string } } | null)?.reason ?? null, compensationFen: s.kind === 'compensation' ? s.net_fen : 0, netFen: s.net_fen, clawbackFen: s.clawback_fen,
       state: s.released_at ? 'available' : 'pending', availableAt: s.available_at.toISOString(),
     })),
   };

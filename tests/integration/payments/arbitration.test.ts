@@ -67,6 +67,8 @@ describe('arbitration (仲裁)', () => {
     expect(await balanceOf(t.ctx.db, accounts.commission)).toBe(commission - before.commission_fen);
     const after = await t.ctx.db.selectFrom('order_settlements').selectAll().where('order_id', '=', order.id).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ net_fen: 0, clawback_fen: before.net_fen });
+    const income = (await caller(t, worker)('GET', '/api/worker/income')).json();
+    expect(income.orders.find((o: { orderId: string }) => o.orderId === order.id)).toMatchObject({ netFen: 0, clawbackFen: before.net_fen });
     await t.ctx.jobs.runDue(new Date(Date.now() + 30 * 86_400_000)); // the refund, and the (now empty) T+N release
     expect(await refundsOf(order.id)).toEqual([{ amount_fen: paid, status: 'succeeded', kind: 'arbitration' }]);
     expect(await balanceOf(t.ctx.db, accounts.workerAvailable(worker.user.id))).toBe(0);

@@ -37,6 +37,7 @@ function IncomeRow({ order }: { order: IncomeOrder }) {
           {order.grossFen > 0 && <div>{t('income.price')} {formatFen(order.grossFen)}</div>}
           {order.commissionFen > 0 && <div data-testid="income-commission">{t('income.commission')} {formatFen(-order.commissionFen)}{reason && ` · ${reason}`}</div>}
           {order.compensationFen > 0 && <div>{t('income.compensation')} {formatFen(order.compensationFen)}</div>}
+          {(order.clawbackFen ?? 0) > 0 && <div data-testid="income-clawback">{t('income.clawback')} {formatFen(-(order.clawbackFen ?? 0))}</div>}
           {order.state === 'pending' && <div>{t('income.availableAt', { time: formatDateTime(order.availableAt, lang) })}</div>}
         </div>
       }

@@ -22,6 +22,8 @@ export interface IncomeOrder {
   commissionFen: number;
   commissionReason: { zh: string; en: string } | null;
   compensationFen: number;
+  /** Taken back from this order's share by an after-sales / arbitration refund. */
+  clawbackFen?: number;
   netFen: number;
   state: 'pending' | 'available';
   availableAt: string;

@@ -20,6 +20,7 @@ export const incomeMessages: Messages = {
   'income.price': ['订单金额', 'Order price'],
   'income.commission': ['平台服务费', 'Platform commission'],
   'income.compensation': ['误工补偿', 'Compensation'],
+  'income.clawback': ['售后退款扣回', 'Taken back by an after-sales refund'],
   'income.state.pending': ['待结算', 'Pending'],
   'income.state.available': ['可提现', 'Withdrawable'],
   'income.availableAt': ['{time} 可提现', 'Withdrawable from {time}'],
