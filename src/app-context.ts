@@ -14,6 +14,7 @@ import type { PaymentGateway } from './platform/providers/payments/types.js';
 import type { PaySimulator } from './platform/providers/payments/simulator.js';
 import type { JobRunner } from './platform/jobs.js';
 import type { FileStorage } from './platform/storage.js';
+import type { EventHub } from './platform/events.js';
 
 /** Everything a domain service needs, built once per app. */
 export interface AppContext {
@@ -31,6 +32,8 @@ export interface AppContext {
   paySim: PaySimulator;
   /** Durable jobs; `npm start` runs them, tests call `runDue(now)`. */
   jobs: JobRunner;
+  /** Real-time events of this instance's clients (fed by every instance through the events table + NOTIFY). */
+  events: EventHub;
   storage: FileStorage;
   guards: Guards;
   log: FastifyBaseLogger;

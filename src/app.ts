@@ -20,6 +20,9 @@ import { cashierRoutes } from './platform/providers/payments/cashier-routes.js';
 import { paymentRoutes } from './domains/payments/routes.js';
 import { financeRoutes } from './domains/payments/finance-routes.js';
 import { promotionRoutes } from './domains/promotions/routes.js';
+import { messagingRoutes } from './domains/messaging/routes.js';
+import { registerMessagingJobs } from './domains/messaging/jobs.js';
+import { EventHub } from './platform/events.js';
 import { registerPaymentJobs } from './domains/payments/jobs.js';
 import { loadUserPrincipals } from './domains/accounts/service.js';
 import { catalogAdminRoutes } from './domains/catalog/admin-routes.js';
@@ -80,6 +83,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     pay: simulatedGateway(paySim),
     paySim,
     jobs,
+    events: new EventHub(database, (error) => app.log.error({ err: error }, 'event hub')),
     storage: config.storage.driver === 's3' ? s3Storage(config.storage) : localDiskStorage(join(config.dataDir, 'uploads')),
     guards: createGuards(db, { loadUsers: (ids) => loadUserPrincipals({ db }, ids), loadAdmins: (ids) => loadAdminPrincipals({ db }, ids) }),
     log: app.log,
@@ -88,6 +92,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   registerBookingJobs(ctx);
   registerDispatchJobs(ctx);
   registerPaymentJobs(ctx);
+  registerMessagingJobs(ctx);
   // The simulator posts its notifications through our own HTTP pipeline, as a provider would over the network.
   paySim.setDeliver(async ({ url, headers, payload }) => {
     const res = await app.inject({ method: 'POST', url, headers, payload });
@@ -95,6 +100,9 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   ctx.jobs.every(3_600_000, () => purgeIdempotencyKeys(db));
   app.addHook('onClose', async () => ctx.jobs.stop());
+  app.addHook('onReady', async () => ctx.events.start());
+  app.addHook('preClose', async () => ctx.events.stop()); // ends open event streams, so closing does not wait for them
+  ctx.jobs.every(6 * 3_600_000, () => ctx.events.prune());
 
   const spa = config.serveWeb && portalIndexExists();
   installErrorHandling(app, spa ? (request, reply) => {
@@ -120,7 +128,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

@@ -12,6 +12,8 @@ export interface Database {
   runScript(sql: string): Promise<void>;
   /** Runs fn while holding a database-wide advisory lock (one migrator across instances). */
   exclusive<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
+  /** LISTENs on a channel (a dedicated connection on PostgreSQL, reconnected after errors); returns the unlisten. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -63,9 +65,33 @@ async function openPostgres(url: string, max: number): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     async close() {
       await db.destroy();
     },
+  };
+}
+
+/** One client per listener; after a lost connection it reconnects (the caller's catch-up covers the gap). */
+async function listenPostgres(url: string, channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (m) => { if (m.channel === channel) onNotify(m.payload ?? ''); });
+    c.on('error', () => {
+      c.end().catch(() => {});
+      if (!stopped) setTimeout(() => { if (!stopped) connect().catch(() => {}); }, 1000);
+    });
+    await c.connect();
+    await c.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    if (stopped) await c.end();
+    else client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }
 
@@ -90,6 +116,10 @@ async function openPGlite(dataDir?: string): Promise<Database> {
       }
     },
     exclusive: (_lockId, fn) => fn(),
+    async listen(channel, onNotify) {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return async () => { await unlisten(); };
+    },
     async close() {
       await db.destroy();
       await pglite.close();

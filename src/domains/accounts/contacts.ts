@@ -12,6 +12,13 @@ export async function userContact(ctx: AppContext, db: Db, userId: string) {
   return { name: u.name, phone: u.phone_enc ? ctx.pii.decrypt(u.phone_enc) : null, phoneMasked: u.phone_masked };
 }
 
+/** Where a notification may reach the user: the phone (verified by SMS sign-in) and a verified e-mail. */
+export async function notificationContact(ctx: AppContext, db: Db, userId: string) {
+  const u = await db.selectFrom('users').select(['phone_enc', 'email', 'email_verified_at', 'deleted_at']).where('id', '=', userId).executeTakeFirst();
+  if (!u || u.deleted_at) return null;
+  return { phone: u.phone_enc ? ctx.pii.decrypt(u.phone_enc) : null, email: u.email && u.email_verified_at ? u.email : null };
+}
+
 /** Support books for a caller: the account with this phone, created (customer role) when new. */
 export async function findOrCreatePhoneCustomer(ctx: AppContext, db: Db, phoneInput: string, name: string) {
   const phone = requirePhone(phoneInput, 'customerPhone');

@@ -1,9 +1,9 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AppContext, RequestMeta } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { permissionsOf } from '../../platform/rbac.js';
+import { can, permissionsOf, type Permission } from '../../platform/rbac.js';
 import { createSession } from '../../platform/sessions.js';
 import { assertStrongPassword, hashPassword, passwordMatches } from '../accounts/passwords.js';
 
@@ -89,4 +89,10 @@ export async function ensureAdmin(ctx: Pick<AppContext, 'db'>, input: { username
   const hash = await hashPassword(input.password);
   await ctx.db.insertInto('admin_accounts').values({ username: input.username, name: input.name, password_hash: hash, roles: input.roles })
     .onConflict((oc) => oc.column('username').doNothing()).execute();
+}
+
+/** Active admins holding a permission (the recipients of an operations notification). */
+export async function adminIdsWith(db: Kysely<DB>, permission: Permission): Promise<string[]> {
+  const rows = await db.selectFrom('admin_accounts').select(['id', 'roles']).where('disabled', '=', false).execute();
+  return rows.filter((r) => can(r.roles, permission)).map((r) => r.id);
 }

@@ -1,0 +1,7 @@
+import type { AppContext } from '../../app-context.js';
+import { deliverCopy } from './notify-service.js';
+
+/** Messaging's durable jobs: the SMS / e-mail copy of a notification, at the time the delivery rules chose. */
+export function registerMessagingJobs(ctx: AppContext) {
+  ctx.jobs.register('notify.deliver', (trx, job) => deliverCopy(ctx, trx, job));
+}
