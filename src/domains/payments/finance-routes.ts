@@ -32,7 +32,7 @@ export async function financeRoutes(app: Api, ctx: AppContext) {
     async (request) => journal(ctx, { ...pageOf(request.query), orderId: request.query.orderId, kind: request.query.kind }));
   app.get('/api/admin/finance/payments', { preHandler: read, schema: { tags, summary: 'Charges', querystring: Type.Object({ ...Page, status: Type.Optional(Type.String({ maxLength: 20 })) }) } },
     async (request) => listPayments(ctx, { ...pageOf(request.query), status: request.query.status }));
-  app.get('/api/admin/finance/refunds', { preHandler: read, schema: { tags, summary: 'Refunds', querystring: Type.Object(Page) } }, async (request) => listRefunds(ctx, pageOf(request.query)));
+  app.get('/api/admin/finance/refunds', { preHandler: read, schema: { tags, summary: 'Refunds (of one order with orderId)', querystring: Type.Object({ ...Page, orderId: Type.Optional(Type.String({ format: 'uuid' })) }) } }, async (request) => listRefunds(ctx, { ...pageOf(request.query), orderId: request.query.orderId }));
   app.get('/api/admin/finance/withdrawals', { preHandler: read, schema: { tags, summary: 'Withdrawals (to review: status=pending_review)', querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request) => {
     let q = withdrawalsQuery(ctx.db);
     if (request.query.status) q = q.where('w.status', '=', request.query.status as never);

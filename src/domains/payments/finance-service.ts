@@ -91,8 +91,9 @@ export async function listPayments(ctx: AppContext, f: { offset: number; limit: 
   };
 }
 
-export async function listRefunds(ctx: AppContext, f: { offset: number; limit: number }) {
-  const q = ctx.db.selectFrom('refunds as r').leftJoin('orders as o', 'o.id', 'r.order_id').leftJoin('service_cards as c', 'c.id', 'r.service_card_id');
+export async function listRefunds(ctx: AppContext, f: { offset: number; limit: number; orderId?: string }) {
+  let q = ctx.db.selectFrom('refunds as r').leftJoin('orders as o', 'o.id', 'r.order_id').leftJoin('service_cards as c', 'c.id', 'r.service_card_id');
+  if (f.orderId) q = q.where('r.order_id', '=', f.orderId);
   const [rows, total] = await Promise.all([
     q.selectAll('r').select(['o.order_no', 'c.card_no']).orderBy('r.created_at', 'desc').offset(f.offset).limit(f.limit).execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),

@@ -51,14 +51,14 @@ export async function requestRefunds(trx: Db, owner: RefundOwner | string, amoun
     ids.push(row.id);
     left -= part;
   }
-  if (left > 0) throw new AppError('REFUND_TOO_LARGE', { maxFen: amountFen - left });
+  if (left > 0) throw new AppError('REFUND_TOO_LARGE', { maxFen: amountFen - left }, [], { maxFen: amountFen - left });
   return ids;
 }
 
 /** Finance / support refund of a paid order from what escrow still holds (partial or full). */
 export async function refundOrderPart(trx: Db, o: { id: string }, amountFen: number, reason: string, by: string, idempotencyCause: string) {
   const held = await balanceOf(trx, accounts.escrow(o.id));
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0 || amountFen > held) throw new AppError('REFUND_TOO_LARGE', { maxFen: held });
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0 || amountFen > held) throw new AppError('REFUND_TOO_LARGE', { maxFen: held }, [], { maxFen: held });
   await post(trx, { key: `refund-request:${o.id}:${idempotencyCause}`, kind: 'refund', orderId: o.id, memo: reason, moves: [{ from: accounts.escrow(o.id), to: accounts.refundsPayable(o.id), amountFen }] });
   return requestRefunds(trx, o.id, amountFen, 'manual', reason, by, idempotencyCause);
 }

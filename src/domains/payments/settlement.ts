@@ -106,7 +106,7 @@ export async function refundFromEscrow(trx: Db, o: OrderRow, now: Date, kind: Re
  */
 async function clawBack(trx: Db, o: OrderRow, amountFen: number, reason: string): Promise<number> {
   const share = await trx.selectFrom('order_settlements').selectAll().where('order_id', '=', o.id).where('kind', '=', 'completion').forUpdate().executeTakeFirst();
-  if (!share) throw new AppError('REFUND_TOO_LARGE', { maxFen: 0 });
+  if (!share) throw new AppError('REFUND_TOO_LARGE', { maxFen: 0 }, [], { maxFen: 0 });
   const gross = share.net_fen + share.commission_fen;
   const workerPart = gross > 0 ? Math.min(share.net_fen, Math.round((amountFen * share.net_fen) / gross)) : 0;
   const pending = accounts.workerPending(share.worker_id);

@@ -4,13 +4,16 @@ import {
   AuditOutlined,
   BankOutlined,
   CalculatorOutlined,
+  CreditCardOutlined,
   CalendarOutlined,
   ClusterOutlined,
   CarOutlined,
   DashboardOutlined,
   DiffOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FundOutlined,
+  GiftOutlined,
   PhoneOutlined,
   ScheduleOutlined,
   MailOutlined,
@@ -18,6 +21,7 @@ import {
   IdcardOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TagsOutlined,
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
@@ -33,6 +37,7 @@ import { WorkersPage } from './pages/workers-page';
 import { DayPlansPage } from './pages/dispatch-plans/day-plans-page';
 import { DispatchQueuePage } from './pages/dispatch-queue/dispatch-queue-page';
 import { DispatchSettingsPage } from './pages/dispatch-settings/dispatch-settings-page';
+import { FinanceInvoicesPage } from './pages/finance/invoices-page';
 import { FinanceJournalPage } from './pages/finance/journal-page';
 import { FinanceReconciliationPage } from './pages/finance/reconciliation-page';
 import { FinanceSettingsPage } from './pages/finance/settings-page';
@@ -43,6 +48,8 @@ import { BookForCustomerPage } from './pages/orders/book-page';
 import { BookingSettingsPage } from './pages/orders/booking-settings-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { ReschedulesPage } from './pages/orders/reschedules-page';
+import { CampaignsPage } from './pages/promotions/campaigns-page';
+import { ServiceCardsPage } from './pages/promotions/service-cards-page';
 import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
 
 export interface ConsolePage {
@@ -51,7 +58,17 @@ export interface ConsolePage {
   permission: Permission;
   icon: ReactNode;
   Component: ComponentType;
+  /** Pages of one group sit in a sub-menu (open by default) where the group's first page is listed. */
+  group?: MenuGroup;
 }
+
+export interface MenuGroup {
+  key: string;
+  labelKey: string;
+  icon: ReactNode;
+}
+
+const MARKETING: MenuGroup = { key: 'marketing', labelKey: 'nav.marketing', icon: <GiftOutlined /> };
 
 /** Every console page and the permission it needs; the menu shows only those the admin may use. */
 export const CONSOLE_PAGES: ConsolePage[] = [
@@ -65,10 +82,13 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
   { path: 'worker-reviews', labelKey: 'nav.workerReviews', permission: 'workers:read', icon: <IdcardOutlined />, Component: WorkerReviewsPage },
   { path: 'catalog', labelKey: 'nav.catalog', permission: 'catalog:read', icon: <AppstoreOutlined />, Component: CatalogPage },
+  { path: 'coupon-campaigns', labelKey: 'nav.couponCampaigns', permission: 'promotions:read', icon: <TagsOutlined />, Component: CampaignsPage, group: MARKETING },
+  { path: 'service-cards', labelKey: 'nav.serviceCards', permission: 'promotions:read', icon: <CreditCardOutlined />, Component: ServiceCardsPage, group: MARKETING },
   { path: 'booking-settings', labelKey: 'nav.bookingSettings', permission: 'orders:read', icon: <ScheduleOutlined />, Component: BookingSettingsPage },
   { path: 'dispatch-settings', labelKey: 'nav.dispatchSettings', permission: 'orders:read', icon: <ClusterOutlined />, Component: DispatchSettingsPage },
   { path: 'finance', labelKey: 'nav.financeSummary', permission: 'finance:read', icon: <FundOutlined />, Component: FinanceSummaryPage },
   { path: 'finance-withdrawals', labelKey: 'nav.financeWithdrawals', permission: 'finance:read', icon: <BankOutlined />, Component: FinanceWithdrawalsPage },
+  { path: 'finance-invoices', labelKey: 'nav.financeInvoices', permission: 'finance:read', icon: <FileDoneOutlined />, Component: FinanceInvoicesPage },
   { path: 'finance-journal', labelKey: 'nav.financeJournal', permission: 'finance:read', icon: <AccountBookOutlined />, Component: FinanceJournalPage },
   { path: 'finance-trial-balance', labelKey: 'nav.financeTrialBalance', permission: 'finance:read', icon: <CalculatorOutlined />, Component: FinanceTrialBalancePage },
   { path: 'finance-reconciliation', labelKey: 'nav.financeReconciliation', permission: 'finance:read', icon: <DiffOutlined />, Component: FinanceReconciliationPage },

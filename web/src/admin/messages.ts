@@ -4,6 +4,7 @@ import { catalogMessages } from './pages/catalog/messages';
 import { dayPlanMessages } from './pages/dispatch-plans/messages';
 import { financeMessages } from './pages/finance/messages';
 import { orderMessages } from './pages/orders/messages';
+import { promotionMessages } from './pages/promotions/messages';
 import { reviewMessages } from './pages/worker-review/messages';
 
 /** Texts of the admin console. */
@@ -14,6 +15,7 @@ export const adminMessages: Messages = {
   ...orderMessages,
   ...dayPlanMessages,
   ...financeMessages,
+  ...promotionMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],

@@ -124,6 +124,8 @@ export type Permission =
   | 'orders:book'
   | 'finance:read'
   | 'finance:write'
+  | 'promotions:read'
+  | 'promotions:write'
   | 'outbox:read'
   | 'audit:read'
   | 'admins:manage';

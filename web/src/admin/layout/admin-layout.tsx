@@ -1,8 +1,9 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { App, Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography, type MenuProps } from 'antd';
+import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useI18n, type Lang } from '../../shared/i18n';
-import { CONSOLE_PAGES } from '../console-pages';
+import { useI18n, type Lang, type Translate } from '../../shared/i18n';
+import { CONSOLE_PAGES, type ConsolePage } from '../console-pages';
 import { useAdminSession } from '../session';
 
 /** Side menu (only the pages the admin may use), a header with language and account, and the page. */
@@ -14,6 +15,7 @@ export function AdminLayout() {
   const { pathname } = useLocation();
   const pages = CONSOLE_PAGES.filter((page) => can(page.permission));
   const current = CONSOLE_PAGES.find((page) => pathname === `/${page.path}` || pathname.startsWith(`/${page.path}/`));
+  const [openKeys, setOpenKeys] = useState<string[]>(() => [...new Set(CONSOLE_PAGES.flatMap((page) => (page.group ? [groupKey(page.group.key)] : [])))]);
 
   async function handleSignOut() {
     await signOut().catch(() => undefined);
@@ -33,8 +35,10 @@ export function AdminLayout() {
           mode="inline"
           data-testid="admin-menu"
           selectedKeys={current ? [current.path] : []}
+          openKeys={openKeys}
+          onOpenChange={setOpenKeys}
           onClick={({ key }) => navigate(`/${key}`)}
-          items={pages.map((page) => ({ key: page.path, icon: page.icon, label: t(page.labelKey) }))}
+          items={menuItems(pages, t)}
         />
       </Layout.Sider>
       <Layout>
@@ -70,4 +74,24 @@ export function AdminLayout() {
       </Layout>
     </Layout>
   );
+}
+
+const groupKey = (key: string) => `group:${key}`;
+
+/** The allowed pages in order; a group's pages become one sub-menu where its first allowed page is. */
+function menuItems(pages: ConsolePage[], t: Translate): MenuProps['items'] {
+  const items: NonNullable<MenuProps['items']> = [];
+  const placed = new Set<string>();
+  for (const page of pages) {
+    if (!page.group) {
+      items.push({ key: page.path, icon: page.icon, label: t(page.labelKey) });
+      continue;
+    }
+    const { key, labelKey, icon } = page.group;
+    if (placed.has(key)) continue;
+    placed.add(key);
+    const children = pages.filter((p) => p.group?.key === key).map((p) => ({ key: p.path, icon: p.icon, label: t(p.labelKey) }));
+    items.push({ key: groupKey(key), icon, label: t(labelKey), children });
+  }
+  return items;
 }

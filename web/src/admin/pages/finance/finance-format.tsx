@@ -16,7 +16,7 @@ export function accountLabel(t: Translate, code: string): string {
 
 const STATUS_COLORS: Record<string, string> = {
   paid: 'green', succeeded: 'green', pending: 'default', processing: 'blue', failed: 'red', closed: 'default',
-  pending_review: 'orange', paying: 'blue', rejected: 'default',
+  pending_review: 'orange', paying: 'blue', rejected: 'default', requested: 'orange', issued: 'green',
 };
 
 /** A payment, refund or withdrawal status as a coloured tag. */

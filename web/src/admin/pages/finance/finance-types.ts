@@ -1,4 +1,5 @@
 import type { CommissionRule } from '../../../../../src/domains/payments/commission';
+import type { InsuranceRules } from '../../../../../src/domains/payments/insurance';
 import type { WithdrawalRules as ServerWithdrawalRules } from '../../../../../src/domains/payments/withdrawal-rules';
 
 // Answers of the finance console API (docs/api-payments.md, 财务).
@@ -12,16 +13,35 @@ export interface SummaryTotals {
   insuranceFen: number;
   promotionsFen: number;
   payoutsFen: number;
+  /** Commission + fees − promotions. */
+  revenueFen: number;
   escrowFen: number;
   workerPendingFen: number;
   workerAvailableFen: number;
+  /** Prepaid on service cards (次卡), not yet spent on visits. */
+  cardPrepaidFen: number;
+}
+
+/** The flows of one local day or month. */
+export interface PeriodFlows {
+  gmvFen: number;
+  paidFen: number;
+  refundedFen: number;
+  commissionFen: number;
+  feesFen: number;
+  insuranceFen: number;
+  promotionsFen: number;
+  payoutsFen: number;
+  revenueFen: number;
 }
 
 export interface FinanceSummary {
   from: string;
   to: string;
   totals: SummaryTotals;
-  byDay: { date: string; gmvFen: number; paidFen: number; refundedFen: number; commissionFen: number; payoutsFen: number }[];
+  byDay: (PeriodFlows & { date: string })[];
+  /** `YYYY-MM` in the city. */
+  byMonth: (PeriodFlows & { month: string })[];
 }
 
 export interface TrialBalance {
@@ -98,8 +118,30 @@ export type { CommissionRule } from '../../../../../src/domains/payments/commiss
 
 export type WithdrawalRules = ServerWithdrawalRules & { maxAttempts: number };
 
+export type { InsuranceMode, InsurancePlan, InsuranceRules } from '../../../../../src/domains/payments/insurance';
+
 export interface FinanceSettings {
   settlementDelayDays: number;
   commissionRules: CommissionRule[];
   withdrawal: WithdrawalRules;
+  insurance: InsuranceRules;
+}
+
+export type InvoiceStatus = 'requested' | 'issued' | 'rejected';
+
+/** An invoice request (发票申请) of a completed order. */
+export interface InvoiceRequest {
+  id: string;
+  orderId: string;
+  orderNo: string;
+  titleKind: 'personal' | 'company';
+  title: string;
+  taxNo: string | null;
+  email: string;
+  amountFen: number;
+  status: InvoiceStatus;
+  invoiceNo: string | null;
+  note: string;
+  decidedAt: string | null;
+  createdAt: string;
 }

@@ -1,6 +1,18 @@
-import type { CommissionRule, FinanceSettings } from './finance-types';
+import type { CommissionRule, FinanceSettings, InsuranceMode, InsurancePlan, InsuranceRules } from './finance-types';
 
-/** The settings as one flat form: money in yuan, the fee in percent, the commission rules as JSON text. */
+/** One insurance plan in the form: money in yuan; a category may `inherit` the default plan (no plan of its own). */
+export interface PlanValues {
+  mode: InsuranceMode | 'inherit';
+  premiumYuan: number;
+  coverYuan: number;
+}
+
+export interface InsuranceValues {
+  default: PlanValues;
+  byCategory: Record<string, PlanValues>;
+}
+
+/** The settings as one flat form: money in yuan, the fee in percent, the commission rules as JSON text, insurance per category. */
 export interface SettingsValues {
   settlementDelayDays: number;
   feePercent: number;
@@ -10,6 +22,7 @@ export interface SettingsValues {
   reviewAboveYuan: number;
   maxAttempts: number;
   commissionRules: string;
+  insurance: InsuranceValues;
 }
 
 /** Form fields and the API fields whose errors they show. */
@@ -27,7 +40,26 @@ export const FIELD_OF: Record<string, keyof SettingsValues> = {
 const yuan = (fen: number) => fen / 100;
 const fen = (value: number) => Math.round(value * 100);
 
-export function toValues(s: FinanceSettings): SettingsValues {
+const planValues = (p: InsurancePlan): PlanValues => ({ mode: p.mode, premiumYuan: yuan(p.premiumFen), coverYuan: yuan(p.coverFen) });
+const plan = (p: PlanValues): InsurancePlan => ({ mode: p.mode === 'inherit' ? 'off' : p.mode, premiumFen: fen(p.premiumYuan ?? 0), coverFen: fen(p.coverYuan ?? 0) });
+
+/** Every category in `categoryCodes` (and any other with a plan) gets a row: its own plan, or the default's figures to start from. */
+export function insuranceValues(rules: InsuranceRules, categoryCodes: readonly string[]): InsuranceValues {
+  const byCategory: Record<string, PlanValues> = {};
+  for (const code of new Set([...categoryCodes, ...Object.keys(rules.byCategory)])) {
+    const own = rules.byCategory[code];
+    byCategory[code] = own ? planValues(own) : { ...planValues(rules.default), mode: 'inherit' };
+  }
+  return { default: planValues(rules.default), byCategory };
+}
+
+export function insuranceRules(v: InsuranceValues): InsuranceRules {
+  const byCategory: Record<string, InsurancePlan> = {};
+  for (const [code, p] of Object.entries(v.byCategory ?? {})) if (p.mode !== 'inherit') byCategory[code] = plan(p);
+  return { default: plan(v.default), byCategory };
+}
+
+export function toValues(s: FinanceSettings, categoryCodes: readonly string[] = []): SettingsValues {
   const w = s.withdrawal;
   return {
     settlementDelayDays: s.settlementDelayDays,
@@ -38,6 +70,7 @@ export function toValues(s: FinanceSettings): SettingsValues {
     reviewAboveYuan: yuan(w.reviewAboveFen),
     maxAttempts: w.maxAttempts,
     commissionRules: JSON.stringify(s.commissionRules, null, 2),
+    insurance: insuranceValues(s.insurance, categoryCodes),
   };
 }
 
@@ -56,6 +89,7 @@ export function toBody(v: SettingsValues): FinanceSettings {
       reviewAboveFen: fen(v.reviewAboveYuan),
       maxAttempts: v.maxAttempts,
     },
+    insurance: insuranceRules(v.insurance),
   };
 }
 

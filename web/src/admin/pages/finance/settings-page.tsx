@@ -5,7 +5,9 @@ import { useI18n } from '../../../shared/i18n';
 import { useFormSubmit } from '../../../shared/use-form-submit';
 import { useLoad } from '../../../shared/use-load';
 import { useAdminSession } from '../../session';
+import type { CategoryWithItems } from '../../../shared/catalog-types';
 import type { FinanceSettings } from './finance-types';
+import { InsuranceTable } from './insurance-table';
 import { describeDefault, FIELD_OF, toBody, toValues, type SettingsValues } from './settings-form';
 
 const NUMBERS: [keyof SettingsValues, min: number, precision: number][] = [
@@ -17,35 +19,43 @@ const NUMBERS: [keyof SettingsValues, min: number, precision: number][] = [
   ['maxAttempts', 1, 0],
 ];
 
-/** 结算设置: T+N, the withdrawal rules and the commission rules (JSON); validated by the server, errors under the fields. */
+/** 结算设置: T+N, the withdrawal rules, the commission rules (JSON) and the accident insurance per category; validated by the server, errors under the fields. */
 export function FinanceSettingsPage() {
   const { t } = useI18n();
   const loaded = useLoad((signal) => api<FinanceSettings>('/api/admin/finance/settings', { signal }), []);
+  // The published categories name the insurance rows; without them the rows show the codes that have plans.
+  const categories = useLoad((signal) => api<CategoryWithItems[]>('/api/catalog/categories', { signal }).catch((error: unknown) => {
+    if (signal.aborted) throw error;
+    return [];
+  }), []);
   if (loaded.error !== undefined && !loaded.data) {
     return <Alert type="error" showIcon title={t('common.loadFailed')} description={errorText(loaded.error, '')} action={<Button onClick={() => loaded.reload()}>{t('common.retry')}</Button>} />;
   }
-  if (!loaded.data) return <Skeleton active />;
-  return <SettingsForm settings={loaded.data} onSaved={() => loaded.reload(true)} />;
+  if (!loaded.data || !categories.data) return <Skeleton active />;
+  return <SettingsForm settings={loaded.data} categories={categories.data} onSaved={() => loaded.reload(true)} />;
 }
 
-function SettingsForm({ settings, onSaved }: { settings: FinanceSettings; onSaved: () => void }) {
+function SettingsForm({ settings, categories, onSaved }: { settings: FinanceSettings; categories: CategoryWithItems[]; onSaved: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { can } = useAdminSession();
   const [form] = Form.useForm<SettingsValues>();
   const [problems, setProblems] = useState<string[]>([]);
+  const [insuranceProblems, setInsuranceProblems] = useState<string[]>([]);
   const readOnly = !can('finance:write');
 
   /** Errors of fields with a form item go under it; the others (e.g. the withdrawal rules as a whole) into the alert. */
   const claim = (error: unknown) => {
     if (!(error instanceof ApiError) || error.errors.length === 0) return false;
-    const mapped = error.errors.map((e) => ({ name: FIELD_OF[fieldName(e.field)], message: e.message }));
+    const mapped = error.errors.map((e) => ({ field: fieldName(e.field), name: FIELD_OF[fieldName(e.field)], message: e.message }));
     form.setFields(mapped.filter((e) => e.name).map((e) => ({ name: e.name!, errors: [e.message] })));
-    setProblems(mapped.filter((e) => !e.name).map((e) => e.message));
+    setProblems(mapped.filter((e) => !e.name && e.field !== 'insurance').map((e) => e.message));
+    setInsuranceProblems(mapped.filter((e) => e.field === 'insurance').map((e) => e.message));
     return true;
   };
   const { submitting, submit } = useFormSubmit<SettingsValues>(form, [], async (values) => {
     setProblems([]);
+    setInsuranceProblems([]);
     let body: FinanceSettings;
     try {
       body = toBody(values);
@@ -59,7 +69,7 @@ function SettingsForm({ settings, onSaved }: { settings: FinanceSettings; onSave
   }, (text) => message.error(text), claim);
 
   return (
-    <Form<SettingsValues> form={form} layout="vertical" requiredMark={false} initialValues={toValues(settings)} onFinish={submit} disabled={readOnly} data-testid="finance-settings">
+    <Form<SettingsValues> form={form} layout="vertical" requiredMark={false} initialValues={toValues(settings, categories.map((c) => c.code))} onFinish={submit} disabled={readOnly} data-testid="finance-settings">
       <Typography.Paragraph type="secondary">{t('fin.set.intro')}</Typography.Paragraph>
       {readOnly && <Alert type="info" showIcon title={t('fin.readOnly')} className="a-toolbar" />}
       {problems.length > 0 && <Alert type="error" showIcon className="a-toolbar" title={problems.join('；')} data-testid="finance-settings-problems" />}
@@ -85,6 +95,10 @@ function SettingsForm({ settings, onSaved }: { settings: FinanceSettings; onSave
         <Form.Item name="commissionRules" rules={[{ required: true }]}>
           <Input.TextArea id="fin-commissionRules" rows={12} spellCheck={false} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
+      </Card>
+      <Card size="small" title={t('fin.set.insurance')} className="a-block" data-testid="finance-insurance">
+        <Typography.Paragraph type="secondary" className="a-small">{t('fin.set.insuranceHint')}</Typography.Paragraph>
+        <InsuranceTable categories={categories} problems={insuranceProblems} />
       </Card>
       {!readOnly && (
         <Space>

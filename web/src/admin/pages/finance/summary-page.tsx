@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type HTMLAttributes } from 'react';
 import { api, errorText } from '../../../shared/api';
 import { addDays, cityDate } from '../../../shared/city-days';
 import type { ChartOption } from '../../../shared/echart';
@@ -8,13 +8,14 @@ import { LazyEChart } from '../../../shared/lazy-echart';
 import { formatFen } from '../../../shared/format';
 import { useI18n, type Translate } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/use-load';
-import type { FinanceSummary, SummaryTotals } from './finance-types';
+import type { FinanceSummary, PeriodFlows, SummaryTotals } from './finance-types';
 
-const FLOWS: (keyof SummaryTotals)[] = ['gmvFen', 'paidFen', 'refundedFen', 'commissionFen', 'feesFen', 'insuranceFen', 'promotionsFen', 'payoutsFen'];
-const HELD: (keyof SummaryTotals)[] = ['escrowFen', 'workerPendingFen', 'workerAvailableFen'];
+const FLOWS: (keyof SummaryTotals)[] = ['revenueFen', 'gmvFen', 'paidFen', 'refundedFen', 'commissionFen', 'feesFen', 'insuranceFen', 'promotionsFen', 'payoutsFen'];
+const HELD: (keyof SummaryTotals)[] = ['escrowFen', 'workerPendingFen', 'workerAvailableFen', 'cardPrepaidFen'];
+const MONTH_COLUMNS = ['gmvFen', 'paidFen', 'refundedFen', 'revenueFen'] as const;
 const SERIES = ['gmvFen', 'paidFen', 'refundedFen', 'commissionFen', 'payoutsFen'] as const;
 
-/** 财务概览: the period's flows and today's balances as cards, and the flows by local day as a chart. */
+/** 财务概览: the period's flows (revenue first) and today's balances as cards, the flows by local day as a chart and by month as a table. */
 export function FinanceSummaryPage() {
   const { t } = useI18n();
   const today = cityDate(new Date());
@@ -37,9 +38,18 @@ export function FinanceSummaryPage() {
       )}
       <Figures t={t} title={t('fin.summary.flows')} keys={FLOWS} totals={summary?.totals} loading={loaded.loading} />
       <Figures t={t} title={t('fin.summary.held')} keys={HELD} totals={summary?.totals} loading={loaded.loading} />
-      <Card size="small" title={t('fin.summary.chart')}>
-        {summary && <SummaryChart summary={summary} />}
-      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <Card size="small" title={t('fin.summary.chart')} className="a-block">
+            {summary && <SummaryChart summary={summary} />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t('fin.summary.byMonth')} className="a-block">
+            <MonthTable rows={summary?.byMonth ?? []} loading={loaded.loading} />
+          </Card>
+        </Col>
+      </Row>
     </div>
   );
 }
@@ -55,6 +65,25 @@ function Figures({ t, title, keys, totals, loading }: { t: Translate; title: str
         ))}
       </Row>
     </Card>
+  );
+}
+
+function MonthTable({ rows, loading }: { rows: FinanceSummary['byMonth']; loading: boolean }) {
+  const { t } = useI18n();
+  const money = (key: keyof PeriodFlows) => ({ title: t(`fin.totals.${key}`), dataIndex: key, align: 'right' as const, render: (fen: number) => formatFen(fen) });
+  const columns: TableColumnsType<FinanceSummary['byMonth'][number]> = [{ title: t('fin.summary.month'), dataIndex: 'month' }, ...MONTH_COLUMNS.map(money)];
+  return (
+    <Table
+      rowKey="month"
+      size="small"
+      data-testid="finance-months"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      onRow={(row) => ({ 'data-month': row.month, 'data-revenue': row.revenueFen }) as HTMLAttributes<HTMLElement>}
+    />
   );
 }
 

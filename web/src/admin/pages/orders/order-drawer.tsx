@@ -13,14 +13,18 @@ import type { OrderFilterValues } from './order-filters';
 import { AnomalyTags, orderErrorText, StateTag } from './order-format';
 import { BasicsSection, CustomerSection, TimesSection, WorkerSection } from './order-info-sections';
 import { ExtrasSection, PriceSection } from './order-money-section';
+import { OrderRefundsSection } from './order-refunds-section';
 import { OrderTimeline } from './order-timeline';
 import { RecordsSection, RescheduleSection } from './order-visit-sections';
+import { RefundModal } from './refund-modal';
 
 /** The state machine's `assign` leaves only from 待接单; a reassignment first gives the order back (change_worker). */
 const ASSIGNABLE: OrderState[] = ['paid'];
 const CANCELLABLE: OrderState[] = ['created', 'paid', 'assigned', 'on_the_way'];
+/** Escrow holds the customer's money from payment until completion (or the dispute's outcome). */
+const REFUNDABLE: OrderState[] = ['paid', 'assigned', 'on_the_way', 'in_service', 'awaiting_confirmation', 'disputed'];
 
-type Dialog = 'assign' | 'cancel' | 'force' | { approve: boolean } | null;
+type Dialog = 'assign' | 'cancel' | 'force' | 'refund' | { approve: boolean } | null;
 
 interface Props {
   orderId: string;
@@ -31,12 +35,17 @@ interface Props {
   onFilter?: (patch: Partial<OrderFilterValues>) => void;
 }
 
-/** One order (`GET /api/admin/orders/:id`, PII masked) with 人工派单, 取消 and 强制变更状态 for `orders:write`. */
+/**
+ * One order (`GET /api/admin/orders/:id`, PII masked) with 人工派单, 取消 and 强制变更状态 for `orders:write`,
+ * 部分退款 for `finance:write` and the order's refunds for `finance:read`.
+ */
 export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) {
   const { t } = useI18n();
   const { can } = useAdminSession();
   const navigate = useNavigate();
   const mayWrite = can('orders:write');
+  const mayRefund = can('finance:write');
+  const [refundsVersion, setRefundsVersion] = useState(0);
   const loaded = useLoad((signal) => api<AdminOrderView>(`/api/admin/orders/${orderId}`, { signal }), [orderId]);
   const [fresh, setFresh] = useState<AdminOrderView | null>(null);
   const [changed, setChanged] = useState(false);
@@ -50,24 +59,32 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
     setChanged(true);
   }
 
+  const refundable = Boolean(order && mayRefund && order.paidAt && REFUNDABLE.includes(order.status));
   const footer =
-    order && mayWrite ? (
+    order && (mayWrite || refundable) ? (
       <Space wrap>
-        {ASSIGNABLE.includes(order.status) && (
+        {mayWrite && ASSIGNABLE.includes(order.status) && (
           <Button type="primary" onClick={() => setDialog('assign')} data-testid="order-assign">
             {order.worker ? t('order.action.reassign') : t('order.action.assign')}
           </Button>
         )}
-        {CANCELLABLE.includes(order.status) && (
+        {mayWrite && CANCELLABLE.includes(order.status) && (
           <Button danger onClick={() => setDialog('cancel')} data-testid="order-cancel">
             {t('order.action.cancel')}
           </Button>
         )}
-        <Tooltip title={t('order.forceWarning')}>
-          <Button onClick={() => setDialog('force')} data-testid="order-force">
-            {t('order.action.force')}
+        {mayWrite && (
+          <Tooltip title={t('order.forceWarning')}>
+            <Button onClick={() => setDialog('force')} data-testid="order-force">
+              {t('order.action.force')}
+            </Button>
+          </Tooltip>
+        )}
+        {refundable && (
+          <Button onClick={() => setDialog('refund')} data-testid="order-refund">
+            {t('order.refund.action')}
           </Button>
-        </Tooltip>
+        )}
       </Space>
     ) : order ? (
       <Alert type="info" showIcon title={t('order.action.readOnly')} />
@@ -110,6 +127,7 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
           </section>
           <RescheduleSection request={order.reschedule} canDecide={mayWrite} onDecide={(approve) => setDialog({ approve })} />
           <PriceSection order={order} />
+          {can('finance:read') && <OrderRefundsSection orderId={order.id} version={refundsVersion} />}
           <TimesSection {...sectionProps} />
           <ExtrasSection extras={order.extras} />
           <RecordsSection records={order.records} />
@@ -118,6 +136,17 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
       {order && dialog === 'assign' && <AssignModal order={order} onClose={updated} />}
       {order && dialog === 'cancel' && <CancelOrderModal order={order} onClose={updated} />}
       {order && dialog === 'force' && <ForceStateModal order={order} onClose={updated} />}
+      {order && dialog === 'refund' && (
+        <RefundModal
+          order={order}
+          onClose={(done) => {
+            setDialog(null);
+            if (!done) return;
+            setChanged(true);
+            setRefundsVersion((v) => v + 1);
+          }}
+        />
+      )}
       {order?.reschedule && dialog && typeof dialog === 'object' && (
         <RescheduleDecisionModal
           requestId={order.reschedule.id}
