@@ -1,6 +1,11 @@
 import { MobileApp } from '../mobile/mobile-app';
 import type { MobilePortal } from '../mobile/portal';
 import { BookingPage } from './booking/booking-page';
+import { CardPage } from './cards/card-page';
+import { CardShopPage } from './cards/card-shop-page';
+import { MyCardsPage } from './cards/my-cards-page';
+import { CouponCenterPage } from './coupons/coupon-center-page';
+import { MyCouponsPage } from './coupons/my-coupons-page';
 import { CatalogHome } from './catalog-home';
 import { ItemPage } from './item-detail';
 import { customerMessages } from './messages';
@@ -25,12 +30,22 @@ const portal: MobilePortal = {
     { path: 'orders/:id', Component: OrderPage },
     { path: 'workers/:id', Component: WorkerProfilePage },
     { path: 'me/favourite-workers', Component: FavouriteWorkersPage },
+    { path: 'me/coupons', Component: MyCouponsPage },
+    { path: 'me/coupon-center', Component: CouponCenterPage },
+    { path: 'me/cards', Component: MyCardsPage },
+    { path: 'cards', Component: CardShopPage },
+    { path: 'cards/:id', Component: CardPage },
   ],
   tabs: [
     { path: 'workers', titleKey: 'tab.workers', icon: <TeamOutline />, Component: WorkersPage },
     { path: 'orders', titleKey: 'tab.orders', icon: <UnorderedListOutline />, Component: OrdersPage },
   ],
-  meLinks: [{ path: 'me/favourite-workers', titleKey: 'favourites.title' }],
+  meLinks: [
+    { path: 'me/favourite-workers', titleKey: 'favourites.title' },
+    { path: 'me/coupons', titleKey: 'coupons.title' },
+    { path: 'me/coupon-center', titleKey: 'coupons.center' },
+    { path: 'me/cards', titleKey: 'cards.mine' },
+  ],
 };
 
 /** 用户端: the customer H5 portal at `/`. */

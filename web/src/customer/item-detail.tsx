@@ -1,7 +1,7 @@
 import { ErrorBlock, List, Swiper, Tag } from 'antd-mobile';
 import { CheckOutline, CloseOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../shared/api';
 import type { ItemDetail, Quote } from '../shared/catalog-types';
 import { unitLabel } from '../shared/catalog-units';
@@ -31,6 +31,8 @@ export function ItemPage() {
 function ItemContent({ item }: { item: ItemDetail }) {
   const { t, lang } = useI18n();
   const duration = useDuration();
+  // `?quantity=` (from a 次卡: its hours or units per visit) starts the quote form there.
+  const quantity = Number(useSearchParams()[0].get('quantity')) || undefined;
   const [quote, setQuote] = useState<Quote | null>(null);
 
   function showQuote(next: Quote) {
@@ -80,7 +82,7 @@ function ItemContent({ item }: { item: ItemDetail }) {
           )}
         </List>
       )}
-      <QuoteForm item={item} onQuote={showQuote} />
+      <QuoteForm item={item} onQuote={showQuote} quantity={quantity} />
       {quote && <QuoteView quote={quote} />}
     </div>
   );

@@ -1,6 +1,8 @@
 import { unitMessages } from '../shared/catalog-units';
 import type { Messages } from '../shared/i18n';
 import { bookingMessages } from './booking/messages';
+import { cardMessages } from './cards/messages';
+import { couponMessages } from './coupons/messages';
 import { orderMessages } from './orders/messages';
 import { workerSearchMessages } from './workers/messages';
 
@@ -9,6 +11,8 @@ export const customerMessages: Messages = {
   ...workerSearchMessages,
   ...bookingMessages,
   ...orderMessages,
+  ...couponMessages,
+  ...cardMessages,
   'customer.portal': ['同城上门服务，一键到家', 'Home services in your city'],
   'home.greeting': ['你好，{name}', 'Hello, {name}'],
   'home.greetingAnonymous': ['你好，欢迎使用到家', 'Hello, welcome to Daojia'],

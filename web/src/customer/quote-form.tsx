@@ -42,15 +42,15 @@ interface QuoteValues {
   scheduledStart: [string, string];
 }
 
-/** Quantity, options and visit time → `POST /api/catalog/quotes`; API field errors go under their controls. */
-export function QuoteForm({ item, onQuote }: { item: ItemDetail; onQuote: (quote: Quote) => void }) {
+/** Quantity (`quantity` when given and allowed, else the least), options and visit time → `POST /api/catalog/quotes`; API field errors go under their controls. */
+export function QuoteForm({ item, onQuote, quantity }: { item: ItemDetail; onQuote: (quote: Quote) => void; quantity?: number }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<QuoteValues>();
   const now = useMemo(() => new Date(), []);
   const rule = quantityRule(t, item.pricing, item.unit);
   const initialValues = useMemo<QuoteValues>(
     () => ({
-      quantity: rule?.min,
+      quantity: rule && quantity !== undefined && quantity >= rule.min && quantity <= rule.max ? quantity : rule?.min,
       options: Object.fromEntries(item.options.map((option) => [option.key, optionDefault(option)])),
       scheduledStart: defaultVisit(now),
     }),

@@ -73,6 +73,8 @@ export interface Quote {
   referenceRange?: { minFen: number; maxFen: number };
   package?: { visits: number; validDays: number };
   used?: boolean;
+  /** The coupon priced in (`couponId` of the request); a refused one answers 422/409 instead. */
+  coupon?: { id: string; code: string; applied: boolean; reason?: string };
 }
 
 // ---- console ----

@@ -89,6 +89,12 @@ export interface OrderPrice {
   refundFen: number;
   feeFen: number;
   workerCompensationFen: number;
+  /** What the order's coupon took off (also a COUPON line). */
+  couponFen: number;
+  /** How the order was paid: a provider, or `service_card` (次卡); null while unpaid. */
+  payMethod: 'wechat' | 'alipay' | 'card' | 'service_card' | null;
+  /** Accident insurance on the order (its premium is also an INSURANCE line), or null. */
+  insurance: { premiumFen: number; coverFen: number; plan: string } | null;
 }
 
 export interface OrderAddress {

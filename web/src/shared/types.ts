@@ -126,6 +126,7 @@ export type Permission =
   | 'finance:write'
   | 'promotions:read'
   | 'promotions:write'
+  | 'support:answer'
   | 'outbox:read'
   | 'audit:read'
   | 'admins:manage';

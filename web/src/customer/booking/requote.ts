@@ -2,9 +2,11 @@ import { api } from '../../shared/api';
 import type { Quote } from '../../shared/catalog-types';
 import { cityIso, defaultVisit } from '../../shared/city-days';
 
-/** A fresh quote with the same item, quantity and options for another visit time (the price may change with it). */
-export function requote(quote: Quote, scheduledStart: string): Promise<Quote> {
-  return api<Quote>('/api/catalog/quotes', { body: { itemCode: quote.itemCode, quantity: quote.quantity, options: quote.options, scheduledStart } });
+/** A fresh quote with the same item, quantity and options for another visit time (the price may change with it), with one of my coupons priced in. */
+export function requote(quote: Quote, scheduledStart: string, couponId: string | null = null): Promise<Quote> {
+  return api<Quote>('/api/catalog/quotes', {
+    body: { itemCode: quote.itemCode, quantity: quote.quantity, options: quote.options, scheduledStart, ...(couponId ? { couponId } : {}) },
+  });
 }
 
 export function isExpired(quote: Quote, now = Date.now()): boolean {

@@ -10,6 +10,7 @@ import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
 import { BillCard } from './bill-card';
 import { ExtrasCard } from './extras-card';
+import { InvoiceCard } from './invoice-card';
 import { OrderActions } from './order-actions';
 import { OrderHero } from './order-hero';
 import { OrderInfo } from './order-info';
@@ -75,6 +76,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       <OrderInfo order={order} />
       <OrderPrice order={order} />
       <BillCard order={order} />
+      <InvoiceCard order={order} />
       <OrderNotes order={order} />
       <OrderRecords records={order.records} />
       <OrderTimeline events={order.timeline} />

@@ -3,10 +3,12 @@ import { formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import type { OrderView } from '../../shared/order-types';
 
-/** 费用明细: the quote's lines, discount, total, accepted extras, what was paid, refunded and kept as a fee. */
+/** 费用明细: the quote's lines (coupon, insurance premium, 次卡 among them), total, accepted extras, what was paid and how, refunded and kept as a fee. */
 export function OrderPrice({ order }: { order: OrderView }) {
   const { t, lang } = useI18n();
   const price = order.price;
+  // The coupon is one of the lines; older orders may carry a discount without one.
+  const couponLine = price.lines.some((line) => line.code === 'COUPON');
   return (
     <section className="m-section" data-testid="order-price">
       <div className="m-section-title">{t('order.price')}</div>
@@ -17,7 +19,7 @@ export function OrderPrice({ order }: { order: OrderView }) {
             <dd className={line.amountFen < 0 ? 'm-order-minus' : undefined}>{formatFen(line.amountFen)}</dd>
           </div>
         ))}
-        {price.discountFen > 0 && (
+        {price.discountFen > 0 && !couponLine && (
           <div>
             <dt>{t('quote.discount')}</dt>
             <dd className="m-order-minus">{formatFen(-price.discountFen)}</dd>
@@ -44,6 +46,14 @@ export function OrderPrice({ order }: { order: OrderView }) {
           <dt>{t('order.paid')}</dt>
           <dd data-testid="order-paid">{formatFen(price.paidFen)}</dd>
         </div>
+        {price.payMethod && (
+          <div>
+            <dt>{t('order.payMethod')}</dt>
+            <dd data-testid="order-pay-method" data-method={price.payMethod}>
+              {t(price.payMethod === 'service_card' ? 'bill.serviceCard' : `pay.method.${price.payMethod}`)}
+            </dd>
+          </div>
+        )}
         {price.refundFen > 0 && (
           <div>
             <dt>{t('order.refund')}</dt>

@@ -1,0 +1,37 @@
+import type { Messages } from '../../shared/i18n';
+
+/** Texts of 我的优惠券, 领券中心 and the coupon picker of the booking page. */
+export const couponMessages: Messages = {
+  'coupons.title': ['我的优惠券', 'My coupons'],
+  'coupons.center': ['领券中心', 'Get coupons'],
+  'coupons.toCenter': ['去领券', 'Get more'],
+  'coupons.tab.available': ['可用', 'Usable'],
+  'coupons.tab.used': ['已使用', 'Used'],
+  'coupons.tab.expired': ['已过期', 'Expired'],
+  'coupons.empty.available': ['暂无可用优惠券，去领券中心看看', 'No usable coupons; have a look at Get coupons'],
+  'coupons.empty.used': ['还没有用过优惠券', 'No coupons used yet'],
+  'coupons.empty.expired': ['没有过期的优惠券', 'No expired coupons'],
+  'coupons.kind.spend_threshold': ['满减', 'Off'],
+  'coupons.kind.percent_off': ['折扣', 'Discount'],
+  'coupons.kind.new_customer': ['新人', 'New'],
+  'coupons.validUntil': ['有效期至 {date}', 'Valid until {date}'],
+  'coupons.validDays': ['领取后 {days} 天内有效', 'Valid {days} days after claiming'],
+  'coupons.allItems': ['全部服务可用', 'For every service'],
+  'coupons.onlyItems': ['限 {items}', 'Only for {items}'],
+  'coupons.locked': ['待支付订单占用中', 'Held by an unpaid order'],
+  'coupons.usedAt': ['{time} 已使用', 'Used {time}'],
+  'coupons.order': ['查看订单', 'View order'],
+  'coupons.statusTag.used': ['已使用', 'Used'],
+  'coupons.statusTag.expired': ['已过期', 'Expired'],
+  'coupons.percent': ['{n} 折', '{pct}% off'],
+
+  'center.intro': ['领取后在“我的优惠券”查看，下单时可选择使用', 'Claimed coupons are in My coupons; choose one when you book'],
+  'center.empty': ['暂时没有可领取的优惠券', 'No coupons to claim right now'],
+  'center.claim': ['立即领取', 'Claim'],
+  'center.claimMore': ['再领一张', 'Claim another'],
+  'center.claimed': ['已领取', 'Claimed'],
+  'center.soldOut': ['已抢光', 'All gone'],
+  'center.heldCount': ['已领 {count} 张 · 每人限 {limit} 张', 'You hold {count} · at most {limit} each'],
+  'center.left': ['剩余 {count} 张', '{count} left'],
+  'center.done': ['领取成功，已放入我的优惠券', 'Claimed: it is in My coupons'],
+};
