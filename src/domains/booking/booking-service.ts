@@ -208,6 +208,12 @@ export async function markOrderPaid(ctx: AppContext, trx: Db, orderId: string, p
   return true;
 }
 
+/** Who an order's two sides are and where it stands (for its chat and support). */
+export async function orderParties(db: Db, orderId: string) {
+  const o = await findOrder(db, orderId);
+  return o ? { id: o.id, orderNo: o.order_no, customerId: o.customer_id, workerId: o.worker_id, status: o.status } : null;
+}
+
 /** Whether the customer ever paid for an order (a 新人券 is for the first one). */
 export async function hasPaidOrder(db: Db, customerId: string): Promise<boolean> {
   return !!(await db.selectFrom('orders').select('id').where('customer_id', '=', customerId).where('paid_at', 'is not', null).limit(1).executeTakeFirst());
