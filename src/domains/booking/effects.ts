@@ -11,7 +11,7 @@ import { dispatchRound, resolveQueued } from '../dispatch/service.js';
 import { refundFromEscrow, releaseToWorker } from '../payments/settlement.js';
 import type { RefundKind } from '../../db/types-payments.js';
 import { releaseCouponOf } from '../promotions/coupons.js';
-import { noticeTransition } from './order-notices.js';
+import { noticeTransition, publishOrderMoved } from './order-notices.js';
 import { withdrawOffers, type OrderRow } from './queries.js';
 import type { BookingSettings } from './settings.js';
 import { canReschedule, type TransitionOk } from './state-machine.js';
@@ -64,6 +64,7 @@ export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c
   }
   if (r.from === 'paid' && r.to !== 'paid') await resolveQueued(db, o.id, c.now);
   if (!canReschedule(r.to) || r.action === 'decline' || r.action === 'change_worker') await closePendingReschedules(db, o.id, c.now);
+  await publishOrderMoved(db, o, r, c.previousWorkerId);
   if (r.effects.some((e) => e.startsWith('notify.'))) await noticeTransition(db, o, r, { now: c.now, autoConfirmHours: c.settings.autoConfirmHours, previousWorkerId: c.previousWorkerId });
   if (r.to === 'cancelled') await releaseCouponOf(db, o.id); // a cancelled order gives its coupon back
   if (r.to === 'cancelled' || r.to === 'closed' || r.to === 'refunded') {

@@ -6,6 +6,7 @@
 import dayjs from 'dayjs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { publish, topics } from '../../platform/events.js';
 import { notify } from '../messaging/notify-service.js';
 import { cityTimeZone } from '../geo/service.js';
 import { snapshotItem } from './order-facts.js';
@@ -70,4 +71,11 @@ export async function noticeTransition(db: Db, o: OrderRow, r: TransitionOk, c: 
     default:
       return;
   }
+}
+
+/** Every move of an order is a live event for its people (open order pages refresh without a reload). */
+export async function publishOrderMoved(db: Db, o: OrderRow, r: TransitionOk, previousWorkerId?: string | null) {
+  const people = new Set([o.customer_id, o.worker_id, previousWorkerId].filter((id): id is string => !!id));
+  const data = { orderId: o.id, status: o.status, action: r.action };
+  await publish(db, [...people].map((id) => ({ topic: topics.user(id), type: 'order', data })));
 }

@@ -67,6 +67,7 @@ function presentHeld(h: Held, c: Campaign, now: Date, fit?: { itemCode: string; 
   }
   return {
     id: h.id, campaignId: c.id, name: c.name, nameEn: c.name_en, kind: c.kind, rule: describeCoupon(engineCoupon(c, h)), itemCodes: c.item_codes,
+    offFen: c.off_fen, offBp: c.off_bp, thresholdFen: c.threshold_fen, capFen: c.cap_fen,
     status, validFrom: h.valid_from.toISOString(), validUntil: h.valid_until.toISOString(), orderId: h.order_id, usedAt: h.used_at?.toISOString() ?? null,
     ...(usable ? { usable } : {}),
   };
