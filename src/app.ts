@@ -23,6 +23,7 @@ import { promotionRoutes } from './domains/promotions/routes.js';
 import { messagingRoutes } from './domains/messaging/routes.js';
 import { registerMessagingJobs } from './domains/messaging/jobs.js';
 import { EventHub } from './platform/events.js';
+import { noticeExpiringCertificates } from './domains/workers/review-service.js';
 import { registerPaymentJobs } from './domains/payments/jobs.js';
 import { loadUserPrincipals } from './domains/accounts/service.js';
 import { catalogAdminRoutes } from './domains/catalog/admin-routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   app.addHook('onReady', async () => ctx.events.start());
   app.addHook('preClose', async () => ctx.events.stop()); // ends open event streams, so closing does not wait for them
   ctx.jobs.every(6 * 3_600_000, () => ctx.events.prune());
+  ctx.jobs.every(6 * 3_600_000, () => noticeExpiringCertificates(ctx).then(() => undefined));
 
   const spa = config.serveWeb && portalIndexExists();
   installErrorHandling(app, spa ? (request, reply) => {

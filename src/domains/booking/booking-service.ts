@@ -211,7 +211,7 @@ export async function markOrderPaid(ctx: AppContext, trx: Db, orderId: string, p
 /** Who an order's two sides are and where it stands (for its chat and support). */
 export async function orderParties(db: Db, orderId: string) {
   const o = await findOrder(db, orderId);
-  return o ? { id: o.id, orderNo: o.order_no, customerId: o.customer_id, workerId: o.worker_id, status: o.status } : null;
+  return o ? { id: o.id, orderNo: o.order_no, customerId: o.customer_id, workerId: o.worker_id, status: o.status, itemName: (o.quote_snapshot as QuoteSnapshot).item.name } : null;
 }
 
 /** Whether the customer ever paid for an order (a 新人券 is for the first one). */

@@ -179,7 +179,8 @@ export async function reportProblem(ctx: AppContext, customerId: string, id: str
   }
   const order = await ctx.db.transaction().execute(async (trx) => {
     const o = await lockedOrder(trx, id);
-    const { order: disputed } = await applyTransition(trx, o, 'report_problem', customerActor(customerId), { now, settings, facts: { reason: input.reason }, detail: { kind: input.kind } });
+    const { order: disputed, result } = await applyTransition(trx, o, 'report_problem', customerActor(customerId), { now, settings, facts: { reason: input.reason }, detail: { kind: input.kind } });
+    await runEffects(trx, disputed, result, { now, settings });
     if (reworkStart) await bookRework(ctx, trx, disputed, reworkStart, now, settings);
     return disputed;
   });

@@ -26,6 +26,10 @@ const REFUND_KIND: Partial<Record<string, RefundKind>> = { cancel: 'cancellation
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
+/** The customer hears this long before an automatic acceptance. */
+const AUTO_CONFIRM_NOTICE_HOURS = 6;
+/** The worker's arrival reminder comes this long before the start. */
+const CHECK_IN_NOTICE_MINUTES = 10;
 
 export const jobKey = (orderId: string, name: string) => `order:${orderId}:${name}`;
 
@@ -36,6 +40,8 @@ export async function scheduleVisitJobs(db: Kysely<DB>, o: OrderRow, settings: B
     const runAt = new Date(start.getTime() - minutes * MIN);
     if (runAt > now) await scheduleJob(db, { kind: 'order.remind', key: jobKey(o.id, `remind:${minutes}:${start.toISOString()}`), runAt, payload: { orderId: o.id, minutes, start: start.toISOString() } });
   }
+  const due = new Date(start.getTime() - CHECK_IN_NOTICE_MINUTES * MIN);
+  if (due > now) await scheduleJob(db, { kind: 'order.check_in_due', key: jobKey(o.id, `check_in_due:${start.toISOString()}`), runAt: due, payload: { orderId: o.id, start: start.toISOString() } });
   await scheduleJob(db, { kind: 'order.late_check', key: jobKey(o.id, `late:${start.toISOString()}`), runAt: new Date(start.getTime() + settings.lateGraceMinutes * MIN), payload: { orderId: o.id, start: start.toISOString() } });
 }
 
@@ -50,9 +56,13 @@ export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c
       case 'dispatch.restart': await dispatchRound(db, o, c.now, c.previousWorkerId ? [c.previousWorkerId] : []); break;
       case 'dispatch.cancel': await withdrawOffers(db, o.id); break;
       case 'jobs.schedule_reminders': await scheduleVisitJobs(db, o, c.settings, c.now); break;
-      case 'jobs.schedule_auto_confirm':
-        await scheduleJob(db, { kind: 'order.auto_confirm', key: jobKey(o.id, `auto_confirm:${c.now.toISOString()}`), runAt: new Date(c.now.getTime() + c.settings.autoConfirmHours * HOUR), payload: { orderId: o.id } });
+      case 'jobs.schedule_auto_confirm': {
+        const at = new Date(c.now.getTime() + c.settings.autoConfirmHours * HOUR);
+        await scheduleJob(db, { kind: 'order.auto_confirm', key: jobKey(o.id, `auto_confirm:${c.now.toISOString()}`), runAt: at, payload: { orderId: o.id } });
+        const notice = new Date(at.getTime() - AUTO_CONFIRM_NOTICE_HOURS * HOUR);
+        if (notice > c.now) await scheduleJob(db, { kind: 'order.auto_confirm_notice', key: jobKey(o.id, `auto_confirm_notice:${c.now.toISOString()}`), runAt: notice, payload: { orderId: o.id, at: at.toISOString() } });
         break;
+      }
       case 'jobs.schedule_close':
         await scheduleJob(db, { kind: 'order.close', key: jobKey(o.id, `close:${c.now.toISOString()}`), runAt: new Date(c.now.getTime() + c.settings.afterSalesHours * HOUR), payload: { orderId: o.id } });
         break;
@@ -72,5 +82,6 @@ export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c
     await release(db, o.id);
     await cancelJobs(db, jobKey(o.id, 'remind:'));
     await cancelJobs(db, jobKey(o.id, 'late:'));
+    await cancelJobs(db, jobKey(o.id, 'check_in_due:'));
   }
 }

@@ -2,15 +2,14 @@
  * Booking timers as durable jobs. Each handler re-reads the order under lock and asks the state
  * machine; an order that moved on makes the job a no-op (the machine refuses, nothing is written).
  */
-import dayjs from 'dayjs';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobRow } from '../../platform/jobs.js';
-import { userContact } from '../accounts/contacts.js';
-import { cityTimeZone } from '../geo/service.js';
 import { completeOrder } from './customer-actions.js';
+import { notify } from '../messaging/notify-service.js';
+import { localTime } from './order-notices.js';
 import { snapshotItem } from './order-facts.js';
 import { runEffects } from './effects.js';
 import { insertEvent, lockOrder, updateOrder, type OrderRow } from './queries.js';
@@ -33,14 +32,16 @@ async function orderOf(trx: Trx, job: JobRow): Promise<OrderRow | undefined> {
   return lockOrder(trx, String(job.payload.orderId));
 }
 
-async function sendReminder(ctx: AppContext, db: Kysely<DB>, o: OrderRow, minutes: number) {
-  const tz = await cityTimeZone(db, o.city_code);
-  const when = dayjs(o.scheduled_start).tz(tz).format('MM-DD HH:mm');
-  const item = snapshotItem(o).name;
-  const ahead = minutes >= 60 ? `${minutes / 60} 小时` : `${minutes} 分钟`;
-  const [customer, worker] = await Promise.all([userContact(ctx, db, o.customer_id), o.worker_id ? userContact(ctx, db, o.worker_id) : null]);
-  if (customer?.phone) await ctx.sms.send(db, customer.phone, `【到家】您预约的${item}将于 ${when} 开始（约 ${ahead}后），师傅上门时请出示核销码。订单 ${o.order_no}`);
-  if (worker?.phone) await ctx.sms.send(db, worker.phone, `【到家】您接的${item}订单将于 ${when} 开始（约 ${ahead}后），请提前出发。订单 ${o.order_no}`);
+const LEADS = [30, 60, 120, 1440] as const;
+/** The reminder's lead as one the templates name (the nearest, for a configured lead they do not list). */
+const leadOf = (minutes: number) => String(LEADS.reduce((best, l) => (Math.abs(l - minutes) < Math.abs(best - minutes) ? l : best), LEADS[0])) as '30' | '60' | '120' | '1440';
+
+/** 服务提醒 to both sides, through the message centre (SMS by their preferences; never after the start). */
+async function sendReminder(db: Kysely<DB>, o: OrderRow, minutes: number, now: Date) {
+  const vars = { service: snapshotItem(o).name, startTime: await localTime(db, o, o.scheduled_start), lead: leadOf(minutes) };
+  const base = { type: 'reminder_before_start' as const, vars, linkId: o.id, dedupeKey: `remind:${o.id}:${minutes}:${o.scheduled_start.toISOString()}`, smsNotAfter: o.scheduled_start, now };
+  await notify(db, { ...base, to: { userId: o.customer_id, audience: 'customer' } });
+  if (o.worker_id) await notify(db, { ...base, to: { userId: o.worker_id, audience: 'worker' } });
   await insertEvent(db, { orderId: o.id, action: 'remind', actorKind: 'system', actorId: null, actorName: '系统', note: `${minutes}`, detail: { minutes } });
 }
 
@@ -57,11 +58,25 @@ export function registerBookingJobs(ctx: AppContext) {
     });
   });
 
-  ctx.jobs.register('order.remind', async (trx, job) => {
+  ctx.jobs.register('order.remind', async (trx, job, now) => {
     const o = await orderOf(trx, job);
     // A reschedule makes new reminders; this one belongs to the old start.
     if (!o || o.scheduled_start.toISOString() !== job.payload.start || !['assigned', 'on_the_way'].includes(o.status)) return;
-    await sendReminder(ctx, trx, o, Number(job.payload.minutes));
+    await sendReminder(trx, o, Number(job.payload.minutes), now);
+  });
+
+  // 到达提醒: shortly before the start, the worker is reminded to arrive and check in with the customer's code.
+  ctx.jobs.register('order.check_in_due', async (trx, job, now) => {
+    const o = await orderOf(trx, job);
+    if (!o || !o.worker_id || o.scheduled_start.toISOString() !== job.payload.start || !['assigned', 'on_the_way'].includes(o.status)) return;
+    await notify(trx, { type: 'check_in_due', to: { userId: o.worker_id, audience: 'worker' }, vars: { service: snapshotItem(o).name, startTime: await localTime(trx, o, o.scheduled_start) }, linkId: o.id, dedupeKey: `check_in_due:${o.id}:${job.payload.start}`, smsNotAfter: o.scheduled_start, now });
+  });
+
+  // 即将自动验收: the customer hears before the automatic acceptance, while a problem can still be reported.
+  ctx.jobs.register('order.auto_confirm_notice', async (trx, job, now) => {
+    const o = await orderOf(trx, job);
+    if (!o || o.status !== 'awaiting_confirmation') return;
+    await notify(trx, { type: 'auto_confirm_soon', to: { userId: o.customer_id, audience: 'customer' }, vars: { service: snapshotItem(o).name, deadline: await localTime(trx, o, new Date(String(job.payload.at))) }, linkId: o.id, dedupeKey: `auto_confirm_soon:${o.id}:${job.payload.at}`, now });
   });
 
   ctx.jobs.register('order.late_check', async (trx, job, now) => {

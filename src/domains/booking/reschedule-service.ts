@@ -17,6 +17,7 @@ import { dispatchRound } from '../dispatch/service.js';
 import { needOf } from './order-facts.js';
 import { scheduleVisitJobs } from './effects.js';
 import { orderView } from './present.js';
+import { noticeReschedule } from './order-notices.js';
 import { insertEvent, lockOrder, pendingReschedule, updateOrder, withdrawOffers, type OrderRow } from './queries.js';
 import type { BookingSettings } from './settings.js';
 import { canReschedule, type OrderState } from './state-machine.js';
@@ -55,7 +56,8 @@ async function moveOrder(trx: Db, o: OrderRow, start: Date, actor: BookingActor,
 
 async function openRequest(trx: Db, o: OrderRow, by: 'customer' | 'worker', requesterId: string, start: Date, reason: string, status: RescheduleStatus, now: Date) {
   if (await pendingReschedule(trx, o.id)) throw new AppError('RESCHEDULE_PENDING');
-  await trx.insertInto('reschedule_requests').values({ order_id: o.id, requested_by: by, requester_id: requesterId, previous_start: o.scheduled_start, proposed_start: start, reason: reason.trim(), status }).execute();
+  const req = await trx.insertInto('reschedule_requests').values({ order_id: o.id, requested_by: by, requester_id: requesterId, previous_start: o.scheduled_start, proposed_start: start, reason: reason.trim(), status }).returning('id').executeTakeFirstOrThrow();
+  await noticeReschedule(trx, o, 'requested', { id: req.id, requestedBy: by, proposedStart: start });
   await insertEvent(trx, { orderId: o.id, action: 'reschedule_requested', actorKind: by, actorId: requesterId, actorName: by === 'customer' ? '客户' : '师傅', note: reason.trim(), detail: { proposedStart: start.toISOString() }, at: now });
 }
 
@@ -120,17 +122,21 @@ export async function decideReschedule(ctx: AppContext, requestId: string, decid
       await insertEvent(trx, { orderId: o.id, action, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, note: note.trim(), at: now });
       if (decider.as === 'ops') await writeAudit(trx, { actorKind: 'admin', actorId: decider.admin.id, actorName: decider.admin.name, action: `order.${action}`, targetType: 'order', targetId: o.id, ip: decider.admin.ip, detail: { requestId: req.id, note } });
     };
+    const facts = { id: req.id, requestedBy: req.requested_by as 'customer' | 'worker', proposedStart: req.proposed_start };
     if (!approve) {
       await close('rejected', 'reschedule_rejected');
+      await noticeReschedule(trx, o, 'rejected', facts);
       return o;
     }
     if (!canReschedule(o.status as OrderState)) throw notReschedulable(o);
     if (decider.as === 'ops') {
       await close('pending_customer', 'reschedule_ops_approved');
+      await noticeReschedule(trx, o, 'ops_approved', facts);
       return o;
     }
     const moved = await moveOrder(trx, o, req.proposed_start, actor, now, settings, req.reason);
     await close('approved', 'reschedule_approved');
+    await noticeReschedule(trx, moved, 'approved', facts);
     return moved;
   });
 }

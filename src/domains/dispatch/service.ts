@@ -11,6 +11,7 @@ import { scheduleJob } from '../../platform/jobs.js';
 import { workersAt } from '../booking/availability.js';
 import { needOf, snapshotItem } from '../booking/order-facts.js';
 import { insertEvent, type OrderRow } from '../booking/queries.js';
+import { noticeOffers } from '../booking/order-notices.js';
 import { customerWorkerHistory, workerOrderStats } from '../booking/worker-stats.js';
 import { workerFacts } from '../workers/availability-service.js';
 import { rankCandidates, type MatchCandidate, type MatchResult } from './matching/index.js';
@@ -121,6 +122,7 @@ export async function dispatchRound(db: Db, o: OrderRow, now: Date, exclude: str
     ranked: JSON.stringify(result.ranked.slice(0, 20)), rejected: JSON.stringify(result.rejected.slice(0, 50)),
   }).execute();
   await scheduleJob(db, { kind: 'dispatch.window', key: `order:${o.id}:dispatch:${round}`, runAt: expiresAt, payload: { orderId: o.id, round } });
+  await noticeOffers(db, o, targets.map((t) => t.workerId), round, expiresAt);
   await insertEvent(db, { orderId: o.id, action: 'offered', actorKind: 'system', actorId: null, actorName: '系统', detail: { workers: targets.length, mode, round }, at: now });
   return targets.length;
 }

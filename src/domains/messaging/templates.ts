@@ -332,6 +332,53 @@ export const NOTIFICATION_TEMPLATES = {
       body: { zh: '{service} 服务将于 {startTime} 开始（还有 {lead}），请提前做好准备。', en: '{service} starts at {startTime} (in {lead}). Please get ready.' },
     },
   },
+  order_assigned: {
+    audiences: ['worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app', 'sms'], link: 'order',
+    variables: { service: T, startTime: T, district: T },
+    texts: {
+      title: { zh: '平台为您派单', en: 'An order was assigned to you' },
+      body: { zh: '平台已为您派单：{district} {service}，{startTime} 上门，请按时出发。', en: 'You were assigned {service} in {district} at {startTime}. Please set off in time.' },
+    },
+  },
+  check_in_due: {
+    audiences: ['worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app', 'sms'], link: 'order',
+    variables: { service: T, startTime: T },
+    texts: {
+      title: { zh: '请按时到达并签到', en: 'Time to arrive and check in' },
+      body: { zh: '{service} 订单于 {startTime} 开始，到达后请输入客户的 4 位服务码签到。', en: '{service} starts at {startTime}. On arrival, check in with the customer\'s 4-digit service code.' },
+    },
+  },
+  dispute_opened: {
+    audiences: ['admin'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'order',
+    variables: { orderNo: T, party: PARTY(true), reason: T },
+    texts: {
+      title: { zh: '新的售后纠纷', en: 'New dispute' },
+      body: { zh: '订单 {orderNo}：{party}发起售后/纠纷，原因：{reason}。请尽快介入处理。', en: 'Order {orderNo}: {party} opened a dispute: {reason}. Please handle it.' },
+    },
+  },
+  arbitration_decided: {
+    audiences: ['customer', 'worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app', 'sms'], link: 'order',
+    variables: { service: T },
+    texts: {
+      by: 'decision',
+      cases: {
+        completed: {
+          title: { zh: '纠纷已处理', en: 'Dispute resolved' },
+          body: { zh: '您的 {service} 订单纠纷已处理：服务按完成结算。', en: 'The dispute about your {service} order was resolved: the service is settled as completed.' },
+        },
+        refund_full: {
+          variables: { amount: T },
+          title: { zh: '纠纷已处理：全额退款', en: 'Dispute resolved: full refund' },
+          body: { zh: '您的 {service} 订单纠纷已处理：全额退款 {amount}。', en: 'The dispute about your {service} order was resolved: a full refund of {amount}.' },
+        },
+        refund_partial: {
+          variables: { amount: T },
+          title: { zh: '纠纷已处理：部分退款', en: 'Dispute resolved: partial refund' },
+          body: { zh: '您的 {service} 订单纠纷已处理：退款 {amount}，其余按服务结算。', en: 'The dispute about your {service} order was resolved: {amount} refunded, the rest settled for the service.' },
+        },
+      },
+    },
+  },
   chat_message: {
     audiences: ['customer', 'worker'], category: 'chat', safetyCritical: false, defaultChannels: ['in_app'], link: 'chat',
     variables: { sender: T, preview: T },

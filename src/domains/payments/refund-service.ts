@@ -11,6 +11,8 @@ import type { RefundKind } from '../../db/types-payments.js';
 import { AppError } from '../../platform/errors.js';
 import { scheduleJob, type JobRow } from '../../platform/jobs.js';
 import { accounts, balanceOf, post } from './ledger.js';
+import { orderParties } from '../booking/booking-service.js';
+import { notify } from '../messaging/notify-service.js';
 
 type Db = Kysely<DB>;
 
@@ -63,6 +65,18 @@ export async function refundOrderPart(trx: Db, o: { id: string }, amountFen: num
   return requestRefunds(trx, o.id, amountFen, 'manual', reason, by, idempotencyCause);
 }
 
+/** 退款成功: the customer hears that the money is on its way back (for an order or a service card). */
+async function noticeRefund(trx: Db, r: { id: string; order_id: string | null; service_card_id: string | null; amount_fen: number }) {
+  const owner = r.order_id ? await orderParties(trx, r.order_id) : null;
+  const card = r.service_card_id ? await trx.selectFrom('service_cards').select(['customer_id', 'name']).where('id', '=', r.service_card_id).executeTakeFirst() : null;
+  const customerId = owner?.customerId ?? card?.customer_id;
+  if (!customerId) return;
+  await notify(trx, {
+    type: 'refund_done', to: { userId: customerId, audience: 'customer' }, vars: { amount: `¥${(r.amount_fen / 100).toFixed(2)}`, service: owner ? owner.itemName : card!.name },
+    ...(r.order_id ? { linkId: r.order_id } : {}), dedupeKey: `refund:${r.id}`,
+  });
+}
+
 /** Job `payments.refund`: asks the provider (outside a transaction), then books the confirmation. */
 export async function sendRefund(ctx: AppContext, job: JobRow): Promise<void> {
   const refund = await ctx.db.selectFrom('refunds as r').innerJoin('payments as p', 'p.id', 'r.payment_id')
@@ -74,6 +88,7 @@ export async function sendRefund(ctx: AppContext, job: JobRow): Promise<void> {
     const done = await trx.updateTable('refunds').set({ status: 'succeeded', provider_refund_id: refundId, succeeded_at: new Date() })
       .where('id', '=', refund.id).where('status', '=', 'processing').returning('id').executeTakeFirst();
     if (!done) return;
+    await noticeRefund(trx, refund);
     await post(trx, {
       key: `refunded:${refund.id}`, kind: 'refund_confirmed', orderId: refund.order_id, memo: refund.refund_no,
       moves: [{ from: accounts.refundsPayable((refund.order_id ?? refund.service_card_id)!), to: accounts.psp(refund.provider), amountFen: refund.amount_fen }],

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
+import { notify } from '../messaging/notify-service.js';
 import { AppError } from '../../platform/errors.js';
 import { scheduleJob } from '../../platform/jobs.js';
 import { cityTimeZone } from '../geo/service.js';
@@ -149,6 +150,11 @@ export async function listWorkerWithdrawals(ctx: AppContext, workerId: string) {
   return (await withdrawalsQuery(ctx.db).where('w.worker_id', '=', workerId).orderBy('w.created_at', 'desc').limit(100).execute()).map(presentWithdrawal);
 }
 
+/** 提现通知: approved, refused (with finance's reason) or paid out. */
+async function noticeWithdrawal(trx: Db, w: { id: string; worker_id: string; amount_fen: number }, outcome: { decision: 'approved' | 'paid' } | { decision: 'rejected'; reason: string }, step: string) {
+  await notify(trx, { type: 'withdrawal_decided', to: { userId: w.worker_id, audience: 'worker' }, vars: { amount: `¥${(w.amount_fen / 100).toFixed(2)}`, ...outcome }, linkId: w.id, dedupeKey: `withdrawal:${w.id}:${step}` });
+}
+
 /** Money back to available (rejected, or the payout failed for good). */
 async function returnToAvailable(trx: Db, w: { id: string; worker_id: string; amount_fen: number }, why: string) {
   await post(trx, { key: `withdraw-back:${w.id}:${why}`, kind: 'withdrawal_returned', workerId: w.worker_id, memo: why, moves: [{ from: accounts.withdrawalsInFlight(w.worker_id), to: accounts.workerAvailable(w.worker_id), amountFen: w.amount_fen }] });
@@ -165,6 +171,7 @@ export async function decideWithdrawal(ctx: AppContext, id: string, decision: 'a
     const status = decision === 'reject' ? 'rejected' : 'paying';
     await trx.updateTable('withdrawals').set({ status, review_note: note, reviewed_by: adminName, reviewed_at: now, updated_at: now, ...(decision === 'retry' ? { attempts: 0, failure_reason: '' } : {}) }).where('id', '=', id).execute();
     if (decision === 'reject') await returnToAvailable(trx, w, 'rejected');
+    if (decision !== 'retry') await noticeWithdrawal(trx, w, decision === 'reject' ? { decision: 'rejected', reason: note || '—' } : { decision: 'approved' }, `${decision}:${now.getTime()}`);
     if (decision === 'retry') {
       await post(trx, { key: `withdraw-retry:${w.id}:${now.getTime()}`, kind: 'withdrawal', workerId: w.worker_id, memo: 'retry', moves: [{ from: accounts.workerAvailable(w.worker_id), to: accounts.withdrawalsInFlight(w.worker_id), amountFen: w.amount_fen }] });
     }
@@ -191,6 +198,7 @@ export async function sendPayout(ctx: AppContext, id: string): Promise<void> {
         { from: accounts.withdrawalsInFlight(live.worker_id), to: accounts.payouts, amountFen: live.net_fen },
         { from: accounts.withdrawalsInFlight(live.worker_id), to: accounts.fees, amountFen: live.fee_fen },
       ] });
+      await noticeWithdrawal(trx, live, { decision: 'paid' }, 'paid');
       return;
     }
     const attempts = live.attempts + 1;

@@ -1,8 +1,12 @@
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
+import dayjs from 'dayjs';
+import { DEFAULT_QUIET_HOURS } from '../messaging/delivery-rules.js';
+import { notify } from '../messaging/notify-service.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../admin/service.js';
 import { expiryFlag, getApplication } from './application-service.js';
+import { CERTIFICATE_LABELS, type CertificateKind } from './constants.js';
 
 /** Applications by review status, oldest submission first; `q` matches the name or the phone's last digits. */
 export async function reviewQueue(ctx: AppContext, f: { status?: 'submitted' | 'rejected' | 'approved'; q?: string; offset: number; limit: number }) {
@@ -63,6 +67,9 @@ async function decide(ctx: AppContext, actor: Actor, workerId: string, decision:
       await trx.updateTable('worker_certificates').set({ status: 'verified' }).where('worker_id', '=', workerId).where('status', '=', 'pending').execute();
     }
     await trx.insertInto('worker_review_decisions').values({ worker_id: workerId, decision, reason, admin_id: actor.id, admin_name: actor.name }).execute();
+    const to = { userId: workerId, audience: 'worker' as const };
+    if (decision === 'approved') await notify(trx, { type: 'onboarding_approved', to, vars: {}, linkId: workerId, now });
+    else await notify(trx, { type: 'onboarding_rejected', to, vars: { reason: reason || '—' }, linkId: workerId, now });
     await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: `worker.${decision}`, targetType: 'worker', targetId: workerId, ip: actor.ip, detail: { reason } });
   });
 }
@@ -107,8 +114,21 @@ export async function insertPenalty(trx: AppContext['db'], actor: { id: string |
     await trx.updateTable('worker_profiles').set({ suspended_until: until, online: false, updated_at: now }).where('user_id', '=', workerId).execute();
   }
   if (input.kind === 'removal') await trx.updateTable('worker_profiles').set({ status: 'removed', online: false, updated_at: now }).where('user_id', '=', workerId).execute();
+  await noticePenalty(trx, workerId, row.id, input.kind, input.reason.trim(), endsAt, now);
   await writeAudit(trx, { actorKind: actor.id ? 'admin' : 'system', actorId: actor.id, actorName: actor.name, action: `worker.penalty_${input.kind}`, targetType: 'worker', targetId: workerId, ip: actor.ip, detail: { reason: input.reason, days: input.days ?? null } });
   return { id: row.id };
+}
+
+/** How long a worker has to appeal a penalty (shown in the penalty notice). */
+const APPEAL_DAYS = 7;
+/** Dates in worker notices are the served city's (workers carry no city of their own yet). */
+const DEFAULT_ZONE = DEFAULT_QUIET_HOURS.timeZone;
+
+async function noticePenalty(trx: AppContext['db'], workerId: string, penaltyId: string, kind: 'warning' | 'suspension' | 'removal', reason: string, endsAt: Date | null, now: Date) {
+  const day = (d: Date) => dayjs(d).tz(DEFAULT_ZONE).format('YYYY-MM-DD');
+  const appealDeadline = day(new Date(now.getTime() + APPEAL_DAYS * 86_400_000));
+  const vars = kind === 'suspension' ? { penalty: kind, reason, appealDeadline, until: day(endsAt!) } : { penalty: kind, reason, appealDeadline };
+  await notify(trx, { type: 'penalty_issued', to: { userId: workerId, audience: 'worker' }, vars, linkId: penaltyId, now });
 }
 
 /** The worker appeals a penalty, once. */
@@ -140,6 +160,10 @@ export async function decideAppeal(ctx: AppContext, actor: Actor, penaltyId: str
     if (input.outcome === 'revoked' && pen.kind === 'removal') {
       await trx.updateTable('worker_profiles').set({ status: 'approved' }).where('user_id', '=', pen.worker_id).where('status', '=', 'removed').execute();
     }
+    await notify(trx, {
+      type: 'appeal_outcome', to: { userId: pen.worker_id, audience: 'worker' }, linkId: penaltyId, now,
+      vars: input.outcome === 'revoked' ? { decision: 'overturned', penalty: pen.kind } : { decision: 'upheld', penalty: pen.kind, reason: input.note.trim() || '—' },
+    });
     await writeAudit(trx, { actorKind: 'admin', actorId: actor.id, actorName: actor.name, action: `worker.appeal_${input.outcome}`, targetType: 'penalty', targetId: penaltyId, ip: actor.ip });
   });
 }
@@ -152,4 +176,17 @@ export async function expiringCertificates(ctx: AppContext, days: number) {
     .where('c.status', '=', 'verified').where('c.expires_at', '<=', until).where('w.status', '!=', 'removed')
     .orderBy('c.expires_at').limit(500).execute();
   return rows.map((r) => ({ ...expiryFlag(r.expires_at), id: r.id, kind: r.kind, number: r.number, expiresAt: r.expires_at, workerId: r.user_id, workerName: r.display_name }));
+}
+
+/** Days ahead a worker is told that a certificate runs out. */
+export const CERTIFICATE_NOTICE_DAYS = 30;
+
+/** 证书即将到期: each verified certificate running out within the notice period is announced once to its worker. */
+export async function noticeExpiringCertificates(ctx: AppContext): Promise<number> {
+  const soon = (await expiringCertificates(ctx, CERTIFICATE_NOTICE_DAYS)).filter((c) => c.expiringSoon || (c.daysLeft !== null && c.daysLeft >= 0));
+  for (const c of soon) {
+    const label = CERTIFICATE_LABELS[c.kind as CertificateKind]?.zh ?? c.kind;
+    await notify(ctx.db, { type: 'certificate_expiring', to: { userId: c.workerId, audience: 'worker' }, vars: { certificate: label, expiresOn: c.expiresAt! }, linkId: c.workerId, dedupeKey: `certificate:${c.id}:${c.expiresAt}` });
+  }
+  return soon.length;
 }

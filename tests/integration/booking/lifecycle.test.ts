@@ -134,7 +134,10 @@ describe('timers (durable jobs)', () => {
     const { customer, c, w, order } = await accepted(inHours(5));
     const start = new Date(order.scheduledStart).getTime();
     await t.ctx.jobs.runDue(new Date(start - 119 * 60_000));
-    expect((await latestOutbox(t.ctx, customer.phone))?.body).toContain('将于');
+    // In the message centre of both sides (an SMS copy too, unless quiet hours hold it past the start).
+    const reminders = async (who: typeof c, audience: string) => (await who('GET', `/api/notifications?audience=${audience}`)).json().items.filter((n: { type: string }) => n.type === 'reminder_before_start');
+    expect((await reminders(c, 'customer'))[0].body).toContain('服务将于');
+    expect(await reminders(w, 'worker')).toHaveLength(1);
     await t.ctx.jobs.runDue(new Date(start + 11 * 60_000));
     expect((await c('GET', `/api/orders/${order.id}`)).json().lateFlagged).toBe(true);
 

@@ -180,6 +180,8 @@ describe('withdrawals', () => {
     await t.ctx.jobs.runDue(new Date(Date.now() + 1000));
     const [w] = (await x.w('GET', '/api/worker/withdrawals')).json();
     expect(w).toMatchObject({ amountFen: 2000, feeFen: 100, netFen: 1900, status: 'paid' });
+    const paidOut = (await x.w('GET', '/api/notifications?audience=worker')).json().items.find((n: { type: string }) => n.type === 'withdrawal_decided');
+    expect(paidOut.body).toBe('您申请的提现 ¥20.00 已打款，请注意查收。');
     expect((await x.w('GET', '/api/worker/income')).json().availableFen).toBe(available - 2000);
     await expectBalanced();
   });
@@ -209,6 +211,9 @@ describe('withdrawals', () => {
     expect((await x.w('GET', '/api/worker/income')).json().availableFen).toBe(before - 3000);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', wd.id).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['withdrawal.approve', 'withdrawal.retry']));
+    const notices = (await x.w('GET', '/api/notifications?audience=worker')).json().items.filter((n: { type: string }) => n.type === 'withdrawal_decided');
+    expect(notices.map((n: { title: string }) => n.title)).toContain('提现审核通过');
+    expect(notices[0].link).toEqual({ kind: 'withdrawal', id: wd.id });
     await expectBalanced();
     await put(settings);
   });
