@@ -22,6 +22,8 @@ import { financeRoutes } from './domains/payments/finance-routes.js';
 import { promotionRoutes } from './domains/promotions/routes.js';
 import { messagingRoutes } from './domains/messaging/routes.js';
 import { registerMessagingJobs } from './domains/messaging/jobs.js';
+import { safetyRoutes } from './domains/safety/routes.js';
+import { smsEmergencyContact } from './domains/safety/service.js';
 import { EventHub } from './platform/events.js';
 import { noticeExpiringCertificates } from './domains/workers/review-service.js';
 import { registerPaymentJobs } from './domains/payments/jobs.js';
@@ -94,6 +96,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   registerDispatchJobs(ctx);
   registerPaymentJobs(ctx);
   registerMessagingJobs(ctx);
+  ctx.jobs.register('safety.sos_contact', (trx, job) => smsEmergencyContact(ctx, trx, job));
   // The simulator posts its notifications through our own HTTP pipeline, as a provider would over the network.
   paySim.setDeliver(async ({ url, headers, payload }) => {
     const res = await app.inject({ method: 'POST', url, headers, payload });
@@ -130,7 +133,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, safetyRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

@@ -32,3 +32,10 @@ export interface MessagingDB {
   support_messages: SupportMessagesTable;
   help_articles: HelpArticlesTable;
 }
+
+export interface IncidentsTable {
+  id: Generated<string>; incident_no: string; user_id: string; role: 'customer' | 'worker'; order_id: string | null; lat: number | null; lng: number | null;
+  note: Generated<string>; status: Generated<'open' | 'acknowledged' | 'resolved'>; acknowledged_by: string | null; acknowledged_at: NullableTimestamp;
+  resolved_by: string | null; resolved_at: NullableTimestamp; resolution: Generated<string>; created_at: Generated<Date>;
+}
+export interface SafetyDB { incidents: IncidentsTable }

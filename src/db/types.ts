@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { DispatchPlansTable } from './types-dispatch-plans.js';
 import type { PaymentsDB } from './types-payments.js';
 import type { PromotionsDB } from './types-promotions.js';
-import type { MessagingDB } from './types-messaging.js';
+import type { MessagingDB, SafetyDB } from './types-messaging.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -445,7 +445,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

@@ -95,6 +95,7 @@ export const ERRORS = {
   INSURANCE_REQUIRED: { status: 400, zh: '该类服务须投保意外险', en: 'Accident insurance is mandatory for this service' },
   INVOICE_NOT_ALLOWED: { status: 409, zh: '订单完成后才能申请发票，且每单只能开一张', en: 'Invoices are for completed orders, one per order' },
   INVOICE_STATE: { status: 409, zh: '该发票申请已处理', en: 'This invoice request was already handled' },
+  INCIDENT_STATE: { status: 409, zh: '该求助当前状态不允许此操作', en: 'Not possible in the incident\'s current state' },
   CHAT_CLOSED: { status: 409, zh: '订单未接单或已结束，不能发送消息', en: 'Messages can be sent from acceptance until the order closes' },
   SUPPORT_TICKET_CLOSED: { status: 409, zh: '该工单已关闭', en: 'This ticket is closed' },
   EXTRA_STATE: { status: 409, zh: '该加项已处理', en: 'This extra-work proposal was already answered' },
