@@ -1,25 +1,8 @@
 // 次卡 (`/api/service-cards…`). Money integer fen, times ISO 8601 UTC.
 
-/** A card on sale. */
-export interface CardProduct {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-  itemCode: string;
-  /** Hours or units of each visit (the booking's quantity must match). */
-  quantity: number;
-  visits: number;
-  priceFen: number;
-  listPriceFen: number;
-  savingFen: number;
-  perVisitFen: number;
-  validDays: number;
-  published: boolean;
-}
+import type { CardStatus } from '../../shared/promotion-types';
 
-/** `expired`: an active card past its expiry. */
-export type CardStatus = 'unpaid' | 'active' | 'expired' | 'refunded' | 'void';
+export type { CardProduct, CardStatus } from '../../shared/promotion-types';
 
 export interface ServiceCard {
   id: string;

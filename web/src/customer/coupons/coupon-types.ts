@@ -1,7 +1,9 @@
 // 我的优惠券 and 领券中心 (`GET /api/coupons`, `GET /api/coupons/center`). Money integer fen, times ISO 8601 UTC.
 import type { LocalText } from '../../shared/order-types';
 
-export type CouponKind = 'spend_threshold' | 'percent_off' | 'new_customer';
+import type { CampaignBase, CouponKind } from '../../shared/promotion-types';
+
+export type { CouponKind };
 
 /** `expired`: an available coupon past its validity; `locked`: held by an order not paid yet. */
 export type CouponStatus = 'available' | 'locked' | 'used' | 'expired';
@@ -25,26 +27,7 @@ export interface HeldCoupon {
   usable?: { applicable: boolean; discountFen?: number; reason?: LocalText };
 }
 
-export interface CenterCampaign {
-  id: string;
-  name: string;
-  nameEn: string;
-  kind: CouponKind;
-  rule: LocalText;
-  offFen: number | null;
-  thresholdFen: number | null;
-  /** Basis points off (1000 = 10 % off). */
-  offBp: number | null;
-  capFen: number | null;
-  minSpendFen: number | null;
-  itemCodes: string[] | null;
-  startsAt: string;
-  endsAt: string;
-  /** A claimed coupon is valid this many days (never past endsAt); null = until endsAt. */
-  validDays: number | null;
-  totalQuantity: number | null;
-  issuedCount: number;
-  perCustomer: number;
+export interface CenterCampaign extends CampaignBase {
   /** How many I hold. */
   claimed: number;
   soldOut: boolean;

@@ -4,24 +4,6 @@ import type { WithdrawalRules as ServerWithdrawalRules } from '../../../../../sr
 
 // Answers of the finance console API (docs/api-payments.md, 财务).
 
-export interface SummaryTotals {
-  gmvFen: number;
-  paidFen: number;
-  refundedFen: number;
-  commissionFen: number;
-  feesFen: number;
-  insuranceFen: number;
-  promotionsFen: number;
-  payoutsFen: number;
-  /** Commission + fees − promotions. */
-  revenueFen: number;
-  escrowFen: number;
-  workerPendingFen: number;
-  workerAvailableFen: number;
-  /** Prepaid on service cards (次卡), not yet spent on visits. */
-  cardPrepaidFen: number;
-}
-
 /** The flows of one local day or month. */
 export interface PeriodFlows {
   gmvFen: number;
@@ -31,8 +13,20 @@ export interface PeriodFlows {
   feesFen: number;
   insuranceFen: number;
   promotionsFen: number;
+  /** Refunds the platform bore because the worker had already withdrawn their share. */
+  lossesFen: number;
   payoutsFen: number;
+  /** Commission + fees − promotions − losses. */
   revenueFen: number;
+}
+
+/** The period's flows and what is held now. */
+export interface SummaryTotals extends PeriodFlows {
+  escrowFen: number;
+  workerPendingFen: number;
+  workerAvailableFen: number;
+  /** Prepaid on service cards (次卡), not yet spent on visits. */
+  cardPrepaidFen: number;
 }
 
 export interface FinanceSummary {

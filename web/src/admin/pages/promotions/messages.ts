@@ -117,4 +117,5 @@ export const promotionMessages: Messages = {
   'promo.cardStatus.active': ['使用中', 'Active'],
   'promo.cardStatus.expired': ['已过期', 'Expired'],
   'promo.cardStatus.refunded': ['已退卡', 'Refunded'],
+  'promo.cardStatus.void': ['已作废', 'Void'],
 };

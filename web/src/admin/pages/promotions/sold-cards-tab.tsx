@@ -7,7 +7,7 @@ import { useI18n } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/use-load';
 import type { CardStatus, SoldCard } from './promotion-types';
 
-const STATUS_COLORS: Record<CardStatus, string> = { unpaid: 'default', active: 'green', expired: 'orange', refunded: 'default' };
+const STATUS_COLORS: Record<CardStatus, string> = { unpaid: 'default', active: 'green', expired: 'orange', refunded: 'default', void: 'default' };
 
 /** 已售次卡: each card's visits used and left, and the balance still prepaid on it. */
 export function SoldCardsTab() {
