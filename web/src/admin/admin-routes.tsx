@@ -5,6 +5,7 @@ import { useI18n } from '../shared/i18n';
 import type { Permission } from '../shared/types';
 import { CONSOLE_PAGES } from './console-pages';
 import { AdminLayout } from './layout/admin-layout';
+import { NotificationsPage } from './live/notifications-page';
 import { LoginPage } from './login-page';
 import { useAdminSession } from './session';
 
@@ -62,6 +63,8 @@ export function AdminRoutes() {
               }
             />
           ))}
+          {/* Every admin has notifications: no permission needed. */}
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

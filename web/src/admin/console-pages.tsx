@@ -6,6 +6,7 @@ import {
   CalculatorOutlined,
   CreditCardOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   ClusterOutlined,
   CarOutlined,
   DashboardOutlined,
@@ -50,6 +51,7 @@ import { OrdersPage } from './pages/orders/orders-page';
 import { ReschedulesPage } from './pages/orders/reschedules-page';
 import { CampaignsPage } from './pages/promotions/campaigns-page';
 import { ServiceCardsPage } from './pages/promotions/service-cards-page';
+import { SupportPage } from './pages/support/support-page';
 import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
 
 export interface ConsolePage {
@@ -78,6 +80,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'reschedules', labelKey: 'nav.reschedules', permission: 'orders:read', icon: <CalendarOutlined />, Component: ReschedulesPage },
   { path: 'dispatch-plans', labelKey: 'nav.dayPlans', permission: 'orders:write', icon: <CarOutlined />, Component: DayPlansPage },
   { path: 'book', labelKey: 'nav.bookForCustomer', permission: 'orders:book', icon: <PhoneOutlined />, Component: BookForCustomerPage },
+  { path: 'support', labelKey: 'nav.support', permission: 'support:answer', icon: <CustomerServiceOutlined />, Component: SupportPage },
   { path: 'users', labelKey: 'nav.users', permission: 'users:read', icon: <TeamOutlined />, Component: UsersPage },
   { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
   { path: 'worker-reviews', labelKey: 'nav.workerReviews', permission: 'workers:read', icon: <IdcardOutlined />, Component: WorkerReviewsPage },

@@ -5,6 +5,7 @@ import { dayPlanMessages } from './pages/dispatch-plans/messages';
 import { financeMessages } from './pages/finance/messages';
 import { orderMessages } from './pages/orders/messages';
 import { promotionMessages } from './pages/promotions/messages';
+import { supportMessages } from './pages/support/messages';
 import { reviewMessages } from './pages/worker-review/messages';
 
 /** Texts of the admin console. */
@@ -16,6 +17,7 @@ export const adminMessages: Messages = {
   ...dayPlanMessages,
   ...financeMessages,
   ...promotionMessages,
+  ...supportMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],

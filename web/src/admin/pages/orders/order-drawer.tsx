@@ -8,12 +8,14 @@ import { useLoad } from '../../../shared/use-load';
 import { useAdminSession } from '../../session';
 import { AssignModal } from './assign-modal';
 import { DispatchSection } from './dispatch-section';
+import { ArbitrateModal, DisputeModal } from './dispute-modals';
 import { CancelOrderModal, ForceStateModal, RescheduleDecisionModal } from './order-action-modals';
 import type { OrderFilterValues } from './order-filters';
 import { AnomalyTags, orderErrorText, StateTag } from './order-format';
 import { BasicsSection, CustomerSection, TimesSection, WorkerSection } from './order-info-sections';
 import { ExtrasSection, PriceSection } from './order-money-section';
-import { OrderRefundsSection } from './order-refunds-section';
+import { OrderChatSection } from './order-chat-section';
+import { OrderRefundsSection, useRefundedFen } from './order-refunds-section';
 import { OrderTimeline } from './order-timeline';
 import { RecordsSection, RescheduleSection } from './order-visit-sections';
 import { RefundModal } from './refund-modal';
@@ -23,8 +25,10 @@ const ASSIGNABLE: OrderState[] = ['paid'];
 const CANCELLABLE: OrderState[] = ['created', 'paid', 'assigned', 'on_the_way'];
 /** Escrow holds the customer's money from payment until completion (or the dispute's outcome). */
 const REFUNDABLE: OrderState[] = ['paid', 'assigned', 'on_the_way', 'in_service', 'awaiting_confirmation', 'disputed'];
+/** 介入 opens a dispute on an open order (a completed one within its after-sales window); 仲裁 ends it. */
+const DISPUTABLE: OrderState[] = ['paid', 'assigned', 'on_the_way', 'in_service', 'awaiting_confirmation', 'completed'];
 
-type Dialog = 'assign' | 'cancel' | 'force' | 'refund' | { approve: boolean } | null;
+type Dialog = 'assign' | 'cancel' | 'force' | 'refund' | 'dispute' | 'arbitrate' | { approve: boolean } | null;
 
 interface Props {
   orderId: string;
@@ -36,8 +40,8 @@ interface Props {
 }
 
 /**
- * One order (`GET /api/admin/orders/:id`, PII masked) with 人工派单, 取消 and 强制变更状态 for `orders:write`,
- * 部分退款 for `finance:write` and the order's refunds for `finance:read`.
+ * One order (`GET /api/admin/orders/:id`, PII masked) with its 聊天记录, 人工派单, 取消, 介入 / 仲裁 and 强制变更状态
+ * for `orders:write`, 部分退款 for `finance:write` and the order's refunds for `finance:read`.
  */
 export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) {
   const { t } = useI18n();
@@ -51,6 +55,7 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
   const [changed, setChanged] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const order = fresh && fresh.id === orderId ? fresh : loaded.data;
+  const refundedFen = useRefundedFen(orderId, can('finance:read') && dialog === 'arbitrate', refundsVersion);
 
   function updated(next: AdminOrderView | null) {
     setDialog(null);
@@ -71,6 +76,16 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
         {mayWrite && CANCELLABLE.includes(order.status) && (
           <Button danger onClick={() => setDialog('cancel')} data-testid="order-cancel">
             {t('order.action.cancel')}
+          </Button>
+        )}
+        {mayWrite && DISPUTABLE.includes(order.status) && (
+          <Button onClick={() => setDialog('dispute')} data-testid="order-dispute">
+            {t('order.action.dispute')}
+          </Button>
+        )}
+        {mayWrite && order.status === 'disputed' && (
+          <Button type="primary" danger onClick={() => setDialog('arbitrate')} data-testid="order-arbitrate">
+            {t('order.action.arbitrate')}
           </Button>
         )}
         {mayWrite && (
@@ -125,6 +140,7 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
             <Typography.Title level={5}>{t('order.section.timeline')}</Typography.Title>
             <OrderTimeline events={order.timeline} />
           </section>
+          <OrderChatSection orderId={order.id} />
           <RescheduleSection request={order.reschedule} canDecide={mayWrite} onDecide={(approve) => setDialog({ approve })} />
           <PriceSection order={order} />
           {can('finance:read') && <OrderRefundsSection orderId={order.id} version={refundsVersion} />}
@@ -136,6 +152,18 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
       {order && dialog === 'assign' && <AssignModal order={order} onClose={updated} />}
       {order && dialog === 'cancel' && <CancelOrderModal order={order} onClose={updated} />}
       {order && dialog === 'force' && <ForceStateModal order={order} onClose={updated} />}
+      {order && dialog === 'dispute' && <DisputeModal order={order} onClose={updated} />}
+      {order && dialog === 'arbitrate' && (
+        <ArbitrateModal
+          order={order}
+          refundedFen={refundedFen}
+          onRefundsStale={() => setRefundsVersion((v) => v + 1)}
+          onClose={(next) => {
+            updated(next);
+            if (next) setRefundsVersion((v) => v + 1);
+          }}
+        />
+      )}
       {order && dialog === 'refund' && (
         <RefundModal
           order={order}

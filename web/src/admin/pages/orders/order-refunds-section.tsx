@@ -32,6 +32,20 @@ function refundMoves(entries: JournalEntry[]): RefundMove[] {
   return moves;
 }
 
+/**
+ * What has been refunded on the order so far (every refund decided, from its journal entries), for `finance:read`;
+ * undefined while loading, null when it cannot be known (no permission, or loading failed). `version` changes to load it again.
+ */
+export function useRefundedFen(orderId: string, enabled: boolean, version: number): number | null | undefined {
+  const loaded = useLoad(
+    (signal) => (enabled ? api<{ items: JournalEntry[] }>('/api/admin/finance/journal', { query: { orderId, pageSize: PAGE }, signal }) : Promise.resolve(null)),
+    [orderId, enabled, version],
+  );
+  if (!enabled || loaded.error !== undefined) return null;
+  if (!loaded.data) return undefined;
+  return refundMoves(loaded.data.items).filter((m) => m.step === 'requested').reduce((sum, m) => sum + m.amountFen, 0);
+}
+
 /** 退款记录 (for `finance:read`): from the order's journal entries; `version` changes after a refund to load them again. */
 export function OrderRefundsSection({ orderId, version }: { orderId: string; version: number }) {
   const { t, lang } = useI18n();
