@@ -84,12 +84,15 @@ async function anomaliesOf(db: Db, id: string, now: Date): Promise<Anomaly[]> {
 
 export async function adminOrderView(ctx: AppContext, o: OrderRow) {
   const now = new Date();
-  const [view, customer, anomalies] = await Promise.all([
+  const [view, customer, anomalies, refundedFen] = await Promise.all([
     orderView(ctx, ctx.db, o, { kind: 'admin', id: '' }, await settingsOf(ctx), now),
     ctx.db.selectFrom('users').select(['name', 'phone_masked']).where('id', '=', o.customer_id).executeTakeFirst(),
     anomaliesOf(ctx.db, o.id, now),
+    refundedOfOrder(ctx.db, o.id),
   ]);
-  return { ...view, customerId: o.customer_id, customerName: customer?.name ?? '', customerPhoneMasked: customer?.phone_masked ?? null, bookedByAdmin: o.booked_by_admin_name, anomalies };
+  // What was refunded so far (cancellation, finance, arbitration) and what a ruling could still give back.
+  const price = { ...view.price, refundedFen, refundableFen: Math.max(0, o.paid_fen - refundedFen) };
+  return { ...view, price, customerId: o.customer_id, customerName: customer?.name ?? '', customerPhoneMasked: customer?.phone_masked ?? null, bookedByAdmin: o.booked_by_admin_name, anomalies };
 }
 
 async function orderOr404(db: Db, id: string) {
@@ -164,6 +167,10 @@ export async function arbitrateOrder(ctx: AppContext, admin: AdminActor, id: str
     const current = await lockedOrder(trx, id);
     const refundable = current.paid_fen - (await refundedOfOrder(trx, id));
     const refund = outcome === 'refund_full' ? refundable : outcome === 'refund_partial' ? refundFen ?? 0 : 0;
+    if (outcome === 'refund_partial' && current.status === 'disputed' && !(refund > 0 && refund < refundable)) {
+      // A part must be less than what is still refundable (all of it is refund_full): say how much that is.
+      throw new AppError('REFUND_TOO_LARGE', { maxFen: Math.max(0, refundable - 1) }, [{ field: 'refundFen', code: 'out_of_range', message: { zh: '部分退款须少于可退金额', en: 'A partial refund must be less than what is refundable' } }], { maxFen: Math.max(0, refundable - 1) });
+    }
     const { order, result } = await applyTransition(trx, current, 'arbitrate', adminActor(admin), {
       now, settings, facts: { reason, outcome, refundFen: refund, priceFen: refundable },
       patch: { refund_fen: refund, fee_fen: 0, worker_compensation_fen: 0 }, detail: { outcome, refundFen: refund },

@@ -33,7 +33,7 @@
  *  - after recovery: every refund succeeded and equals the simulator's, every decided charge is known as such,
  *    every withdrawal is paid, rejected or failed with its money back, every share released, reconciliation clean.
  *
- * Knobs: PAYMENTS_PROPERTY_OPS (total operations; default 2 000, which takes about 60–90 s per database on the 2-core
+ * Knobs: PAYMENTS_PROPERTY_OPS (total operations; default 1 500, which takes about 40–80 s per database on the 2-core
  * machine: the acceptance run is PAYMENTS_PROPERTY_OPS=10000, several minutes per database), PAYMENTS_PROPERTY_RUNS
  * (fast-check runs they are split into; default one per 500 operations, each with its own customers and its own final
  * recovery), PAYMENTS_PROPERTY_SEED (replays the same operations and fault plans; the clock and ids still differ),
@@ -58,7 +58,7 @@ import type { PayProvider } from '../../../src/platform/providers/payments/types
 import { ALL_DAY, customerWithAddress, opsHeaders, signedInWorker, type Party } from '../../helpers/booking.js';
 import { createCrashTestApp, type CrashTestApp, type FaultPlan } from '../../helpers/faults.js';
 
-const TOTAL_OPS = Number(process.env.PAYMENTS_PROPERTY_OPS ?? 2_000);
+const TOTAL_OPS = Number(process.env.PAYMENTS_PROPERTY_OPS ?? 1_500);
 const RUNS = Math.max(1, Math.min(TOTAL_OPS, Number(process.env.PAYMENTS_PROPERTY_RUNS ?? Math.ceil(TOTAL_OPS / 500))));
 const OPS_PER_RUN = Math.max(1, Math.round(TOTAL_OPS / RUNS));
 const CHECK_EVERY = Number(process.env.PAYMENTS_PROPERTY_CHECK_EVERY ?? 50);
@@ -939,7 +939,7 @@ describe('payments under crashes (property)', () => {
         },
       },
     );
-    // Every run's orders once more, after the last run's recovery (jobs run far ahead since may have moved them).
+    // Every run's orders once more: later runs' jobs, run far ahead, may have moved them since their own recovery.
     customers = allCustomers;
     customerIds = allCustomers.map((c) => c.id);
     await recoverEverything('all runs');
