@@ -221,8 +221,8 @@ describe('console: order chat, 介入 and 仲裁', () => {
     await submitArbitration(ops, 'refund_partial', '部分服务未完成', String(tooMuch));
     const refusal = dialog.getByTestId('order-arbitrate-error');
     await refusal.waitFor();
-    expect(await refusal.getAttribute('data-code')).toBe('OUTCOME_INVALID');
-    expect(await refusal.innerText()).toContain('仲裁结果无效'); // the API's own message, in the console's language
+    expect(await refusal.getAttribute('data-code')).toBe('REFUND_TOO_LARGE');
+    expect(await refusal.innerText()).toContain(`最多 ${paid - half - 1} 分`); // the API's own message, with what is still refundable
     await expect.poll(() => dialog.getByTestId('order-arbitrate-refundable').getAttribute('data-fen')).toBe(String(paid - half));
     expect(await drawerState(ops)).toBe('disputed');
 

@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import dayjs from 'dayjs';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import type { IncidentsTable } from '../../db/types-messaging.js';
@@ -19,7 +19,8 @@ import { renderNotification } from '../messaging/templates.js';
 
 type Db = Kysely<DB>;
 type Row = Selectable<IncidentsTable>;
-const DESK = topics.permission('orders:write');
+/** Everyone who may see the incident desk gets its live updates (only orders:write may act). */
+const DESK = topics.permission('orders:read');
 
 const present = (r: Row) => ({
   id: r.id, incidentNo: r.incident_no, role: r.role, orderId: r.order_id, location: r.lat !== null ? { lat: r.lat, lng: r.lng } : null, note: r.note, status: r.status,
@@ -76,7 +77,7 @@ export async function myIncidents(db: Db, userId: string) {
 export async function listIncidents(db: Db, status?: string) {
   let q = db.selectFrom('incidents as i').innerJoin('users as u', 'u.id', 'i.user_id').selectAll('i').select(['u.name as user_name', 'u.phone_masked']);
   if (status) q = q.where('i.status', '=', status as never);
-  const rows = await q.orderBy('i.created_at', 'desc').limit(200).execute();
+  const rows = await q.orderBy(sql`case i.status when 'open' then 0 when 'acknowledged' then 1 else 2 end`).orderBy('i.created_at', 'desc').limit(200).execute();
   return { items: rows.map((r) => ({ ...present(r), userName: r.user_name, userPhone: r.phone_masked })) };
 }
 

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AppstoreOutlined,
   AccountBookOutlined,
   AuditOutlined,
@@ -45,6 +46,7 @@ import { FinanceSettingsPage } from './pages/finance/settings-page';
 import { FinanceSummaryPage } from './pages/finance/summary-page';
 import { FinanceTrialBalancePage } from './pages/finance/trial-balance-page';
 import { FinanceWithdrawalsPage } from './pages/finance/withdrawals-page';
+import { IncidentsPage } from './pages/incidents/incidents-page';
 import { BookForCustomerPage } from './pages/orders/book-page';
 import { BookingSettingsPage } from './pages/orders/booking-settings-page';
 import { OrdersPage } from './pages/orders/orders-page';
@@ -76,6 +78,7 @@ const MARKETING: MenuGroup = { key: 'marketing', labelKey: 'nav.marketing', icon
 export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'overview', labelKey: 'nav.overview', permission: 'overview:read', icon: <DashboardOutlined />, Component: OverviewPage },
   { path: 'orders', labelKey: 'nav.orders', permission: 'orders:read', icon: <FileTextOutlined />, Component: OrdersPage },
+  { path: 'incidents', labelKey: 'nav.incidents', permission: 'orders:read', icon: <AlertOutlined />, Component: IncidentsPage },
   { path: 'dispatch-queue', labelKey: 'nav.dispatchQueue', permission: 'orders:read', icon: <InboxOutlined />, Component: DispatchQueuePage },
   { path: 'reschedules', labelKey: 'nav.reschedules', permission: 'orders:read', icon: <CalendarOutlined />, Component: ReschedulesPage },
   { path: 'dispatch-plans', labelKey: 'nav.dayPlans', permission: 'orders:write', icon: <CarOutlined />, Component: DayPlansPage },

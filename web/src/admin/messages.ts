@@ -3,6 +3,7 @@ import type { Messages } from '../shared/i18n';
 import { catalogMessages } from './pages/catalog/messages';
 import { dayPlanMessages } from './pages/dispatch-plans/messages';
 import { financeMessages } from './pages/finance/messages';
+import { incidentMessages } from './pages/incidents/messages';
 import { orderMessages } from './pages/orders/messages';
 import { promotionMessages } from './pages/promotions/messages';
 import { supportMessages } from './pages/support/messages';
@@ -18,6 +19,7 @@ export const adminMessages: Messages = {
   ...financeMessages,
   ...promotionMessages,
   ...supportMessages,
+  ...incidentMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],

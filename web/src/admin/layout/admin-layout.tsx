@@ -6,6 +6,8 @@ import { useI18n, type Lang, type Translate } from '../../shared/i18n';
 import { CONSOLE_PAGES, type ConsolePage } from '../console-pages';
 import { AdminEventsProvider } from '../live/admin-events';
 import { LiveIndicator, NotificationBell } from '../live/notification-bell';
+import { IncidentsProvider } from '../pages/incidents/incidents-context';
+import { SosBanner } from '../pages/incidents/sos-banner';
 import { useAdminSession } from '../session';
 
 /** Pages every admin has, outside the menu (reached from the header). */
@@ -13,7 +15,8 @@ const HEADER_PAGES: Record<string, string> = { '/notifications': 'nav.notificati
 
 /**
  * Side menu (only the pages the admin may use), a header with the live indicator, the notification bell, language
- * and account, and the page; one live event stream for the whole console tab.
+ * and account, the SOS banner while an incident is not resolved, and the page; one live event stream for the whole
+ * console tab.
  */
 export function AdminLayout() {
   const { t, lang, setLang } = useI18n();
@@ -36,57 +39,60 @@ export function AdminLayout() {
 
   return (
     <AdminEventsProvider>
-      <Layout className="a-layout">
-        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark" className="a-sider">
-          <div className="a-brand">
-            <span className="a-brand-logo">家</span>
-            <span className="a-brand-text">{t('app.title')}</span>
-          </div>
-          <Menu
-            theme="dark"
-            mode="inline"
-            data-testid="admin-menu"
-            selectedKeys={current ? [current.path] : []}
-            openKeys={openKeys}
-            onOpenChange={setOpenKeys}
-            onClick={({ key }) => navigate(`/${key}`)}
-            items={menuItems(pages, t)}
-          />
-        </Layout.Sider>
-        <Layout>
-          <Layout.Header className="a-header">
-            <Typography.Title level={4} className="a-header-title">
-              {title}
-            </Typography.Title>
-            <Space size="large">
-              <LiveIndicator />
-              <NotificationBell />
-              <Segmented<Lang>
-                aria-label={t('lang.title')}
-                value={lang}
-                onChange={setLang}
-                options={[
-                  { label: '中文', value: 'zh-CN' },
-                  { label: 'English', value: 'en' },
-                ]}
-              />
-              <Dropdown
-                menu={{ items: [{ key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: handleSignOut }] }}
-                trigger={['click']}
-              >
-                <Space className="a-account" data-testid="admin-account">
-                  <Avatar size="small" icon={<UserOutlined />} />
-                  <span>{admin?.name || admin?.username}</span>
-                  <Typography.Text type="secondary">{admin?.username}</Typography.Text>
-                </Space>
-              </Dropdown>
-            </Space>
-          </Layout.Header>
-          <Layout.Content className="a-content">
-            <Outlet />
-          </Layout.Content>
+      <IncidentsProvider>
+        <Layout className="a-layout">
+          <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark" className="a-sider">
+            <div className="a-brand">
+              <span className="a-brand-logo">家</span>
+              <span className="a-brand-text">{t('app.title')}</span>
+            </div>
+            <Menu
+              theme="dark"
+              mode="inline"
+              data-testid="admin-menu"
+              selectedKeys={current ? [current.path] : []}
+              openKeys={openKeys}
+              onOpenChange={setOpenKeys}
+              onClick={({ key }) => navigate(`/${key}`)}
+              items={menuItems(pages, t)}
+            />
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header className="a-header">
+              <Typography.Title level={4} className="a-header-title">
+                {title}
+              </Typography.Title>
+              <Space size="large">
+                <LiveIndicator />
+                <NotificationBell />
+                <Segmented<Lang>
+                  aria-label={t('lang.title')}
+                  value={lang}
+                  onChange={setLang}
+                  options={[
+                    { label: '中文', value: 'zh-CN' },
+                    { label: 'English', value: 'en' },
+                  ]}
+                />
+                <Dropdown
+                  menu={{ items: [{ key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: handleSignOut }] }}
+                  trigger={['click']}
+                >
+                  <Space className="a-account" data-testid="admin-account">
+                    <Avatar size="small" icon={<UserOutlined />} />
+                    <span>{admin?.name || admin?.username}</span>
+                    <Typography.Text type="secondary">{admin?.username}</Typography.Text>
+                  </Space>
+                </Dropdown>
+              </Space>
+            </Layout.Header>
+            <Layout.Content className="a-content">
+              <SosBanner />
+              <Outlet />
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
+      </IncidentsProvider>
     </AdminEventsProvider>
   );
 }

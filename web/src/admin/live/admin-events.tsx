@@ -2,8 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { api } from '../../shared/api';
 
 /** The console's live events (docs/api-messaging.md, "Real-time events"). */
-export type AdminEventType = 'notification' | 'notification.read' | 'support' | 'order' | 'chat';
-const EVENT_TYPES: readonly AdminEventType[] = ['notification', 'notification.read', 'support', 'order', 'chat'];
+export type AdminEventType = 'notification' | 'notification.read' | 'support' | 'order' | 'chat' | 'sos';
+const EVENT_TYPES: readonly AdminEventType[] = ['notification', 'notification.read', 'support', 'order', 'chat', 'sos'];
 
 export interface AdminEventData {
   notification: { id: string; audience: 'admin'; type: string; linkKind: string | null; linkId: string | null; at: string };
@@ -11,6 +11,8 @@ export interface AdminEventData {
   support: { ticketId: string; at: string };
   order: { orderId: string; status: string; action: string; at: string };
   chat: { orderId: string; messageId: string; from: string; at: string };
+  /** An SOS incident was raised, acknowledged or resolved (only on the `orders:write` desk's stream). */
+  sos: { incidentId: string };
 }
 
 /** `connecting` before the first answer and while the browser retries; `offline` while we wait to reconnect ourselves. */

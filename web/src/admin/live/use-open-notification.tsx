@@ -14,13 +14,14 @@ export function notificationTarget(n: AdminNotification, can: (p: 'orders:read' 
   const orderLink = link.kind === 'order' || (link.kind === 'chat' && n.type !== 'support_reply');
   if (orderLink && can('orders:read')) return `/orders?open=${encodeURIComponent(link.id)}`;
   if (link.kind === 'chat' && n.type === 'support_reply' && can('support:answer')) return `/support?ticket=${encodeURIComponent(link.id)}`;
+  if (link.kind === 'incident' && can('orders:read')) return `/incidents?incident=${encodeURIComponent(link.id)}`;
   return null;
 }
 
 /**
  * Opening a notification: `GET /api/admin/notifications/:id` marks it read (the badge follows through the live
- * `notification.read` event), then its order opens in the order drawer (a ticket in 客服工单), or else its detail
- * shows in a dialog. Render `modal` once where the hook is used.
+ * `notification.read` event), then its order opens in the order drawer (a ticket in 客服工单, an SOS incident in
+ * 紧急求助), or else its detail shows in a dialog. Render `modal` once where the hook is used.
  */
 export function useOpenNotification(onOpened?: () => void): { open: (n: AdminNotification) => Promise<void>; modal: ReactNode } {
   const { t, lang } = useI18n();

@@ -197,6 +197,7 @@ export const orderMessages: Messages = {
   'order.dispute.title': ['介入订单 {orderNo}', 'Intervene in order {orderNo}'],
   'order.dispute.hint': ['介入后订单转为"售后处理中"，款项留在平台托管，待仲裁后结算或退款。', 'The order moves to "In dispute"; the money stays in escrow until arbitration settles or refunds it.'],
   'order.dispute.opened': ['已介入，订单进入售后处理', 'Dispute opened'],
+  'order.dispute.hint.REFUND_TOO_LARGE': ['部分退款须少于可退金额；可退金额可能刚因其他退款而减少，请按最新的可退金额重新填写。', 'A partial refund must be less than what is still refundable, which may just have dropped after another refund: enter it again against the current figure.'],
   'order.dispute.hint.OUTCOME_INVALID': ['部分退款须大于 0 且小于可退金额；可退金额可能刚因其他退款而减少，请按最新的可退金额重新填写。', 'A partial refund must be more than 0 and less than what is still refundable, which may just have dropped after another refund: enter it again against the current figure.'],
   'order.dispute.hint.ILLEGAL_TRANSITION': ['订单状态可能已被他人改变，请关闭后刷新订单。', 'Someone may have changed the order meanwhile: close this and reload the order.'],
   'order.dispute.hint.AFTER_SALES_EXPIRED': ['订单已过售后期，不能再发起纠纷。', 'The after-sales window is over: no dispute can be opened any more.'],
