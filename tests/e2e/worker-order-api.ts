@@ -25,11 +25,11 @@ export interface Booking {
 }
 
 /**
- * A new customer books 日常保洁 (or `itemCode`) with the demo worker chosen as `workerId`, at an address by the
+ * A new customer (or the one signed in as `customerToken`) books 日常保洁 (or `itemCode`) with the demo worker chosen as `workerId`, at an address by the
  * worker's home, at the first time the worker is free a day or more ahead, and pays: the order is offered to them.
  */
-export async function bookWithWorker(baseUrl: string, worker: DemoWorker, options: { itemCode?: string; notBefore?: number; detail?: string } = {}): Promise<Booking> {
-  const token = await customerSignIn(baseUrl);
+export async function bookWithWorker(baseUrl: string, worker: DemoWorker, options: { itemCode?: string; notBefore?: number; detail?: string; customerToken?: string } = {}): Promise<Booking> {
+  const token = options.customerToken ?? (await customerSignIn(baseUrl));
   const itemCode = options.itemCode ?? (worker.skills.includes('daily-cleaning') ? 'daily-cleaning' : worker.skills[0]!);
   // A few hundred metres from the worker's home: inside their radius, and a real distance to show.
   const address = { detail: options.detail ?? `张杨路 ${100 + Math.floor(Math.random() * 800)} 号 6 楼 602 室`, lat: worker.homeLat + 0.003, lng: worker.homeLng + 0.002 };

@@ -1,4 +1,6 @@
 import { MobileApp } from '../mobile/mobile-app';
+import { api } from '../shared/api';
+import type { OrderSummary } from '../shared/order-types';
 import type { MobilePortal } from '../mobile/portal';
 import { BookingPage } from './booking/booking-page';
 import { CardPage } from './cards/card-page';
@@ -46,6 +48,7 @@ const portal: MobilePortal = {
     { path: 'me/coupon-center', titleKey: 'coupons.center' },
     { path: 'me/cards', titleKey: 'cards.mine' },
   ],
+  recentOrders: async (signal) => (await api<{ items: OrderSummary[] }>('/api/orders', { query: { pageSize: 30 }, signal })).items,
 };
 
 /** 用户端: the customer H5 portal at `/`. */

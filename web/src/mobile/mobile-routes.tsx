@@ -4,6 +4,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { EmailSignupPage } from './auth/email-signup-page';
 import { LoginPage } from './auth/login-page';
 import { TabLayout } from './layout/tab-layout';
+import { ChatPage } from './chat/chat-page';
 import { AddressFormPage } from './me/address-form-page';
 import { AddressesPage } from './me/addresses-page';
 import { DeleteAccountPage } from './me/delete-account-page';
@@ -12,8 +13,16 @@ import { EmergencyContactPage } from './me/emergency-contact-page';
 import { MePage } from './me/me-page';
 import { PasswordPage } from './me/password-page';
 import { ProfilePage } from './me/profile-page';
+import { NotificationPage } from './notifications/notification-page';
+import { NotificationSettingsPage } from './notifications/notification-settings-page';
+import { NotificationsPage } from './notifications/notifications-page';
+import { UnreadProvider } from './notifications/unread';
 import { usePortal } from './portal';
 import { useSession } from './session';
+import { HelpPage } from './support/help-page';
+import { NewTicketPage } from './support/new-ticket-page';
+import { TicketPage } from './support/ticket-page';
+import { TicketsPage } from './support/tickets-page';
 
 function SessionLoading() {
   return (
@@ -28,7 +37,11 @@ function RequireUser() {
   const location = useLocation();
   if (user === undefined) return <SessionLoading />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <Outlet />;
+  return (
+    <UnreadProvider>
+      <Outlet />
+    </UnreadProvider>
+  );
 }
 
 function GuestOnly() {
@@ -62,6 +75,7 @@ export function MobileRoutes() {
           <Route element={<TabLayout />}>
             <Route index element={<Home />} />
             <Route path="me" element={<MePage />} />
+            <Route path="messages" element={<NotificationsPage />} />
             {tabs.map(({ path, Component }) => (
               <Route key={path} path={path} element={<Component />} />
             ))}
@@ -70,6 +84,13 @@ export function MobileRoutes() {
           <Route path="me/password" element={<PasswordPage />} />
           <Route path="me/devices" element={<DevicesPage />} />
           <Route path="me/delete" element={<DeleteAccountPage />} />
+          <Route path="messages/settings" element={<NotificationSettingsPage />} />
+          <Route path="messages/:id" element={<NotificationPage />} />
+          <Route path="orders/:id/chat" element={<ChatPage />} />
+          <Route path="me/help" element={<HelpPage />} />
+          <Route path="me/support" element={<TicketsPage />} />
+          <Route path="me/support/new" element={<NewTicketPage />} />
+          <Route path="me/support/:id" element={<TicketPage />} />
           {pages.map(({ path, Component }) => (
             <Route key={path} path={path} element={<Component />} />
           ))}

@@ -1,5 +1,7 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import type { OrderSummary } from '../shared/order-types';
 import type { UserRole } from '../shared/types';
+import type { NotificationPaths } from './notifications/notification-path';
 
 /** What differs between the customer and the worker H5 portals; everything else is shared. */
 export interface MobilePortal {
@@ -18,6 +20,10 @@ export interface MobilePortal {
   tabs?: { path: string; titleKey: string; icon: ReactNode; Component: ComponentType }[];
   /** Extra entries on the "我的" page, e.g. 常用师傅. */
   meLinks?: { path: string; titleKey: string }[];
+  /** Pages for notification link kinds of this portal only (orders, chats and tickets are common), e.g. `withdrawal`. */
+  notificationPaths?: NotificationPaths;
+  /** My recent orders, newest first, to pick one when writing to support (联系客服). */
+  recentOrders: (signal: AbortSignal) => Promise<OrderSummary[]>;
 }
 
 export const PortalContext = createContext<MobilePortal | null>(null);

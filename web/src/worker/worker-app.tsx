@@ -9,6 +9,7 @@ import { IdentityStepPage } from './onboarding/identity-page';
 import { PortfolioStepPage } from './onboarding/portfolio-page';
 import { ProfileStepPage } from './onboarding/profile-page';
 import { ScheduleStepPage } from './onboarding/schedule-page';
+import { workerOrders } from './orders/order-api';
 import { WorkerOrderPage } from './orders/order-page';
 import { OrdersTab } from './orders/orders-tab';
 import { ScheduleTab } from './schedule/schedule-tab';
@@ -36,6 +37,12 @@ const portal: MobilePortal = {
     { path: 'schedule', titleKey: 'tab.calendar', icon: <CalendarOutline />, Component: ScheduleTab },
     { path: 'income', titleKey: 'tab.income', icon: <CollectMoneyOutline />, Component: IncomeTab },
   ],
+  // 提现 lists the withdrawals; the home tab shows the application and penalties.
+  notificationPaths: { withdrawal: () => '/income/withdraw', application: () => '/', penalty: () => '/' },
+  recentOrders: async (signal) => {
+    const [upcoming, history] = await Promise.all([workerOrders.list('upcoming', signal), workerOrders.list('history', signal)]);
+    return [...upcoming.items, ...history.items].sort((a, b) => b.scheduledStart.localeCompare(a.scheduledStart)).slice(0, 30);
+  },
 };
 
 /** 师傅端: the worker H5 portal at `/worker/`. */

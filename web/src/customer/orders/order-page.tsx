@@ -8,6 +8,8 @@ import type { OrderView } from '../../shared/order-types';
 import { useLoad } from '../../shared/use-load';
 import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
+import { ChatEntry } from '../../mobile/chat/chat-entry';
+import { useOrderLive } from '../../mobile/use-order-live';
 import { BillCard } from './bill-card';
 import { ExtrasCard } from './extras-card';
 import { InvoiceCard } from './invoice-card';
@@ -16,7 +18,6 @@ import { OrderHero } from './order-hero';
 import { OrderInfo } from './order-info';
 import { OrderNotes, OrderRecords } from './order-media';
 import { OrderPrice } from './order-price';
-import { isSettled } from './order-status';
 import { OrderTimeline } from './order-timeline';
 import { OrderWorker } from './order-worker';
 import { PaymentResult, usePaymentReturn } from './payment-return';
@@ -24,7 +25,8 @@ import { RescheduleCard } from './reschedule-card';
 import { ServiceCode } from './service-code';
 import { useOrderAction } from './use-order-action';
 
-const FOLLOW_MS = 15_000;
+/** Extra work proposed during the visit raises no live event: look again now and then while in service. */
+const IN_SERVICE_POLL_MS = 15_000;
 
 /** `/orders/:id`: where the order stands, the code, the worker, money, records, the timeline and what I can do now. */
 export function OrderPage() {
@@ -36,10 +38,11 @@ export function OrderPage() {
 
   const payment = usePaymentReturn(() => loaded.reload(true));
 
-  // Follow an open order quietly (the worker accepts, sets off, finishes…).
+  // Follow the order live (the worker accepts, sets off, finishes…): no reload, no polling.
+  useOrderLive(id, () => loaded.reload(true));
   useEffect(() => {
-    if (!status || isSettled(status)) return;
-    const timer = setInterval(() => loaded.reload(true), FOLLOW_MS);
+    if (status !== 'in_service') return;
+    const timer = setInterval(() => loaded.reload(true), IN_SERVICE_POLL_MS);
     return () => clearInterval(timer);
   }, [status, loaded.reload]);
 
@@ -73,6 +76,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       {order.reschedule && showReschedule(order) && <RescheduleCard orderId={order.id} request={order.reschedule} run={run} busy={busy} />}
       <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
       <OrderWorker order={order} />
+      {order.worker && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
       <OrderInfo order={order} />
       <OrderPrice order={order} />
       <BillCard order={order} />

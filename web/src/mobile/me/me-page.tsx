@@ -68,6 +68,18 @@ export function MePage() {
       </List>
 
       <List mode="card">
+        <List.Item onClick={() => navigate('/messages/settings', { state: { from: '/me' } })} data-testid="me-notify-settings">
+          {t('notify.settings')}
+        </List.Item>
+        <List.Item onClick={() => navigate('/me/help')} data-testid="me-help">
+          {t('help.title')}
+        </List.Item>
+        <List.Item onClick={() => navigate('/me/support')} data-testid="me-support">
+          {t('support.title')}
+        </List.Item>
+      </List>
+
+      <List mode="card">
         <List.Item onClick={() => navigate('/me/password')} data-testid="me-password">
           {user.hasPassword ? t('me.password') : t('me.setPassword')}
         </List.Item>

@@ -3,6 +3,7 @@ import { PullToRefresh, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../shared/i18n';
+import { useLiveEvent } from '../../shared/live-events';
 import { useLoad } from '../../shared/use-load';
 import { LoadState } from '../../mobile/layout/load-state';
 import { workerHall, type HallItem } from './hall-api';
@@ -22,6 +23,9 @@ export function OrderHall() {
   const grab = useGrab();
   const loaded = useLoad((signal) => workerHall.list(signal), []);
   usePolling(() => loaded.reload(true), HALL_POLL_MS, true);
+  // A new offer shows at once (a grab by someone else is still found by the polling).
+  useLiveEvent('notification', (data) => (data.type === 'order_offered' || data.type === 'order_assigned') && loaded.reload(true));
+  useLiveEvent('reconnect', () => loaded.reload(true));
   const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
   const [grabbing, setGrabbing] = useState<string | null>(null);
 

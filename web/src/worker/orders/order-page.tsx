@@ -6,6 +6,9 @@ import type { OrderView } from '../../shared/order-types';
 import { useLoad } from '../../shared/use-load';
 import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
+import { ChatEntry } from '../../mobile/chat/chat-entry';
+import { useUser } from '../../mobile/session';
+import { useOrderLive } from '../../mobile/use-order-live';
 import { ExtraWorkList } from './extra-work-list';
 import { workerHall, type HallItem } from './hall-api';
 import { OfferBanner } from './offer-banner';
@@ -45,6 +48,9 @@ export function WorkerOrderPage() {
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/orders';
   const loaded = useLoad((signal) => loadOrder(id, signal), [id]);
+  const me = useUser();
+  // Moves of the order and notices about it arrive live; extra-work answers raise no event, so those are still polled.
+  useOrderLive(id, () => loaded.reload(true));
   usePolling(() => loaded.reload(true), WAITING_POLL_MS, loaded.data ? waitsForOthers(loaded.data.order) : false);
 
   function gone(message: string) {
@@ -61,6 +67,7 @@ export function WorkerOrderPage() {
               {offer && <OfferBanner offer={offer} />}
               <OrderFacts order={order} distanceKm={offer?.distanceKm ?? order.distanceKm ?? null} />
               <OrderContact order={order} />
+              {order.worker?.id === me.id && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
               <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
               <ExtraWorkList extras={order.extras} />
               <OrderRecords records={order.records} />

@@ -1,0 +1,35 @@
+import type { Messages } from '../../shared/i18n';
+
+/** Texts of 帮助中心 and 联系客服, both H5 portals. */
+export const supportMessages: Messages = {
+  'help.title': ['帮助中心', 'Help centre'],
+  'help.search': ['搜索问题，如“退款”“改约”', 'Search, e.g. “refund”, “reschedule”'],
+  'help.empty': ['没有找到相关问题，可以联系客服', 'Nothing found: contact support'],
+  'help.contact': ['没找到答案？联系客服', 'No answer here? Contact support'],
+
+  'support.title': ['联系客服', 'Contact support'],
+  'support.mine': ['我的工单', 'My tickets'],
+  'support.new': ['新建工单', 'New ticket'],
+  'support.empty': ['还没有工单。遇到问题可以随时联系我们', 'No tickets yet. Write to us whenever you need help'],
+  'support.status.open': ['待回复', 'Waiting'],
+  'support.status.answered': ['已回复', 'Answered'],
+  'support.status.closed': ['已关闭', 'Closed'],
+  'support.subject': ['标题', 'Subject'],
+  'support.subjectPlaceholder': ['简单描述您的问题', 'Your question in a few words'],
+  'support.body': ['问题描述', 'Message'],
+  'support.bodyPlaceholder': ['请详细描述遇到的问题，客服会尽快回复', 'Describe the problem; support will answer soon'],
+  'support.order': ['相关订单（选填）', 'Order (optional)'],
+  'support.orderNone': ['不关联订单', 'No order'],
+  'support.orderPick': ['选择订单', 'Choose an order'],
+  'support.submit': ['提交', 'Send'],
+  'support.sent': ['已提交，客服会尽快回复', 'Sent: support will answer soon'],
+  'support.ticketTitle': ['工单详情', 'Ticket'],
+  'support.ticketNo': ['工单号 {no}', 'Ticket {no}'],
+  'support.orderLink': ['查看相关订单', 'Open the order'],
+  'support.me': ['我', 'Me'],
+  'support.agent': ['客服', 'Support'],
+  'support.replyPlaceholder': ['补充说明…', 'Add a message…'],
+  'support.reply': ['发送', 'Send'],
+  'support.closed': ['工单已关闭，如仍有问题请新建工单', 'This ticket is closed: open a new one if you still need help'],
+  'support.privacy': ['请勿在工单中填写银行卡密码等敏感信息，联系方式会被自动隐藏', 'Never write passwords or card PINs here; contact details are hidden automatically'],
+};
