@@ -20,7 +20,7 @@ export interface SupportTicketsTable {
   status: Generated<'open' | 'answered' | 'closed'>; assignee_admin_id: string | null; created_at: Generated<Date>; updated_at: Generated<Date>;
 }
 export interface SupportMessagesTable { id: Generated<string>; ticket_id: string; sender_kind: 'user' | 'support'; sender_id: string; sender_name: Generated<string>; body: string; created_at: Generated<Date> }
-export interface HelpArticlesTable { id: Generated<string>; audience: 'customer' | 'worker'; category: string; question: string; question_en: string; answer: string; answer_en: string; sort: Generated<number> }
+export interface HelpArticlesTable { id: Generated<string>; audience: 'customer' | 'worker'; category: string; category_en: string; question: string; question_en: string; answer: string; answer_en: string; sort: Generated<number> }
 
 export interface MessagingDB {
   events: EventsTable;

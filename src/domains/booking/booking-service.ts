@@ -12,6 +12,7 @@ import type { Quote } from '../catalog/pricing/index.js';
 import { cityTimeZone } from '../geo/service.js';
 import { orderInsurance } from '../payments/settings.js';
 import { lockCoupon, useCouponOf } from '../promotions/coupons.js';
+import { publishOrderChanged } from './order-notices.js';
 import { cardVisitFor, redeemVisit } from '../promotions/service-cards.js';
 import { lockWorkerSchedule } from '../workers/availability-service.js';
 import { alternatives, anyCoverage, assertBookableStart, freeWorkersAt, searchSlots, type Need } from './availability.js';
@@ -197,6 +198,7 @@ export async function markOrderPaid(ctx: AppContext, trx: Db, orderId: string, p
     if (o.price_fen + o.extras_fen - o.paid_fen < p.amountFen) return false;
     await trx.updateTable('orders').set({ paid_fen: o.paid_fen + p.amountFen, version: o.version + 1, updated_at: p.at }).where('id', '=', o.id).execute();
     await insertEvent(trx, { orderId: o.id, action: 'extras_paid', actorKind: 'customer', actorId: o.customer_id, actorName: '客户', note: `¥${(p.amountFen / 100).toFixed(2)}`, at: p.at });
+    await publishOrderChanged(trx, o, 'extras_paid');
     return true;
   }
   if (o.status !== 'created' || p.amountFen !== o.price_fen) return false;

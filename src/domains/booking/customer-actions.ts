@@ -14,6 +14,7 @@ import { commit } from './commitments.js';
 import { needOf } from './order-facts.js';
 import { runEffects } from './effects.js';
 import { orderView } from './present.js';
+import { publishOrderChanged } from './order-notices.js';
 import { insertEvent, type OrderRow } from './queries.js';
 import { cancellationPolicyOf, type BookingSettings } from './settings.js';
 import type { OrderState } from './state-machine.js';
@@ -123,6 +124,7 @@ export async function decideExtra(ctx: AppContext, customerId: string, id: strin
       ? await trx.updateTable('orders').set({ extras_fen: o.extras_fen + extra.amount_fen, version: o.version + 1, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
       : o;
     await insertEvent(trx, { orderId: id, action: accept ? 'extra_accepted' : 'extra_refused', actorKind: 'customer', actorId: customerId, actorName: '客户', note: `${extra.title} ¥${(extra.amount_fen / 100).toFixed(2)}`, at: now });
+    await publishOrderChanged(trx, next, accept ? 'extra_accepted' : 'extra_refused');
     return next;
   });
   return respond(ctx, order, settings, now);

@@ -95,8 +95,13 @@ export async function noticeTransition(db: Db, o: OrderRow, r: TransitionOk, c: 
 
 /** Every move of an order is a live event for its people (open order pages refresh without a reload). */
 export async function publishOrderMoved(db: Db, o: OrderRow, r: TransitionOk, previousWorkerId?: string | null) {
+  await publishOrderChanged(db, o, r.action, previousWorkerId);
+}
+
+/** A change of the order that is not a status move (extra work proposed, decided, paid) is live for its people too. */
+export async function publishOrderChanged(db: Db, o: OrderRow, action: string, previousWorkerId?: string | null) {
   const people = new Set([o.customer_id, o.worker_id, previousWorkerId].filter((id): id is string => !!id));
-  const data = { orderId: o.id, status: o.status, action: r.action };
+  const data = { orderId: o.id, status: o.status, action };
   await publish(db, [...people].map((id) => ({ topic: topics.user(id), type: 'order', data })));
 }
 

@@ -17,6 +17,7 @@ import { afterDecline } from '../dispatch/service.js';
 import { runEffects } from './effects.js';
 import { districtNames, orderView, summaryOf, type AddressSnapshot } from './present.js';
 import { decideOffer, findOrder, insertEvent, offerOf, openOffer, withdrawOffers, type OrderRow } from './queries.js';
+import { publishOrderChanged } from './order-notices.js';
 import { MAX_CHECK_IN_FAILURES, type BookingSettings } from './settings.js';
 import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
 
@@ -310,6 +311,7 @@ export async function proposeExtra(ctx: AppContext, workerId: string, id: string
     if (o.status !== 'in_service') throw new AppError('ORDER_STATE', {}, [], { code: 'ILLEGAL_TRANSITION', currentState: o.status });
     const e = await trx.insertInto('order_extras').values({ order_id: id, title: input.title.trim(), amount_fen: input.amountFen, reason: input.reason.trim() }).returningAll().executeTakeFirstOrThrow();
     await insertEvent(trx, { orderId: id, action: 'extra_proposed', actorKind: 'worker', actorId: workerId, actorName: '师傅', note: `${e.title} ¥${(e.amount_fen / 100).toFixed(2)}` });
+    await publishOrderChanged(trx, o, 'extra_proposed');
     return { id: e.id, title: e.title, amountFen: e.amount_fen, reason: e.reason, status: e.status, createdAt: e.created_at.toISOString(), decidedAt: null };
   });
 }

@@ -11,7 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { publish, topics } from '../../platform/events.js';
 import { orderParties } from '../booking/booking-service.js';
 import { prepareChatMessage } from './chat-masking.js';
-import { notify } from './notify-service.js';
+import { markChatNoticesRead, notify } from './notify-service.js';
 
 type Db = Kysely<DB>;
 type Row = Selectable<ChatMessagesTable>;
@@ -128,6 +128,7 @@ export async function markChatRead(db: Db, orderId: string, userId: string, role
   const now = new Date();
   await db.insertInto('chat_reads').values({ order_id: orderId, reader_id: userId, read_at: now })
     .onConflict((oc) => oc.columns(['order_id', 'reader_id']).doUpdateSet({ read_at: now })).execute();
+  await markChatNoticesRead(db, { kind: 'user', id: userId, audience: role }, orderId); // the conversation read is its notices read
   return { readAt: now.toISOString() };
 }
 

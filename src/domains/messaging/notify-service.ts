@@ -130,6 +130,12 @@ export async function markRead(db: Db, r: Reader, ids?: string[]) {
   return { marked: done.length, unread: await unreadCount(db, r) };
 }
 
+/** The unread 新消息 notices of one conversation, read with it. */
+export async function markChatNoticesRead(db: Db, r: Reader, orderId: string) {
+  const ids = await mine(db, r).where('type', '=', 'chat_message').where('link_id', '=', orderId).where('read_at', 'is', null).select('id').execute();
+  if (ids.length) await markRead(db, r, ids.map((i) => i.id));
+}
+
 const OPTIONAL_CATEGORIES = NOTIFICATION_CATEGORIES.filter((c) => c !== 'safety');
 
 async function preferencesOf(db: Db, userId: string): Promise<ChannelPreferences> {

@@ -22,7 +22,7 @@ export async function helpCentre(db: Db, audience: Audience, lang: Lang, q?: str
   const rows = await db.selectFrom('help_articles').selectAll().where('audience', '=', audience).orderBy('sort').execute();
   const en = lang === 'en';
   const needle = q?.trim().toLowerCase();
-  const items = rows.map((r) => ({ id: r.id, category: r.category, question: en ? r.question_en : r.question, answer: en ? r.answer_en : r.answer }))
+  const items = rows.map((r) => ({ id: r.id, category: en ? r.category_en : r.category, question: en ? r.question_en : r.question, answer: en ? r.answer_en : r.answer }))
     .filter((a) => !needle || a.question.toLowerCase().includes(needle) || a.answer.toLowerCase().includes(needle));
   return { items };
 }

@@ -55,6 +55,8 @@ describe('order chat (私信)', () => {
     expect(notices).toHaveLength(1); // one per unread streak, not one per message
 
     expect((await w('POST', `/api/worker/orders/${o.id}/chat/read`)).statusCode).toBe(200);
+    const after = (await w('GET', '/api/notifications?audience=worker')).json().items.filter((n: { type: string }) => n.type === 'chat_message');
+    expect(after.every((n: { readAt: string | null }) => n.readAt !== null)).toBe(true); // reading the chat reads its notices
     const quick = await w('POST', `/api/worker/orders/${o.id}/chat`, { kind: 'quick', code: 'w_departed' });
     expect(quick.json()).toMatchObject({ kind: 'quick', body: '我已出发，预计准时到达', mine: true });
     expect((await w('GET', `/api/worker/orders/${o.id}/chat`)).json().unread).toBe(0);
@@ -110,7 +112,7 @@ describe('customer support', () => {
     expect(help.items.length).toBeGreaterThanOrEqual(5);
     expect(help.items[0].question).toBe('如何预约上门服务？');
     const en = (await t.app.inject({ method: 'GET', url: '/api/help?audience=worker&lang=en' })).json();
-    expect(en.items[0].question).toBe('How do I get more orders?');
+    expect(en.items[0]).toMatchObject({ category: 'Taking orders', question: 'How do I get more orders?' });
     expect((await t.app.inject({ method: 'GET', url: '/api/help?audience=customer&q=隐私' })).json().items).toHaveLength(1);
 
     const { o, customer, c } = await order();
