@@ -169,7 +169,7 @@ export async function arbitrateOrder(ctx: AppContext, admin: AdminActor, id: str
     const refund = outcome === 'refund_full' ? refundable : outcome === 'refund_partial' ? refundFen ?? 0 : 0;
     if (outcome === 'refund_partial' && current.status === 'disputed' && !(refund > 0 && refund < refundable)) {
       // A part must be less than what is still refundable (all of it is refund_full): say how much that is.
-      throw new AppError('REFUND_TOO_LARGE', { maxFen: Math.max(0, refundable - 1) }, [{ field: 'refundFen', code: 'out_of_range', message: { zh: '部分退款须少于可退金额', en: 'A partial refund must be less than what is refundable' } }], { maxFen: Math.max(0, refundable - 1) });
+      throw new AppError('REFUND_TOO_LARGE', { maxFen: Math.max(0, refundable - 1) }, [], { maxFen: Math.max(0, refundable - 1) });
     }
     const { order, result } = await applyTransition(trx, current, 'arbitrate', adminActor(admin), {
       now, settings, facts: { reason, outcome, refundFen: refund, priceFen: refundable },

@@ -16,6 +16,7 @@ import { notificationMessages } from './notifications/messages';
 import { MobileRoutes } from './mobile-routes';
 import { PortalContext, type MobilePortal } from './portal';
 import { SessionProvider, useSession } from './session';
+import { safetyMessages } from './safety/messages';
 import { supportMessages } from './support/messages';
 
 function LocalisedComponents({ children }: { children: ReactNode }) {
@@ -40,7 +41,7 @@ function LiveEvents({ children }: { children: ReactNode }) {
 
 /** The H5 shell shared by the customer (`/`) and worker (`/worker/`) portals. */
 export function MobileApp({ portal, messages }: { portal: MobilePortal; messages: Messages }) {
-  const allMessages = useMemo(() => ({ ...mobileMessages, ...meMessages, ...notificationMessages, ...chatMessages, ...supportMessages, ...messages }), [messages]);
+  const allMessages = useMemo(() => ({ ...mobileMessages, ...meMessages, ...notificationMessages, ...chatMessages, ...supportMessages, ...safetyMessages, ...messages }), [messages]);
   return (
     <I18nProvider messages={allMessages}>
       <LocalisedComponents>

@@ -87,6 +87,7 @@ export function MobileRoutes() {
           <Route path="messages/settings" element={<NotificationSettingsPage />} />
           <Route path="messages/:id" element={<NotificationPage />} />
           <Route path="orders/:id/chat" element={<ChatPage />} />
+          <Route path="me/emergency-contact" element={<EmergencyContactPage />} />
           <Route path="me/help" element={<HelpPage />} />
           <Route path="me/support" element={<TicketsPage />} />
           <Route path="me/support/new" element={<NewTicketPage />} />
@@ -99,7 +100,6 @@ export function MobileRoutes() {
               <Route path="me/addresses" element={<AddressesPage />} />
               <Route path="me/addresses/new" element={<AddressFormPage />} />
               <Route path="me/addresses/:id" element={<AddressFormPage />} />
-              <Route path="me/emergency-contact" element={<EmergencyContactPage />} />
             </>
           )}
         </Route>

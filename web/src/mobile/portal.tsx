@@ -12,7 +12,7 @@ export interface MobilePortal {
   titleKey: string;
   /** The page of the first tab. */
   Home: ComponentType;
-  /** Customers keep service addresses and an emergency contact. */
+  /** Customers keep service addresses (both portals keep an emergency contact for SOS). */
   hasAddresses: boolean;
   /** Further signed-in pages of the portal (full screen, without the tab bar), e.g. `item/:code`. */
   pages?: { path: string; Component: ComponentType }[];

@@ -7,12 +7,14 @@ export interface LiveEventData {
   order: { orderId: string; status: string; action: string; at: string };
   chat: { orderId: string; messageId: string; from: 'customer' | 'worker' | 'support' | 'system'; at: string };
   support: { ticketId: string; at: string };
+  /** My SOS incident (一键求助) was acknowledged or resolved by operations. */
+  sos: { incidentId: string; status: 'open' | 'acknowledged' | 'resolved'; at: string };
   /** Not sent by the server: the stream was reopened after the browser gave up, so what a page shows may be stale. */
   reconnect: Record<string, never>;
 }
 
 export type LiveEventType = keyof LiveEventData;
-const SERVER_EVENTS = ['notification', 'notification.read', 'order', 'chat', 'support'] as const;
+const SERVER_EVENTS = ['notification', 'notification.read', 'order', 'chat', 'support', 'sos'] as const;
 
 /** `connecting` before the first answer and while the browser retries; `offline` while waiting to reopen it ourselves. */
 export type LiveStatus = 'off' | 'connecting' | 'open' | 'offline';

@@ -9,6 +9,8 @@ import { useLoad } from '../../shared/use-load';
 import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
 import { ChatEntry } from '../../mobile/chat/chat-entry';
+import { SosPanel } from '../../mobile/safety/sos-panel';
+import { sosOnOrder } from '../../mobile/safety/sos-api';
 import { useOrderLive } from '../../mobile/use-order-live';
 import { BillCard } from './bill-card';
 import { ExtrasCard } from './extras-card';
@@ -73,6 +75,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
     <div className="m-order" data-testid="order" data-order-id={order.id} data-status={order.status}>
       <OrderHero order={order} />
       {order.serviceCode && <ServiceCode code={order.serviceCode} />}
+      {sosOnOrder(order.status) && <SosPanel orderId={order.id} />}
       {order.reschedule && showReschedule(order) && <RescheduleCard orderId={order.id} request={order.reschedule} run={run} busy={busy} />}
       <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
       <OrderWorker order={order} />

@@ -1,5 +1,6 @@
 import { Button, Form, Input, Toast } from 'antd-mobile';
 import { useState } from 'react';
+import { useLocation } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import type { EmergencyContact } from '../../shared/types';
@@ -17,12 +18,14 @@ interface ContactValues {
 
 export function EmergencyContactPage() {
   const { t } = useI18n();
+  // Opened from an SOS confirmation: back goes to where SOS was pressed.
+  const back = (useLocation().state as { from?: string } | null)?.from ?? '/me';
   const loaded = useLoad(
     (signal) => api<EmergencyContact | null>('/api/me/emergency-contact', { signal }).then((contact) => ({ contact })),
     [],
   );
   return (
-    <SubPage title={t('me.emergency')}>
+    <SubPage title={t('me.emergency')} back={back}>
       <p className="m-intro">{t('emergency.intro')}</p>
       <LoadState loaded={loaded}>{({ contact }) => <ContactForm contact={contact} />}</LoadState>
     </SubPage>

@@ -4,6 +4,7 @@ import { api } from '../../shared/api';
 import { downloadJson } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
 import { LanguageSwitch } from '../layout/language-switch';
+import { SosPanel } from '../safety/sos-panel';
 import { usePortal } from '../portal';
 import { useSession, useUser } from '../session';
 import { useFailureToast } from '../use-form-submit';
@@ -51,21 +52,21 @@ export function MePage() {
           {t('me.profile')}
         </List.Item>
         {hasAddresses && (
-          <>
-            <List.Item onClick={() => navigate('/me/addresses')} data-testid="me-addresses">
-              {t('me.addresses')}
-            </List.Item>
-            <List.Item onClick={() => navigate('/me/emergency-contact')} data-testid="me-emergency">
-              {t('me.emergency')}
-            </List.Item>
-          </>
+          <List.Item onClick={() => navigate('/me/addresses')} data-testid="me-addresses">
+            {t('me.addresses')}
+          </List.Item>
         )}
+        <List.Item onClick={() => navigate('/me/emergency-contact')} data-testid="me-emergency">
+          {t('me.emergency')}
+        </List.Item>
         {meLinks.map((link) => (
           <List.Item key={link.path} onClick={() => navigate(`/${link.path}`)} data-testid={`me-${link.path.split('/').pop()}`}>
             {t(link.titleKey)}
           </List.Item>
         ))}
       </List>
+
+      <SosPanel />
 
       <List mode="card">
         <List.Item onClick={() => navigate('/messages/settings', { state: { from: '/me' } })} data-testid="me-notify-settings">

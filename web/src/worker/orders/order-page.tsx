@@ -8,6 +8,8 @@ import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
 import { ChatEntry } from '../../mobile/chat/chat-entry';
 import { useUser } from '../../mobile/session';
+import { SosPanel } from '../../mobile/safety/sos-panel';
+import { sosOnOrder } from '../../mobile/safety/sos-api';
 import { useOrderLive } from '../../mobile/use-order-live';
 import { ExtraWorkList } from './extra-work-list';
 import { workerHall, type HallItem } from './hall-api';
@@ -67,6 +69,7 @@ export function WorkerOrderPage() {
               {offer && <OfferBanner offer={offer} />}
               <OrderFacts order={order} distanceKm={offer?.distanceKm ?? order.distanceKm ?? null} />
               <OrderContact order={order} />
+              {order.worker?.id === me.id && sosOnOrder(order.status) && <SosPanel orderId={order.id} />}
               {order.worker?.id === me.id && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
               <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
               <ExtraWorkList extras={order.extras} />
