@@ -1,20 +1,5 @@
-// The console's notifications (docs/api-messaging.md, "Notifications"): texts rendered by the API in the request's language.
+// The console's notifications: the same shapes as the portals' (docs/api-messaging.md, "Notifications").
+import type { AppNotification } from '../../shared/messaging-types';
 
-export interface AdminNotification {
-  id: string;
-  type: string;
-  category: string;
-  title: string;
-  body: string;
-  /** `order` (id = order), `chat` (chat_message: id = order; support_reply: id = ticket), `withdrawal`, `application`, `penalty`, `review`, `incident`. */
-  link: { kind: string; id: string | null } | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-/** GET /api/admin/notifications */
-export interface NotificationList {
-  total: number;
-  unread: number;
-  items: AdminNotification[];
-}
+export type AdminNotification = AppNotification;
+export type { NotificationList } from '../../shared/messaging-types';

@@ -1,22 +1,12 @@
 import { api } from '../../shared/api';
 import type { EmergencyContact } from '../../shared/types';
 
-export type IncidentStatus = 'open' | 'acknowledged' | 'resolved';
+import type { Incident as SharedIncident } from '../../shared/messaging-types';
+
+export type { IncidentStatus } from '../../shared/messaging-types';
 
 /** An SOS incident as its person sees it (GET /api/sos, POST /api/sos). */
-export interface Incident {
-  id: string;
-  incidentNo: string;
-  role: 'customer' | 'worker';
-  orderId: string | null;
-  location: { lat: number; lng: number } | null;
-  status: IncidentStatus;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  resolution: string | null;
-  createdAt: string;
+export interface Incident extends SharedIncident {
   /** POST only: true when an incident of mine was still open and is answered instead of a new one. */
   repeated?: boolean;
 }
