@@ -105,7 +105,7 @@ describe('day planning (日程规划)', () => {
     const text = await stops.innerText();
     for (const b of booked) expect(text).toContain(b.order.orderNo);
     expect(text).toContain('新排');
-    expect(await ops.getByTestId(`plan-map-route-${worker.id}`).count()).toBe(1);
+    await expect.poll(() => ops.getByTestId(`plan-map-route-${worker.id}`).count()).toBe(1);
     expect(await ops.getByTestId('plan-totals').innerText()).toContain('新排');
 
     await ops.setViewportSize({ width: 1366, height: 1300 });
