@@ -107,19 +107,18 @@ export async function sendChat(db: Db, orderId: string, userId: string, role: Ch
   const otherRole: ChatRole = role === 'customer' ? 'worker' : 'customer';
   const data = { orderId, messageId: row.id, from: role };
   await publish(db, [{ topic: topics.user(userId), type: 'chat', data }, ...(otherId ? [{ topic: topics.user(otherId), type: 'chat', data }] : [])]);
-  if (otherId) await noticeUnread(db, o.orderNo, orderId, otherId, otherRole, role, content.body, now);
+  if (otherId) await noticeUnread(db, orderId, otherId, otherRole, role, content.body, now);
   return present(row, userId);
 }
 
 /** One message-centre entry per unread streak (not one per message): keyed by the reader's last read. */
-async function noticeUnread(db: Db, orderNo: string, orderId: string, readerId: string, readerRole: ChatRole, from: ChatRole, body: string, now: Date) {
+async function noticeUnread(db: Db, orderId: string, readerId: string, readerRole: ChatRole, from: ChatRole, body: string, now: Date) {
   const read = await db.selectFrom('chat_reads').select('read_at').where('order_id', '=', orderId).where('reader_id', '=', readerId).executeTakeFirst();
   const preview = body ? (body.length > 20 ? `${body.slice(0, 20)}…` : body) : '[图片]';
   await notify(db, {
     type: 'chat_message', to: { userId: readerId, audience: readerRole }, vars: { sender: from === 'customer' ? '客户' : '家政人员', preview },
     linkId: orderId, dedupeKey: `chat:${orderId}:${read?.read_at.toISOString() ?? 'never'}`, now,
   });
-  void orderNo;
 }
 
 /** Marks the conversation read up to now for the caller. */

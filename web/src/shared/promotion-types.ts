@@ -48,3 +48,26 @@ export interface CardProduct {
 
 /** `expired`: an active card past its expiry; `void`: an unpaid card given up. */
 export type CardStatus = 'unpaid' | 'active' | 'expired' | 'refunded' | 'void';
+
+/** A bought service card as the API presents it (my cards; the console's cards sold add the customer). */
+export interface ServiceCard {
+  id: string;
+  cardNo: string;
+  productId: string;
+  name: string;
+  itemCode: string;
+  quantity: number;
+  visits: number;
+  visitsUsed: number;
+  visitsLeft: number;
+  priceFen: number;
+  /** What is left on the card: the unused visits' share, refunded on 退卡. */
+  balanceFen: number;
+  /** What the next visit takes off the card. */
+  nextVisitFen: number;
+  status: CardStatus;
+  paidAt: string | null;
+  expiresAt: string | null;
+  refundedFen: number;
+  createdAt: string;
+}

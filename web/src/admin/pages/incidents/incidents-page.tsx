@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, ApiError, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
@@ -11,6 +11,7 @@ import { formatLocation, type DeskIncident, type IncidentStatus } from './incide
 import { useIncidents } from './incidents-context';
 import { ResolveIncidentModal } from './resolve-modal';
 import './incidents.css';
+import { useUrlState } from '../../use-url-state';
 
 type Filter = 'active' | IncidentStatus | 'all';
 const FILTERS: Filter[] = ['active', 'open', 'acknowledged', 'resolved', 'all'];
@@ -27,7 +28,7 @@ export function IncidentsPage() {
   const { message } = App.useApp();
   const { can } = useAdminSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlState();
   const incidents = useIncidents();
   const { active, fresh, version, seen } = incidents;
   const filter = (FILTERS as string[]).includes(params.get('status') ?? '') ? (params.get('status') as Filter) : 'active';
@@ -50,14 +51,6 @@ export function IncidentsPage() {
   const loading = rows === undefined && incidents.error === undefined && resolved.error === undefined;
   const focusMissing = Boolean(focus && rows && !rows.some((incident) => incident.id === focus));
 
-  function update(patch: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  }
 
   // A focused incident not in this list (e.g. already resolved): look for it among all of them.
   useEffect(() => {

@@ -1,5 +1,4 @@
 import { Typography, type TableColumnsType } from 'antd';
-import { useSearchParams } from 'react-router';
 import { formatDateTime, formatFen } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import type { AdminOrderSummary } from '../../../shared/order-types';
@@ -10,6 +9,7 @@ import { OrderDrawer } from './order-drawer';
 import { FILTER_KEYS, OrderFilters, type OrderFilterValues } from './order-filters';
 import { AnomalyTags, orderColumns, StateTag } from './order-format';
 import { useOrderRefs } from './use-order-refs';
+import { useUrlState } from '../../use-url-state';
 
 /** The API filters on instants: a picked date's start in the city (Asia/Shanghai, UTC+8 all year), or the next day's for `to`. */
 function dayStart(date: string, plusDays: number): string {
@@ -20,20 +20,12 @@ function dayStart(date: string, plusDays: number): string {
 /** 订单管理: every order with filters (kept in the address, so a filtered list can be linked), the detail in a drawer (`?open=<id>`). */
 export function OrdersPage() {
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { params, update, reset } = useUrlState();
   const { city, categories } = useOrderRefs();
   const values = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as OrderFilterValues;
   const paged = usePaged<AdminOrderSummary>('/api/admin/orders', { ...values, from: dayStart(values.from, 0), to: dayStart(values.to, 1) });
   const openId = params.get('open');
 
-  function update(patch: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  }
 
   const columns: TableColumnsType<AdminOrderSummary> = [
     ...orderColumns<AdminOrderSummary>(t, lang, (id) => update({ open: id }), 'order-open'),
@@ -74,7 +66,7 @@ export function OrdersPage() {
       <OrderFilters
         values={values}
         onChange={update}
-        onReset={() => setParams(new URLSearchParams(), { replace: true })}
+        onReset={reset}
         city={city.data}
         categories={categories.data}
       />

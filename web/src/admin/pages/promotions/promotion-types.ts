@@ -1,4 +1,4 @@
-import type { CampaignBase, CardProduct, CardStatus, CouponKind } from '../../../shared/promotion-types';
+import type { CampaignBase, CardProduct, CardStatus, CouponKind, ServiceCard } from '../../../shared/promotion-types';
 
 // Answers of the promotions console API (src/domains/promotions/routes.ts, docs/api-payments.md).
 
@@ -16,23 +16,7 @@ export interface GrantResult {
   results: { customerId: string; couponId?: string; error?: string }[];
 }
 
-export interface SoldCard {
-  id: string;
-  cardNo: string;
-  productId: string;
+/** GET /api/admin/service-cards: a card sold, with its customer. */
+export interface SoldCard extends ServiceCard {
   customerId: string;
-  name: string;
-  itemCode: string;
-  quantity: number;
-  visits: number;
-  visitsUsed: number;
-  visitsLeft: number;
-  priceFen: number;
-  balanceFen: number;
-  nextVisitFen: number;
-  status: CardStatus;
-  paidAt: string | null;
-  expiresAt: string | null;
-  refundedFen: number;
-  createdAt: string;
 }

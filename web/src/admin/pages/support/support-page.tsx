@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Empty, Row, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
@@ -11,6 +11,7 @@ import { useAdminSession } from '../../session';
 import type { DeskTicket, TicketStatus } from './support-types';
 import { TicketStatusTag, TicketThread } from './ticket-thread';
 import './support.css';
+import { useUrlState } from '../../use-url-state';
 
 type Filter = TicketStatus | 'all';
 const FILTERS: Filter[] = ['open', 'answered', 'closed', 'all'];
@@ -25,7 +26,7 @@ export function SupportPage() {
   const { t, lang } = useI18n();
   const { can } = useAdminSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlState();
   const filter = (FILTERS as string[]).includes(params.get('status') ?? '') ? (params.get('status') as Filter) : 'open';
   const selected = params.get('ticket');
   const list = useLoad(
@@ -41,14 +42,6 @@ export function SupportPage() {
     if (event.ticketId !== selected) setFresh((before) => new Set(before).add(event.ticketId));
   });
 
-  function update(patch: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  }
 
   function select(id: string) {
     update({ ticket: id });
