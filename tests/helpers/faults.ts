@@ -30,6 +30,7 @@ import { upsertCity } from '../../src/domains/geo/service.js';
 import type { PaymentGateway, PaymentProvider, PayProvider } from '../../src/platform/providers/payments/types.js';
 import { DEMO_CATALOG } from '../../src/seed/catalog-data.js';
 import { loadCityFile, seedCityPricing } from '../../src/seed/demo.js';
+import { testDatabaseUrl } from './pg-databases.js';
 import type { TestApp } from './test-app.js';
 
 export class InjectedCrash extends Error {
@@ -158,7 +159,7 @@ export interface CrashTestApp extends TestApp {
 
 /** `createTestApp` with both crash seams installed; the injector starts calm. */
 export async function createCrashTestApp(options: { poolSize?: number } = {}): Promise<CrashTestApp> {
-  const url = process.env.DATABASE_URL;
+  const url = await testDatabaseUrl();
   const dataDir = mkdtempSync(join(tmpdir(), 'daojia-crash-'));
   const database = await openDatabase({ url, poolSize: options.poolSize ?? 4 });
   if (!url) await migrate(database);

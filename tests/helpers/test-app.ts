@@ -12,6 +12,7 @@ import { seedCatalog } from '../../src/domains/catalog/service.js';
 import { upsertCity } from '../../src/domains/geo/service.js';
 import { DEMO_CATALOG } from '../../src/seed/catalog-data.js';
 import { loadCityFile, seedCityPricing } from '../../src/seed/demo.js';
+import { testDatabaseUrl } from './pg-databases.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -20,11 +21,12 @@ export interface TestApp {
 }
 
 /**
- * An app over PGlite in memory, or over DATABASE_URL (migrated by the global setup), with the city seeded.
+ * An app over PGlite in memory, or over this test file's own PostgreSQL database (a clone of
+ * the template the global setup migrated; see pg-databases.ts), with the city seeded.
  * `poolSize`: PostgreSQL connections (default 4; concurrency tests ask for more). PGlite has one.
  */
 export async function createTestApp(options: { poolSize?: number } = {}): Promise<TestApp> {
-  const url = process.env.DATABASE_URL;
+  const url = await testDatabaseUrl();
   const dataDir = mkdtempSync(join(tmpdir(), 'daojia-test-'));
   const database = await openDatabase({ url, poolSize: options.poolSize ?? 4 });
   if (!url) await migrate(database);
