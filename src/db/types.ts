@@ -333,6 +333,13 @@ export interface OrdersTable {
   cancel_reason: Generated<string>;
   check_in: Json<unknown> | null;
   late_flagged_at: NullableTimestamp;
+  /** An earlier visit the worker asked for; the customer answers in the app (`agreed` opens set off / check-in from it). */
+  early_visit_at: NullableTimestamp;
+  early_visit_status: 'requested' | 'agreed' | 'declined' | null;
+  early_visit_requested_at: NullableTimestamp;
+  early_visit_decided_at: NullableTimestamp;
+  /** Why the worker finished well before the booked duration had passed (shown to the customer). */
+  early_finish_reason: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

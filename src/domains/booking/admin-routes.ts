@@ -2,10 +2,10 @@ import type { Api, AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
-import { adminCancel, adminSlots, arbitrateOrder, assignmentCandidates, assignOrder, bookForCustomer, disputeOrder, forceOrder, getAdminOrder, listAdminOrders } from './admin-service.js';
+import { adminCancel, adminSlots, arbitrateOrder, assignOrder, disputeOrder, forceOrder, getAdminOrder, listAdminOrders } from './admin-service.js';
 import { decideReschedule, listReschedules } from './reschedule-service.js';
 import * as S from './schema.js';
-import { loadSettings, saveSettings } from './settings.js';
+import { loadSettings, saveSettings, type BookingSettings } from './settings.js';
 
 /** The console's order desk; every action is audited. */
 export async function bookingAdminRoutes(app: Api, ctx: AppContext) {
@@ -19,8 +19,6 @@ export async function bookingAdminRoutes(app: Api, ctx: AppContext) {
     async (request) => listAdminOrders(ctx, { ...request.query, ...pageOf(request.query) }));
   app.get('/api/admin/orders/:id', { preHandler: read, schema: { tags, params: S.OrderId } },
     async (request) => getAdminOrder(ctx, request.params.id));
-  app.get('/api/admin/orders/:id/candidates', { preHandler: write, schema: { tags, summary: 'Workers who may legally take the order now', params: S.OrderId } },
-    async (request) => assignmentCandidates(ctx, request.params.id));
   app.post('/api/admin/orders/:id/assign', { preHandler: write, schema: { tags, summary: 'Manual assignment (same checks as accepting)', params: S.OrderId, body: S.AssignBody } },
     async (request) => assignOrder(ctx, actor(request), request.params.id, request.body.workerId, request.body.reason));
   app.post('/api/admin/orders/:id/cancel', { preHandler: write, schema: { tags, summary: 'Cancel (cause platform: free; customer: by the policy)', params: S.OrderId, body: S.AdminCancelBody } },
@@ -40,13 +38,11 @@ export async function bookingAdminRoutes(app: Api, ctx: AppContext) {
     });
   app.get('/api/admin/booking/slots', { preHandler: book, schema: { tags, summary: 'Free times in a district for booking on behalf of a caller', querystring: S.AdminSlotsQuery } },
     async (request) => adminSlots(ctx, request.query));
-  app.post('/api/admin/orders', { preHandler: book, schema: { tags, summary: '代客下单: book for a customer who phoned in; they get an SMS pay link', body: S.PhoneBookingBody } },
-    async (request, reply) => idempotent(ctx.db, request, reply, `admin:${request.admin!.id}`, async () => ({ status: 201, body: await bookForCustomer(ctx, actor(request), request.body) })));
   app.get('/api/admin/booking/settings', { preHandler: read, schema: { tags } },
     async () => loadSettings(ctx.db, ctx.config.cityCode));
   app.put('/api/admin/booking/settings', { preHandler: write, schema: { tags, body: S.SettingsBody } },
     async (request) => {
-      const saved = await saveSettings(ctx.db, ctx.config.cityCode, request.body);
+      const saved = await saveSettings(ctx.db, ctx.config.cityCode, { ...(await loadSettings(ctx.db, ctx.config.cityCode)), ...request.body } as BookingSettings);
       const a = actor(request);
       await writeAudit(ctx.db, { actorKind: 'admin', actorId: a.id, actorName: a.name, action: 'booking.settings_changed', targetType: 'city', targetId: ctx.config.cityCode, ip: a.ip, detail: { ...saved } });
       return saved;

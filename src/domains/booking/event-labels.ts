@@ -37,6 +37,9 @@ export const EVENT_LABELS: Record<string, Text> = {
   reschedule_withdrawn: { zh: '撤回改约', en: 'Reschedule withdrawn' },
   rescheduled: { zh: '已改约', en: 'Rescheduled' },
   late_flagged: { zh: '师傅迟到', en: 'Worker late' },
+  early_visit_requested: { zh: '师傅申请提前上门', en: 'Worker asked to come earlier' },
+  early_visit_agreed: { zh: '客户同意提前上门', en: 'Customer agreed to an earlier visit' },
+  early_visit_declined: { zh: '客户未同意提前上门', en: 'Customer kept the booked time' },
   remind: { zh: '服务提醒已发送', en: 'Reminder sent' },
 };
 

@@ -36,8 +36,16 @@ export interface TimingPolicy {
   afterSalesHours: number;
   /** How long after the booked start without a check-in a no-show may be declared. */
   noShowGraceMinutes: number;
+  /** Set off opens this many hours before the visit's start. */
+  departWindowHours: number;
+  /** Check-in opens this many minutes before the visit's start. */
+  checkInMinutesBefore: number;
+  /** Finishing before this share (%) of the booked duration has passed since check-in needs a reason. */
+  earlyFinishPercent: number;
 }
-export const DEFAULT_TIMING: TimingPolicy = { unpaidCancelMinutes: 15, autoConfirmHours: 48, afterSalesHours: 72, noShowGraceMinutes: 30 };
+export const DEFAULT_TIMING: TimingPolicy = {
+  unpaidCancelMinutes: 15, autoConfirmHours: 48, afterSalesHours: 72, noShowGraceMinutes: 30, departWindowHours: 3, checkInMinutesBefore: 30, earlyFinishPercent: 75,
+};
 
 type Instant = Date | string;
 
@@ -51,6 +59,11 @@ export interface OrderSnapshot {
   scheduledStart?: Instant | null;
   finishedAt?: Instant | null;
   completedAt?: Instant | null;
+  /** An earlier visit time the customer agreed to in the app (set off / check-in open from it instead of the booked start). */
+  agreedEarlyVisitAt?: Instant | null;
+  /** Check-in time and booked length, for the early-finish rule. */
+  startedAt?: Instant | null;
+  durationMinutes?: number | null;
 }
 
 export type ArbitrationOutcome = 'completed' | 'refund_full' | 'refund_partial';
@@ -72,9 +85,12 @@ export interface TransitionContext {
   priceFen?: number;
   /** force: the state an admin moves the order to. */
   target?: OrderState;
+  /** IANA zone the opening times in refusals are written in (the city's; Asia/Shanghai by default). */
+  timeZone?: string;
 }
 
-export interface GuardFailure { code: string; message: Text }
+/** `opensAt`: when the refused action becomes possible (ISO instant), for time-window refusals. */
+export interface GuardFailure { code: string; message: Text; opensAt?: string }
 export interface GuardInput { order: OrderSnapshot; ctx: TransitionContext; actor: Actor; nowMs: number; timing: TimingPolicy }
 
 export interface TransitionDef {
@@ -96,6 +112,18 @@ export const GUARD_MESSAGES = {
   CHECK_IN_TOO_FAR: { zh: '距离服务地址过远，请说明原因后再签到', en: 'You are too far from the address; give a reason to check in' },
   EXTRA_WORK_PENDING: { zh: '有待客户确认的加项，请先处理', en: 'An extra-work proposal is still waiting for the customer' },
   TOO_EARLY: { zh: '时间未到，暂不能执行此操作', en: 'It is too early for this action' },
+  DEPART_NOT_OPEN: {
+    zh: '还不能出发：上门时间 {start}，{opensAt} 起可出发',
+    en: 'Too early to set off: the visit starts {start}; you can set off from {opensAt}',
+  },
+  CHECK_IN_NOT_OPEN: {
+    zh: '还不能签到：上门时间 {start}，{opensAt} 起可签到；如需提前上门，请先在订单中征得客户同意',
+    en: 'Too early to check in: the visit starts {start}; check-in opens at {opensAt}. To come earlier, ask the customer in the order first',
+  },
+  EARLY_FINISH_REASON_REQUIRED: {
+    zh: '服务时长未到（预约 {booked} 分钟），{opensAt} 前完成服务请填写原因，客户会在订单中看到',
+    en: 'The booked {booked} minutes have not passed; to finish before {opensAt}, give a reason (the customer sees it on the order)',
+  },
   AFTER_SALES_EXPIRED: { zh: '已超过售后期', en: 'The after-sales window has ended' },
   OUTCOME_INVALID: { zh: '仲裁结果无效', en: 'The arbitration outcome is invalid' },
   TARGET_INVALID: { zh: '目标状态无效', en: 'The target state is invalid' },
@@ -104,10 +132,10 @@ export const GUARD_MESSAGES = {
 
 export type GuardCode = keyof typeof GUARD_MESSAGES;
 
-function fail(code: GuardCode, vars: Record<string, string> = {}): GuardFailure {
+function fail(code: GuardCode, vars: Record<string, string> = {}, varsEn: Record<string, string> = vars): GuardFailure {
   const m: Text = GUARD_MESSAGES[code];
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
-  return { code, message: { zh: fill(m.zh), en: fill(m.en) } };
+  const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? `{${k}}`);
+  return { code, message: { zh: fill(m.zh, vars), en: fill(m.en, varsEn) } };
 }
 
 export { fail as guardFailure };
@@ -140,6 +168,47 @@ function withinAfterSales({ order, nowMs, timing }: GuardInput): GuardFailure | 
   const done = ms(order.completedAt);
   if (done === null) return fail('FACT_MISSING', { fact: 'completedAt' });
   return nowMs < done + timing.afterSalesHours * HOUR ? null : fail('AFTER_SALES_EXPIRED');
+}
+
+/** `MM-DD HH:mm` in the zone (pure: no clock, only the given instant). */
+export function localStamp(t: number, timeZone = 'Asia/Shanghai'): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(t));
+  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
+}
+
+/** When the visit begins for the window rules: the booked start, or an earlier time the customer agreed to. */
+export function visitStartMs(order: OrderSnapshot): number | null {
+  const booked = ms(order.scheduledStart);
+  const early = ms(order.agreedEarlyVisitAt);
+  if (booked === null) return null;
+  return early !== null && early < booked ? early : booked;
+}
+
+/** Refuses until `leadMs` before the visit's start, naming the start and the opening time. */
+function windowGuard(code: 'DEPART_NOT_OPEN' | 'CHECK_IN_NOT_OPEN', leadMs: number) {
+  return ({ order, nowMs, ctx }: GuardInput): GuardFailure | null => {
+    const start = visitStartMs(order);
+    if (start === null) return fail('FACT_MISSING', { fact: 'scheduledStart' });
+    const opens = start - leadMs;
+    if (nowMs >= opens) return null;
+    const vars = { start: localStamp(start, ctx.timeZone), opensAt: localStamp(opens, ctx.timeZone) };
+    return { ...fail(code, vars), opensAt: new Date(opens).toISOString() };
+  };
+}
+
+/** When finishing needs no reason: the check-in plus the configured share of the booked duration. */
+export function finishWithoutReasonAt(order: OrderSnapshot, timing: TimingPolicy): number | null {
+  const started = ms(order.startedAt);
+  if (started === null || !order.durationMinutes) return null;
+  return started + Math.ceil((order.durationMinutes * timing.earlyFinishPercent) / 100) * MIN;
+}
+
+function finishGuard({ order, ctx, nowMs, timing }: GuardInput): GuardFailure | null {
+  if (ctx.hasPendingExtraWork) return fail('EXTRA_WORK_PENDING');
+  const at = finishWithoutReasonAt(order, timing);
+  if (at === null || nowMs >= at || hasReason(ctx)) return null;
+  return { ...fail('EARLY_FINISH_REASON_REQUIRED', { booked: String(order.durationMinutes), opensAt: localStamp(at, ctx.timeZone) }), opensAt: new Date(at).toISOString() };
 }
 
 const adminNeedsReason = ({ actor, ctx }: GuardInput) => (actor === 'admin' && !hasReason(ctx) ? fail('REASON_REQUIRED') : null);
@@ -183,11 +252,17 @@ export const TRANSITIONS = {
     name: 'change_worker', from: ['assigned'], to: 'paid', actors: ['customer', 'admin'], guard: adminNeedsReason,
     effects: ['schedule.release', 'dispatch.restart', 'notify.worker'],
   },
-  depart: { name: 'depart', from: ['assigned'], to: 'on_the_way', actors: ['worker'], effects: ['notify.customer'] },
+  depart: {
+    name: 'depart', from: ['assigned'], to: 'on_the_way', actors: ['worker'],
+    guard: (input) => windowGuard('DEPART_NOT_OPEN', input.timing.departWindowHours * HOUR)(input), effects: ['notify.customer'],
+  },
   check_in: {
     // From `assigned` too: a worker who forgot to press "set off" can still check in at the door.
     name: 'check_in', from: ['assigned', 'on_the_way'], to: 'in_service', actors: ['worker'],
-    guard: ({ ctx }) => {
+    guard: (input) => {
+      const { ctx } = input;
+      const early = windowGuard('CHECK_IN_NOT_OPEN', input.timing.checkInMinutesBefore * MIN)(input);
+      if (early) return early;
       if (!ctx.checkIn?.serviceCodeMatches) return fail('SERVICE_CODE_INVALID');
       const far = !ctx.checkIn.withinRadius && !(ctx.checkIn.farReason ?? '').trim();
       return far ? fail('CHECK_IN_TOO_FAR') : null;
@@ -196,7 +271,7 @@ export const TRANSITIONS = {
   },
   finish: {
     name: 'finish', from: ['in_service'], to: 'awaiting_confirmation', actors: ['worker'],
-    guard: ({ ctx }) => (ctx.hasPendingExtraWork ? fail('EXTRA_WORK_PENDING') : null),
+    guard: finishGuard,
     effects: ['schedule.trim', 'notify.customer', 'jobs.schedule_auto_confirm'],
   },
   confirm: { name: 'confirm', from: ['awaiting_confirmation'], to: 'completed', actors: ['customer'], effects: COMPLETE_EFFECTS },

@@ -2,12 +2,13 @@
 import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import type { Kysely } from 'kysely';
-import { cityTimeZone } from '../geo/service.js';
+import { cityTimeZone } from '../geo/index.js';
 import { snapshotItem, type QuoteSnapshot } from './order-facts.js';
 import { eventLabel } from './event-labels.js';
 import { eventsOf, extrasOf, latestReschedule, openOffer, pendingReschedule, recordsOf, type OrderRow } from './queries.js';
-import type { BookingSettings } from './settings.js';
-import { availableActions, canReschedule, STATE_LABELS, tabOf, type Actor, type OrderState } from './state-machine.js';
+import { earlyVisitOf } from './early-visit.js';
+import { timingOf, type BookingSettings } from './settings.js';
+import { availableActions, canReschedule, finishWithoutReasonAt, STATE_LABELS, tabOf, visitStartMs, type Actor, type OrderState } from './state-machine.js';
 import { snapshotOf } from './transition-service.js';
 
 export interface AddressSnapshot { label: string; contactName: string; contactPhone: string; contactPhoneMasked: string; detail: string; districtName: string }
@@ -41,20 +42,37 @@ export function summaryOf(o: OrderRow, districts: DistrictNames) {
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const isoMs = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+/** States in which the worker may ask to come earlier and the customer answer. */
+const ASKABLE_EARLY: readonly OrderState[] = ['assigned', 'on_the_way'];
+
+/** When set off and check-in open (the booked start, or an agreed earlier visit, less the windows) and when finishing needs no reason. */
+function visitWindows(o: OrderRow, settings: BookingSettings) {
+  const snap = snapshotOf(o);
+  const start = visitStartMs(snap);
+  return {
+    departOpensAt: isoMs(start === null ? null : start - settings.departWindowHours * HOUR),
+    checkInOpensAt: isoMs(start === null ? null : start - settings.checkInMinutesBefore * 60_000),
+    finishWithoutReasonAt: isoMs(finishWithoutReasonAt(snap, timingOf(settings))),
+  };
+}
 
 function customerActions(o: OrderRow, now: Date, settings: BookingSettings, pendingRequest: boolean): string[] {
-  const ctx = { now, actorId: o.customer_id, reason: '·', timing: { autoConfirmHours: settings.autoConfirmHours, afterSalesHours: settings.afterSalesHours, noShowGraceMinutes: settings.noShowGraceMinutes, unpaidCancelMinutes: settings.unpaidCancelMinutes } };
+  const ctx = { now, actorId: o.customer_id, reason: '·', timing: timingOf(settings) };
   const names: string[] = availableActions(snapshotOf(o), 'customer', ctx).filter((a) => a !== 'dispute').map((a) => (a === 'worker_no_show' ? 'no_show' : a));
+  if (o.early_visit_status === 'requested' && ASKABLE_EARLY.includes(o.status as OrderState)) names.push('answer_early_visit');
   if (canReschedule(o.status as OrderState) && !pendingRequest) names.push('reschedule');
   if ((o.status === 'in_service' || o.status === 'awaiting_confirmation') && o.price_fen + o.extras_fen > o.paid_fen) names.push('pay'); // accepted extra work
   return names;
 }
 
-async function workerActions(db: Kysely<DB>, o: OrderRow, workerId: string, now: Date, pendingRequest: boolean, pendingExtra: boolean): Promise<string[]> {
+async function workerActions(db: Kysely<DB>, o: OrderRow, workerId: string, now: Date, settings: BookingSettings, pendingRequest: boolean, pendingExtra: boolean): Promise<string[]> {
   if (o.status === 'paid') return (await openOffer(db, o.id, workerId)) ? ['accept', 'decline'] : [];
   if (o.worker_id !== workerId) return [];
-  // Actions that need input (a reason, the code) are listed as if it were given; finish waits for pending extras.
-  const names: string[] = availableActions(snapshotOf(o), 'worker', { now, actorId: workerId, reason: '·', checkIn: { withinRadius: true, serviceCodeMatches: true }, hasPendingExtraWork: pendingExtra }).filter((a) => a !== 'dispute');
+  // Actions that need input (a reason, the code) are listed as if it were given; finish waits for pending extras;
+  // set off and check-in only once their window is open.
+  const names: string[] = availableActions(snapshotOf(o), 'worker', { now, actorId: workerId, reason: '·', timing: timingOf(settings), checkIn: { withinRadius: true, serviceCodeMatches: true }, hasPendingExtraWork: pendingExtra }).filter((a) => a !== 'dispute');
+  if (ASKABLE_EARLY.includes(o.status as OrderState) && !names.includes('check_in') && o.early_visit_status !== 'agreed') names.push('request_early_visit');
   if (o.status === 'in_service') names.push('record', 'propose_extra');
   if (o.status === 'assigned' && !pendingRequest) names.push('reschedule');
   return names;
@@ -91,7 +109,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
   const relayVisible = o.relay_number && WORKER_PII_STATES.includes(state) && (viewer.kind !== 'worker' || o.worker_id === viewer.id);
   const pendingExtra = extras.some((e) => e.status === 'proposed');
   const actions = viewer.kind === 'customer' ? customerActions(o, now, settings, !!pending)
-    : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, !!pending, pendingExtra) : [];
+    : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, settings, !!pending, pendingExtra) : [];
   const request = pending ?? latest;
   return {
     ...summaryOf(o, districts),
@@ -118,6 +136,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
     afterSalesEndsAt: state === 'completed' && o.completed_at ? new Date(o.completed_at.getTime() + settings.afterSalesHours * HOUR).toISOString()
       : state === 'awaiting_confirmation' && o.finished_at ? new Date(o.finished_at.getTime() + settings.reworkHours * HOUR).toISOString() : null,
     lateFlagged: o.late_flagged_at !== null,
+    earlyVisit: earlyVisitOf(o), earlyFinishReason: o.early_finish_reason, windows: visitWindows(o, settings),
     extras: extras.map((e) => ({ id: e.id, title: e.title, amountFen: e.amount_fen, reason: e.reason, status: e.status, createdAt: e.created_at.toISOString(), decidedAt: iso(e.decided_at) })),
     records: records.map((r) => ({
       id: r.id, note: r.note, photosBefore: r.photos_before.map((f) => orderFileUrl(o.id, f)), photosAfter: r.photos_after.map((f) => orderFileUrl(o.id, f)),

@@ -2,11 +2,12 @@ import type { Api, AppContext } from '../../app-context.js';
 import { IMAGE_TYPES, readUpload, storeUpload } from '../../platform/files.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
-import { createOrder, customerSlots, customerTabCounts, getCustomerOrder, listCustomerOrders } from './booking-service.js';
+import { customerSlots, customerTabCounts, getCustomerOrder, listCustomerOrders } from './booking-service.js';
 import { cancellationPreview, cancelOrder, changeWorker, confirmOrder, decideExtra, declareNoShow, reportProblem } from './customer-actions.js';
-import { orderFileRoute } from './order-files.js';
+import { answerEarlyVisit } from './early-visit.js';
 import { customerReschedule, decideReschedule, withdrawReschedule } from './reschedule-service.js';
 import * as S from './schema.js';
+import { bookableWorkerProfile } from './worker-profile.js';
 
 export const PHOTO_MAX = 8 * 1024 * 1024;
 
@@ -23,10 +24,10 @@ export async function bookingRoutes(app: Api, ctx: AppContext) {
   const me = (r: { user?: { id: string } }) => r.user!.id;
   const actor = (r: { user?: { id: string } }) => ({ kind: 'customer' as const, id: me(r), name: '客户' });
 
+  app.get('/api/workers/:id', { preHandler: ctx.guards.user(), schema: { tags: ['workers'], summary: 'A worker profile (masked name, verified certificates, portfolio, next free times)', params: S.OrderId } },
+    async (request) => bookableWorkerProfile(ctx, request.params.id, request.user!.id));
   app.get('/api/booking/slots', { preHandler, schema: { tags, summary: 'Free visit times for a quote + address (or an order being moved), per day for 14 days, with ASAP', querystring: S.SlotsQuery } },
     async (request) => customerSlots(ctx, me(request), request.query));
-  app.post('/api/orders', { preHandler, schema: { tags, summary: 'Book from a quote (Idempotency-Key honoured)', body: S.CreateOrderBody } },
-    async (request, reply) => idempotent(ctx.db, request, reply, me(request), async () => ({ status: 201, body: await createOrder(ctx, me(request), request.body) })));
   app.post('/api/orders/photos', { preHandler, schema: { tags, summary: 'Upload a job photo (JPEG/PNG/WebP ≤ 8 MiB)', consumes: ['multipart/form-data'] } },
     async (request) => uploadOrderPhoto(ctx, me(request), await readUpload(request, PHOTO_MAX)));
   app.get('/api/orders', { preHandler, schema: { tags, summary: 'My orders under a status tab', querystring: S.OrdersQuery } },
@@ -53,6 +54,11 @@ export async function bookingRoutes(app: Api, ctx: AppContext) {
       await withdrawReschedule(ctx, me(request), request.params.rid);
       return getCustomerOrder(ctx, me(request), request.params.id);
     });
+  app.post('/api/orders/:id/early-visit', { preHandler, schema: { tags, summary: "Answer the worker's request to come earlier than booked", params: S.OrderId, body: S.EarlyVisitAnswer } },
+    async (request) => {
+      await answerEarlyVisit(ctx, me(request), request.params.id, request.body.agree);
+      return getCustomerOrder(ctx, me(request), request.params.id);
+    });
   app.post('/api/orders/:id/change-worker', { preHandler, schema: { tags, summary: 'Ask for another worker', params: S.OrderId, body: S.OptionalReasonBody } },
     async (request) => changeWorker(ctx, actor(request), request.params.id, request.body.reason ?? ''));
   app.post('/api/orders/:id/extras/:extraId/decision', { preHandler, schema: { tags, summary: 'Accept (and pay) or refuse proposed extra work', params: S.OrderExtraParams, body: S.AcceptBody } },
@@ -62,7 +68,6 @@ export async function bookingRoutes(app: Api, ctx: AppContext) {
   app.post('/api/orders/:id/problem', { preHandler, schema: { tags, summary: 'Report a problem; a rework visit within 72 h is free', params: S.OrderId, body: S.ProblemBody } },
     async (request) => reportProblem(ctx, me(request), request.params.id, request.body));
 
-  await orderFileRoute(app, ctx);
 }
 
 

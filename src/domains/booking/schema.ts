@@ -30,6 +30,8 @@ export const ReasonBody = Type.Object({ reason: Reason }, Strict);
 export const OptionalReasonBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict);
 export const RescheduleBody = Type.Object({ start: Instant, reason: Reason }, Strict);
 export const ApproveBody = Type.Object({ approve: Type.Boolean() }, Strict);
+export const EarlyVisitBody = Type.Object({ at: Type.Optional(Instant), note: Type.Optional(Type.String({ maxLength: 200 })) }, Strict);
+export const EarlyVisitAnswer = Type.Object({ agree: Type.Boolean() }, Strict);
 export const AcceptBody = Type.Object({ accept: Type.Boolean() }, Strict);
 export const ProblemBody = Type.Object({ kind: literals(['rework', 'other'] as const), reason: Reason, reworkStart: Type.Optional(Instant) }, Strict);
 export const OrdersQuery = Type.Object({
@@ -74,6 +76,8 @@ export const SettingsBody = Type.Object({
   bufferMinutes: Type.Integer({ minimum: 0, maximum: 240 }), unpaidCancelMinutes: Type.Integer({ minimum: 1, maximum: 1440 }), autoConfirmHours: Type.Integer({ minimum: 1, maximum: 720 }),
   afterSalesHours: Type.Integer({ minimum: 1, maximum: 2160 }), reworkHours: Type.Integer({ minimum: 0, maximum: 2160 }), noShowGraceMinutes: Type.Integer({ minimum: 0, maximum: 600 }),
   lateGraceMinutes: Type.Integer({ minimum: 0, maximum: 600 }), checkInRadiusMeters: Type.Integer({ minimum: 50, maximum: 20_000 }),
+  departWindowHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 48 })), checkInMinutesBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
+  earlyFinishPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   reminderMinutes: Type.Array(Type.Integer({ minimum: 5, maximum: 2880 }), { maxItems: 5, uniqueItems: true }), freeCancelHours: Type.Number({ minimum: 0, maximum: 720 }),
   cancelTiers: Type.Array(Type.Object({ withinHours: Type.Number({ minimum: 0, maximum: 720 }), feeBp: Bp }, Strict), { maxItems: 6 }), workerShareBp: Bp,
 }, Strict);

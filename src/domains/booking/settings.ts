@@ -17,6 +17,12 @@ export interface BookingSettings {
   /** No check-in this long after the start → flagged late. */
   lateGraceMinutes: number;
   checkInRadiusMeters: number;
+  /** Set off opens this many hours before the start. */
+  departWindowHours: number;
+  /** Check-in opens this many minutes before the start (earlier only with the customer's consent in the app). */
+  checkInMinutesBefore: number;
+  /** Finishing before this share (%) of the booked duration has passed since check-in needs a reason. */
+  earlyFinishPercent: number;
   /** Reminders before the start, in minutes. */
   reminderMinutes: number[];
   freeCancelHours: number;
@@ -33,6 +39,9 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   noShowGraceMinutes: 30,
   lateGraceMinutes: 10,
   checkInRadiusMeters: 500,
+  departWindowHours: 3,
+  checkInMinutesBefore: 30,
+  earlyFinishPercent: 75,
   reminderMinutes: [120, 30],
   freeCancelHours: 24,
   cancelTiers: [{ withinHours: 24, feeBp: 2000 }, { withinHours: 2, feeBp: 5000 }],
@@ -60,7 +69,10 @@ export async function saveSettings(db: Kysely<DB>, cityCode: string, settings: B
 }
 
 export function timingOf(s: BookingSettings): TimingPolicy {
-  return { unpaidCancelMinutes: s.unpaidCancelMinutes, autoConfirmHours: s.autoConfirmHours, afterSalesHours: s.afterSalesHours, noShowGraceMinutes: s.noShowGraceMinutes };
+  return {
+    unpaidCancelMinutes: s.unpaidCancelMinutes, autoConfirmHours: s.autoConfirmHours, afterSalesHours: s.afterSalesHours, noShowGraceMinutes: s.noShowGraceMinutes,
+    departWindowHours: s.departWindowHours, checkInMinutesBefore: s.checkInMinutesBefore, earlyFinishPercent: s.earlyFinishPercent,
+  };
 }
 
 export function cancellationPolicyOf(s: BookingSettings): CancellationPolicy {

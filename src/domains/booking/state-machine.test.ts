@@ -32,6 +32,8 @@ function passing(action: ActionName, state: OrderState): { order: OrderSnapshot;
   const ctx: TransitionContext = { now: new Date(NOW), reason: '客户临时有事' };
   const o = order(state);
   if (action === 'check_in') ctx.checkIn = { withinRadius: true, serviceCodeMatches: true };
+  if (action === 'check_in') o.scheduledStart = at(0.5);
+  if (action === 'depart') o.scheduledStart = at(3);
   if (action === 'close') o.completedAt = at(-73);
   if (action === 'worker_no_show') o.scheduledStart = at(-1);
   if (action === 'arbitrate') ctx.outcome = 'completed';
@@ -99,7 +101,7 @@ describe('wrong actor', () => {
   it("rejects another worker's or customer's order", () => {
     const ctx = { now: at(0), actorId: 'w2' };
     expect(transition(order('assigned'), 'depart', 'worker', ctx)).toMatchObject({ code: 'FORBIDDEN_ACTOR' });
-    expect(transition(order('assigned'), 'depart', 'worker', { ...ctx, actorId: 'w1' }).ok).toBe(true);
+    expect(transition(order('assigned', { scheduledStart: at(2) }), 'depart', 'worker', { ...ctx, actorId: 'w1' }).ok).toBe(true);
     expect(transition(order('awaiting_confirmation'), 'confirm', 'customer', { now: at(0), actorId: 'c9' })).toMatchObject({ code: 'FORBIDDEN_ACTOR' });
   });
 });
@@ -112,10 +114,53 @@ describe('guards', () => {
   };
 
   it('check-in needs the service code and, when far away, a reason', () => {
-    expect(code(order('on_the_way'), 'check_in', 'worker')).toBe('SERVICE_CODE_INVALID');
-    expect(code(order('on_the_way'), 'check_in', 'worker', { checkIn: { withinRadius: true, serviceCodeMatches: false } })).toBe('SERVICE_CODE_INVALID');
-    expect(code(order('on_the_way'), 'check_in', 'worker', { checkIn: { withinRadius: false, serviceCodeMatches: true } })).toBe('CHECK_IN_TOO_FAR');
-    expect(code(order('on_the_way'), 'check_in', 'worker', { checkIn: { withinRadius: false, serviceCodeMatches: true, farReason: '  ' } })).toBe('CHECK_IN_TOO_FAR');
+    const due = order('on_the_way', { scheduledStart: at(0.25) });
+    expect(code(due, 'check_in', 'worker')).toBe('SERVICE_CODE_INVALID');
+    expect(code(due, 'check_in', 'worker', { checkIn: { withinRadius: true, serviceCodeMatches: false } })).toBe('SERVICE_CODE_INVALID');
+    expect(code(due, 'check_in', 'worker', { checkIn: { withinRadius: false, serviceCodeMatches: true } })).toBe('CHECK_IN_TOO_FAR');
+    expect(code(due, 'check_in', 'worker', { checkIn: { withinRadius: false, serviceCodeMatches: true, farReason: '  ' } })).toBe('CHECK_IN_TOO_FAR');
+  });
+
+  it('set off opens 3 h before the start (configurable), with the opening time in the refusal', () => {
+    // NOW is 2025-06-10 10:00 in Shanghai; the visit is booked for 06-12 04:00 UTC = 12:00 Shanghai, two days ahead.
+    const twoDaysAhead = order('assigned', { scheduledStart: at(50) });
+    const r = transition(twoDaysAhead, 'depart', 'worker', { now: at(0) });
+    expect(r).toMatchObject({ ok: false, code: 'DEPART_NOT_OPEN', currentState: 'assigned', opensAt: at(47) });
+    if (!r.ok) {
+      expect(r.message.zh).toBe('还不能出发：上门时间 06-12 12:00，06-12 09:00 起可出发');
+      expect(r.message.en).toBe('Too early to set off: the visit starts 06-12 12:00; you can set off from 06-12 09:00');
+    }
+    expect(code(order('assigned', { scheduledStart: at(3.01) }), 'depart', 'worker')).toBe('DEPART_NOT_OPEN');
+    expect(code(order('assigned', { scheduledStart: at(3) }), 'depart', 'worker')).toBe('OK');
+    expect(code(order('assigned', { scheduledStart: at(5) }), 'depart', 'worker', { timing: { departWindowHours: 6 } })).toBe('OK');
+    expect(code(order('assigned', { scheduledStart: at(50) }), 'depart', 'worker', { timeZone: 'UTC' })).toBe('DEPART_NOT_OPEN');
+    expect(transition(order('assigned', { scheduledStart: at(50) }), 'depart', 'worker', { now, timeZone: 'UTC' })).toMatchObject({ message: { zh: '还不能出发：上门时间 06-12 04:00，06-12 01:00 起可出发' } });
+  });
+
+  it('check-in opens 30 min before the start; earlier only from a time the customer agreed to', () => {
+    const ok = { checkIn: { withinRadius: true, serviceCodeMatches: true } };
+    expect(transition(order('on_the_way', { scheduledStart: at(2) }), 'check_in', 'worker', { now, ...ok })).toMatchObject({ ok: false, code: 'CHECK_IN_NOT_OPEN', opensAt: at(1.5) });
+    expect(code(order('on_the_way', { scheduledStart: at(0.5) }), 'check_in', 'worker', ok)).toBe('OK');
+    expect(code(order('assigned', { scheduledStart: at(0.75) }), 'check_in', 'worker', { ...ok, timing: { checkInMinutesBefore: 60 } })).toBe('OK');
+    // The customer agreed to a visit now: set off and check-in open though the booking is in two days.
+    const agreed = order('assigned', { scheduledStart: at(50), agreedEarlyVisitAt: at(0) });
+    expect(code(agreed, 'depart', 'worker')).toBe('OK');
+    expect(code({ ...agreed, state: 'on_the_way' }, 'check_in', 'worker', ok)).toBe('OK');
+    // An agreed time later than the booking never delays it.
+    expect(code(order('on_the_way', { scheduledStart: at(0.5), agreedEarlyVisitAt: at(5) }), 'check_in', 'worker', ok)).toBe('OK');
+    // The window refusal comes before the code check, so a wrong code is not asked for too early.
+    expect(code(order('on_the_way', { scheduledStart: at(2) }), 'check_in', 'worker')).toBe('CHECK_IN_NOT_OPEN');
+  });
+
+  it('finishing before 75 % of the booked duration since check-in needs a reason', () => {
+    const started = order('in_service', { startedAt: at(-1), durationMinutes: 120 });
+    const r = transition(started, 'finish', 'worker', { now });
+    expect(r).toMatchObject({ ok: false, code: 'EARLY_FINISH_REASON_REQUIRED', opensAt: at(0.5) });
+    if (!r.ok) expect(r.message.zh).toContain('10:30 前完成服务请填写原因');
+    expect(code(started, 'finish', 'worker', { reason: '  ' })).toBe('EARLY_FINISH_REASON_REQUIRED');
+    expect(code(started, 'finish', 'worker', { reason: '客户只需打扫客厅' })).toBe('OK');
+    expect(code(order('in_service', { startedAt: at(-1.5), durationMinutes: 120 }), 'finish', 'worker')).toBe('OK');
+    expect(code(started, 'finish', 'worker', { timing: { earlyFinishPercent: 50 } })).toBe('OK');
   });
 
   it('accept/assign only before the booked start', () => {
@@ -212,6 +257,8 @@ describe('tabs, labels and helpers', () => {
 
   it('allowedActions lists by role and state; availableActions evaluates guards', () => {
     expect(allowedActions('on_the_way', 'worker')).toEqual(['check_in', 'dispute']);
+    expect(availableActions(order('assigned', { scheduledStart: at(26) }), 'worker', { now: at(0), reason: '·', checkIn: { withinRadius: true, serviceCodeMatches: true } })).toEqual(['decline', 'dispute']);
+    expect(availableActions(order('assigned', { scheduledStart: at(0.5) }), 'worker', { now: at(0), reason: '·', checkIn: { withinRadius: true, serviceCodeMatches: true } })).toEqual(['decline', 'depart', 'check_in', 'dispute']);
     expect(allowedActions('closed', 'customer')).toEqual([]);
     expect(allowedActions('closed', 'admin')).toEqual(['force']);
     expect(availableActions(order('awaiting_confirmation', { finishedAt: at(-1) }), 'system', { now: at(0) })).toEqual([]);

@@ -22,7 +22,7 @@ export * from './order-states.js';
 export * from './order-transitions.js';
 
 export type TransitionOk = { ok: true; action: ActionName; from: OrderState; to: OrderState; effects: EffectName[]; version: number };
-export type TransitionFailure = { ok: false; code: string; currentState: OrderState; message: Text };
+export type TransitionFailure = { ok: false; code: string; currentState: OrderState; message: Text; opensAt?: string };
 export type TransitionResult = TransitionOk | TransitionFailure;
 
 const TABLE: Record<string, TransitionDef> = TRANSITIONS;
@@ -66,7 +66,7 @@ export function transition(order: OrderSnapshot, action: string, actor: Actor, c
   }
   const input: GuardInput = { order, ctx, actor, nowMs, timing: { ...DEFAULT_TIMING, ...ctx.timing } };
   const blocked = def.guard?.(input);
-  if (blocked) return failure(order, blocked.code, blocked.message);
+  if (blocked) return { ...failure(order, blocked.code, blocked.message), ...(blocked.opensAt ? { opensAt: blocked.opensAt } : {}) };
 
   const to = typeof def.to === 'function' ? def.to(input) : def.to;
   if (!isOrderState(to)) return illegal(order);

@@ -19,12 +19,13 @@ export function snapshotOf(o: OrderRow): OrderSnapshot {
   return {
     state: o.status as OrderState, version: o.version, customerId: o.customer_id, workerId: o.worker_id, createdAt: o.created_at,
     scheduledStart: o.scheduled_start, finishedAt: o.finished_at, completedAt: o.completed_at,
+    agreedEarlyVisitAt: o.early_visit_status === 'agreed' ? o.early_visit_at : null, startedAt: o.started_at, durationMinutes: o.duration_minutes,
   };
 }
 
-/** The state machine's refusal as an HTTP error: 403 for the wrong actor, else 409 with the current state. */
-export function refusal(code: string, currentState: string, message: { zh: string; en: string }): AppError {
-  return new AppError(code === 'FORBIDDEN_ACTOR' ? 'ORDER_FORBIDDEN' : 'ORDER_STATE', {}, [], { code, currentState }, message);
+/** The state machine's refusal as an HTTP error: 403 for the wrong actor, else 409 with the current state (and `opensAt` for a window not open yet). */
+export function refusal(code: string, currentState: string, message: { zh: string; en: string }, opensAt?: string): AppError {
+  return new AppError(code === 'FORBIDDEN_ACTOR' ? 'ORDER_FORBIDDEN' : 'ORDER_STATE', {}, [], { code, currentState, ...(opensAt ? { opensAt } : {}) }, message);
 }
 
 /** Locks the order or answers 404. */
@@ -45,7 +46,7 @@ export interface ApplyOptions {
 
 export async function applyTransition(trx: Kysely<DB>, order: OrderRow, action: string, actor: BookingActor, opts: ApplyOptions): Promise<{ order: OrderRow; result: TransitionOk }> {
   const r = transition(snapshotOf(order), action, actor.kind, { ...opts.facts, now: opts.now, timing: timingOf(opts.settings), actorId: actor.kind === 'customer' || actor.kind === 'worker' ? actor.id : null });
-  if (!r.ok) throw refusal(r.code, r.currentState, r.message);
+  if (!r.ok) throw refusal(r.code, r.currentState, r.message, r.opensAt);
   const updated = await updateOrder(trx, order.id, order.version, { ...opts.patch, status: r.to });
   if (!updated) {
     const fresh = await lockOrder(trx, order.id);

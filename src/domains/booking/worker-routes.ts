@@ -1,5 +1,6 @@
 import type { Api, AppContext } from '../../app-context.js';
 import { readUpload } from '../../platform/files.js';
+import { requestEarlyVisit } from './early-visit.js';
 import { decideReschedule, workerReschedule } from './reschedule-service.js';
 import { PHOTO_MAX, uploadOrderPhoto } from './routes.js';
 import * as S from './schema.js';
@@ -36,8 +37,13 @@ export async function workerOrderRoutes(app: Api, ctx: AppContext) {
     async (request, reply) => reply.status(201).send(await addRecord(ctx, me(request), request.params.id, request.body)));
   app.post('/api/worker/orders/:id/extras', { preHandler, schema: { tags, summary: 'Propose extra work with a price', params: S.OrderId, body: S.ExtraBody } },
     async (request, reply) => reply.status(201).send(await proposeExtra(ctx, me(request), request.params.id, request.body)));
-  app.post('/api/worker/orders/:id/finish', { preHandler, schema: { tags, summary: '完成服务 → 待验收', params: S.OrderId, body: S.Empty } },
-    async (request) => finishOrder(ctx, me(request), request.params.id));
+  app.post('/api/worker/orders/:id/early-visit', { preHandler, schema: { tags, summary: 'Ask the customer to let me come earlier (default: now); their yes opens set off / check-in from then', params: S.OrderId, body: S.EarlyVisitBody } },
+    async (request) => {
+      await requestEarlyVisit(ctx, me(request), request.params.id, request.body.at, request.body.note);
+      return workerOrderView(ctx, me(request), request.params.id);
+    });
+  app.post('/api/worker/orders/:id/finish', { preHandler, schema: { tags, summary: '完成服务 → 待验收 (a reason, shown to the customer, when finishing well before the booked duration)', params: S.OrderId, body: S.OptionalReasonBody } },
+    async (request) => finishOrder(ctx, me(request), request.params.id, request.body.reason));
   app.post('/api/worker/orders/:id/reschedule', { preHandler, schema: { tags, summary: 'Ask to move an accepted order (ops, then the customer, agree)', params: S.OrderId, body: S.RescheduleBody } },
     async (request) => workerReschedule(ctx, me(request), request.params.id, request.body.start, request.body.reason));
   app.post('/api/worker/orders/:id/reschedule/:rid/decision', { preHandler, schema: { tags, summary: "Answer the customer's reschedule request", params: S.OrderRequestParams, body: S.ApproveBody } },

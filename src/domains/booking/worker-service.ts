@@ -6,20 +6,21 @@ import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { haversineKm } from '../../platform/providers/map.js';
-import { userContact } from '../accounts/contacts.js';
-import { cityTimeZone } from '../geo/service.js';
-import { lockWorkerSchedule, qualifiedWorkers, workerAvailability, workerCard } from '../workers/availability-service.js';
+import { userContact } from '../accounts/index.js';
+import { cityTimeZone } from '../geo/index.js';
+import { lockWorkerSchedule, qualifiedWorkers, workerAvailability, workerCard } from '../workers/index.js';
 import { freeWorkersAt } from './availability.js';
 import { settingsOf } from './booking-service.js';
 import { calendarOf, commit, commitmentsOf, confirmHold, release } from './commitments.js';
 import { needOf, snapshotItem } from './order-facts.js';
-import { afterDecline } from '../dispatch/service.js';
+import { orderSteps } from './order-steps.js';
 import { runEffects } from './effects.js';
 import { districtNames, orderView, summaryOf, type AddressSnapshot } from './present.js';
 import { decideOffer, findOrder, insertEvent, offerOf, openOffer, withdrawOffers, type OrderRow } from './queries.js';
 import { publishOrderChanged } from './order-notices.js';
-import { MAX_CHECK_IN_FAILURES, type BookingSettings } from './settings.js';
-import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
+import { MAX_CHECK_IN_FAILURES, timingOf, type BookingSettings } from './settings.js';
+import { finishWithoutReasonAt, visitStartMs } from './state-machine.js';
+import { applyTransition, lockedOrder, snapshotOf, type BookingActor } from './transition-service.js';
 
 type Db = Kysely<DB>;
 const MIN = 60_000;
@@ -214,7 +215,7 @@ export async function declineOrder(ctx: AppContext, workerId: string, id: string
       await decideOffer(trx, id, workerId, 'declined', reason.trim());
       await insertEvent(trx, { orderId: id, action: 'offer_declined', actorKind: 'worker', actorId: workerId, actorName: '师傅', note: reason.trim(), at: now });
       if (o.preferred_worker_id === workerId) await release(trx, id); // the chosen worker's hold
-      await afterDecline(trx, o, now);
+      await orderSteps().declined(trx, o, now);
       return null;
     }
     if (o.worker_id !== workerId) throw new AppError('NOT_FOUND');
@@ -233,7 +234,10 @@ async function mine(trx: Db, workerId: string, id: string) {
   return o;
 }
 
-/** 出发: on the way, with an ETA from where the worker is (or their home base). */
+/**
+ * 出发 (from `departWindowHours` before the start): on the way, with an ETA from where the worker is (or their
+ * home base) — never before the booked start, or the earlier time the customer agreed to.
+ */
 export async function departOrder(ctx: AppContext, workerId: string, id: string, at?: { lat: number; lng: number }) {
   const now = new Date();
   const settings = await settingsOf(ctx);
@@ -241,8 +245,11 @@ export async function departOrder(ctx: AppContext, workerId: string, id: string,
     const o = await mine(trx, workerId, id);
     const from = at ?? (await workerCard(trx, workerId))?.home ?? null;
     const km = from ? haversineKm(from, { lat: o.lat, lng: o.lng }) : 5;
-    const eta = new Date(now.getTime() + Math.ceil((km / CITY_KMH) * 60 + 5) * MIN);
-    const { order: next, result } = await applyTransition(trx, o, 'depart', workerActor(workerId), { now, settings, patch: { departed_at: now, eta_at: eta }, detail: { distanceKm: Math.round(km * 10) / 10, etaAt: eta.toISOString() } });
+    const travelled = now.getTime() + Math.ceil((km / CITY_KMH) * 60 + 5) * MIN;
+    const eta = new Date(Math.max(travelled, visitStartMs(snapshotOf(o)) ?? o.scheduled_start.getTime()));
+    const { order: next, result } = await applyTransition(trx, o, 'depart', workerActor(workerId), {
+      now, settings, facts: { timeZone: await cityTimeZone(trx, o.city_code) }, patch: { departed_at: now, eta_at: eta }, detail: { distanceKm: Math.round(km * 10) / 10, etaAt: eta.toISOString() },
+    });
     await runEffects(trx, next, result, { now, settings });
     return next;
   });
@@ -272,7 +279,7 @@ export async function checkIn(ctx: AppContext, workerId: string, id: string, inp
     const o = await mine(trx, workerId, id);
     const late = Math.max(0, Math.round((now.getTime() - o.scheduled_start.getTime()) / MIN));
     const { order: next, result } = await applyTransition(trx, o, 'check_in', workerActor(workerId), {
-      now, settings, facts: { checkIn: { withinRadius: distanceM <= settings.checkInRadiusMeters, serviceCodeMatches: matches, farReason: input.farReason ?? null } },
+      now, settings, facts: { timeZone: await cityTimeZone(trx, o.city_code), checkIn: { withinRadius: distanceM <= settings.checkInRadiusMeters, serviceCodeMatches: matches, farReason: input.farReason ?? null } },
       patch: { started_at: now, check_in: JSON.stringify({ lat: input.lat, lng: input.lng, distanceM, farReason: input.farReason ?? null }), ...(late > settings.lateGraceMinutes && !o.late_flagged_at ? { late_flagged_at: now } : {}) },
       note: input.farReason ? `距离 ${distanceM} 米：${input.farReason}` : '', detail: { distanceM, lateMinutes: late },
     });
@@ -316,14 +323,25 @@ export async function proposeExtra(ctx: AppContext, workerId: string, id: string
   });
 }
 
-/** 完成服务 → 待验收; the calendar frees up from now (plus the buffer) when finished early. */
-export async function finishOrder(ctx: AppContext, workerId: string, id: string) {
+/**
+ * 完成服务 → 待验收; the calendar frees up from now (plus the buffer) when finished early. Before
+ * `earlyFinishPercent` of the booked duration has passed since check-in a reason is required; it is kept on the
+ * order for the customer to read.
+ */
+export async function finishOrder(ctx: AppContext, workerId: string, id: string, reason?: string) {
   const now = new Date();
   const settings = await settingsOf(ctx);
   const order = await ctx.db.transaction().execute(async (trx) => {
     const o = await mine(trx, workerId, id);
     const pending = await trx.selectFrom('order_extras').select('id').where('order_id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
-    const { order: next, result } = await applyTransition(trx, o, 'finish', workerActor(workerId), { now, settings, facts: { hasPendingExtraWork: !!pending }, patch: { finished_at: now } });
+    const at = finishWithoutReasonAt(snapshotOf(o), timingOf(settings));
+    const early = at !== null && now.getTime() < at;
+    const why = reason?.trim() ?? '';
+    const { order: next, result } = await applyTransition(trx, o, 'finish', workerActor(workerId), {
+      now, settings, facts: { hasPendingExtraWork: !!pending, reason: why, timeZone: await cityTimeZone(trx, o.city_code) },
+      patch: { finished_at: now, early_finish_reason: early ? why : null },
+      detail: early && o.started_at ? { earlyFinish: true, servedMinutes: Math.floor((now.getTime() - o.started_at.getTime()) / MIN), bookedMinutes: o.duration_minutes } : undefined,
+    });
     await runEffects(trx, next, result, { now, settings });
     return next;
   });

@@ -221,6 +221,9 @@ export interface BookingSettings {
   noShowGraceMinutes: number;
   lateGraceMinutes: number;
   checkInRadiusMeters: number;
+  departWindowHours: number;
+  checkInMinutesBefore: number;
+  earlyFinishPercent: number;
   reminderMinutes: number[];
   freeCancelHours: number;
   cancelTiers: { withinHours: number; feeBp: number }[];

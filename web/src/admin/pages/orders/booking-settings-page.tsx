@@ -31,13 +31,16 @@ function toSettings(form: SettingsForm): BookingSettings {
   };
 }
 
-type NumberKey = 'bufferMinutes' | 'unpaidCancelMinutes' | 'autoConfirmHours' | 'afterSalesHours' | 'reworkHours' | 'noShowGraceMinutes' | 'lateGraceMinutes' | 'checkInRadiusMeters' | 'freeCancelHours';
+type NumberKey = 'bufferMinutes' | 'unpaidCancelMinutes' | 'autoConfirmHours' | 'afterSalesHours' | 'reworkHours' | 'noShowGraceMinutes' | 'lateGraceMinutes' | 'checkInRadiusMeters' | 'freeCancelHours' | 'departWindowHours' | 'checkInMinutesBefore' | 'earlyFinishPercent';
 const UNITS: Record<NumberKey, [unit: string, min: number, max: number]> = {
   bufferMinutes: ['settings.minutesUnit', 0, 240],
   unpaidCancelMinutes: ['settings.minutesUnit', 1, 1440],
   noShowGraceMinutes: ['settings.minutesUnit', 0, 600],
   lateGraceMinutes: ['settings.minutesUnit', 0, 600],
   checkInRadiusMeters: ['settings.metersUnit', 50, 20_000],
+  departWindowHours: ['settings.hoursUnit', 1, 48],
+  checkInMinutesBefore: ['settings.minutesUnit', 0, 240],
+  earlyFinishPercent: ['settings.percentUnit', 0, 100],
   autoConfirmHours: ['settings.hoursUnit', 1, 720],
   afterSalesHours: ['settings.hoursUnit', 1, 2160],
   reworkHours: ['settings.hoursUnit', 0, 2160],
@@ -107,6 +110,11 @@ export function BookingSettingsPage() {
             {col('lateGraceMinutes')}
             {col('noShowGraceMinutes')}
             {col('checkInRadiusMeters')}
+          </Row>
+          <Row gutter={16}>
+            {col('departWindowHours')}
+            {col('checkInMinutesBefore')}
+            {col('earlyFinishPercent')}
           </Row>
         </Card>
         <Card size="small" title={t('settings.section.after')}>
