@@ -63,6 +63,7 @@ export const ERRORS = {
   FILE_NOT_OWNED: { status: 400, zh: '文件无效或不属于你', en: 'The file is unknown or not yours' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于另一个请求', en: 'This Idempotency-Key was used for a different request' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, zh: '相同请求正在处理中，请稍候', en: 'The same request is still being processed' },
+  OUTSIDE_CITY: { status: 404, zh: '该位置不在服务城市内', en: 'That location is outside the served city' },
   ADDRESS_NOT_COVERED: { status: 400, zh: '该地址暂无可服务的师傅，请更换地址或服务', en: 'No qualified worker serves this address yet; try another address or service' },
   START_OUT_OF_RANGE: { status: 400, zh: '预约时间须在现在之后、{days} 天以内', en: 'The visit must start after now and within {days} days' },
   SLOT_TAKEN: { status: 409, zh: '该时段已被约满，请选择其他时间', en: 'That time was just taken; pick another time' },
