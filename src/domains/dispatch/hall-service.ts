@@ -1,5 +1,6 @@
 /** 抢单大厅: the orders pushed to me that are still open, that I am still free and qualified for, best fit first. */
 import type { AppContext } from '../../app-context.js';
+import { DEFAULT_MATCH_CONFIG, etaFromKm } from './matching/index.js';
 import { freeWorkersAt } from '../booking/availability.js';
 import { needOf } from '../booking/order-facts.js';
 import { districtNames, summaryOf } from '../booking/present.js';
@@ -19,6 +20,8 @@ export async function orderHall(ctx: AppContext, workerId: string) {
     if (!free.length) continue;
     items.push({
       ...summaryOf(r, districts), distanceKm: r.distance_km === null ? null : Math.round(r.distance_km * 10) / 10, offered: true,
+      // Minutes from home at the city's travel speed (the same estimate dispatch explains its ranking with).
+      etaMinutes: r.distance_km === null ? null : Math.max(1, Math.round(etaFromKm(r.distance_km, DEFAULT_MATCH_CONFIG.travel))),
       fit: r.score === null ? null : Math.round(r.score * 100), payFen: r.price_fen, mode: r.mode, expiresAt: r.expires_at?.toISOString() ?? null,
     });
   }
