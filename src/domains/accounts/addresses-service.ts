@@ -35,7 +35,10 @@ export async function listMyAddresses(ctx: AppContext, userId: string) {
   return rows.map((a) => present(ctx, a, names.get(a.district_code) ?? ''));
 }
 
-/** Adds an address; coordinates come from the map provider when the client gives none. */
+/**
+ * Adds an address. Its point is the client's (a chosen suggestion or the device's location); without one the map
+ * provider geocodes the text (the place it names, else the district centre).
+ */
 export async function addAddress(ctx: AppContext, userId: string, input: AddressInput) {
   const district = await districtOrFail(ctx, input.districtCode);
   const phone = requirePhone(input.contactPhone, 'contactPhone');
@@ -69,8 +72,11 @@ export async function updateAddress(ctx: AppContext, userId: string, id: string,
   if (patch.detail !== undefined) set.detail_enc = ctx.pii.encrypt(patch.detail.trim());
   if (patch.districtCode !== undefined) set.district_code = district.code;
   if (patch.lat !== undefined && patch.lng !== undefined) Object.assign(set, { lat: patch.lat, lng: patch.lng });
-  else if (patch.districtCode !== undefined && patch.districtCode !== current.district_code) {
-    Object.assign(set, await ctx.map.geocode(district, patch.detail ?? '')); delete set.approximate;
+  else if ((patch.districtCode !== undefined && patch.districtCode !== current.district_code) || patch.detail !== undefined) {
+    // Without a point from the client: a new district always moves it; a new text only when it names a known place.
+    const moved = patch.districtCode !== undefined && patch.districtCode !== current.district_code;
+    const point = await ctx.map.geocode(district, patch.detail ?? ctx.pii.decrypt(current.detail_enc));
+    if (moved || !point.approximate) Object.assign(set, { lat: point.lat, lng: point.lng });
   }
   return ctx.db.transaction().execute(async (trx) => {
     if (patch.isDefault === true) await q.clearDefaultAddress(trx, userId);
