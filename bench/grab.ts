@@ -19,7 +19,7 @@ import { seedCatalog } from '../src/domains/catalog/service.js';
 import { upsertCity } from '../src/domains/geo/service.js';
 import { createWorkerProfiles } from '../src/domains/workers/service.js';
 import { addAddress } from '../src/domains/accounts/addresses-service.js';
-import { createOrder } from '../src/domains/booking/booking-service.js';
+import { createOrder } from '../src/workflows/index.js';
 import { startPayment } from '../src/domains/payments/pay-service.js';
 import { createSession } from '../src/platform/sessions.js';
 import { maskPhone } from '../src/platform/mask.js';

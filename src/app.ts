@@ -21,6 +21,8 @@ import { paymentRoutes } from './domains/payments/routes.js';
 import { financeRoutes } from './domains/payments/finance-routes.js';
 import { promotionRoutes } from './domains/promotions/routes.js';
 import { messagingRoutes } from './domains/messaging/routes.js';
+import { supportRoutes } from './domains/support/routes.js';
+import { wireWorkflows, workflowRoutes } from './workflows/index.js';
 import { registerMessagingJobs } from './domains/messaging/jobs.js';
 import { safetyRoutes } from './domains/safety/routes.js';
 import { smsEmergencyContact } from './domains/safety/service.js';
@@ -92,6 +94,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     log: app.log,
   };
 
+  wireWorkflows();
   registerBookingJobs(ctx);
   registerDispatchJobs(ctx);
   registerPaymentJobs(ctx);
@@ -133,7 +136,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, safetyRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, safetyRoutes, ...workflowRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

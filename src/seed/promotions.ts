@@ -1,7 +1,7 @@
 /** Demo promotions: coupon campaigns in the 领券中心 and service cards on sale; the demo customer holds a 新人券. */
 import type { AppContext } from '../app-context.js';
 import { claimCoupon, createCampaign } from '../domains/promotions/coupons.js';
-import { createCardProduct } from '../domains/promotions/service-cards.js';
+import { createCardProduct } from '../domains/payments/service-cards.js';
 
 const DAY = 86_400_000;
 const CLEANING = ['daily-cleaning', 'deep-cleaning', 'move-in-cleaning', 'window-cleaning', 'mite-removal'];

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { maskPhone } from '../../platform/mask.js';
-import { getDistrict } from '../geo/service.js';
+import { getDistrict } from '../geo/index.js';
 import * as q from './queries.js';
 import { requirePhone } from './service.js';
 

@@ -4,9 +4,9 @@ import { AppError } from '../../platform/errors.js';
 import { deleteFileRowsOf } from '../../platform/files.js';
 import { eraseOutboxFor } from '../../platform/providers/outbox.js';
 import { listSessions, revokeAllSessions } from '../../platform/sessions.js';
-import { eraseWorker, exportWorker } from '../workers/service.js';
 import { listMyAddresses } from './addresses-service.js';
 import { passwordMatches } from './passwords.js';
+import { eraseHeldData, exportHeldData } from './personal-data.js';
 import { presentUser } from './present.js';
 import * as q from './queries.js';
 import { consumeSmsCode, issueSmsCode, SMS_RULES } from './sms-codes.js';
@@ -16,12 +16,12 @@ export async function exportMyData(ctx: AppContext, userId: string) {
   const user = await q.findUserById(ctx.db, userId);
   if (!user || user.deleted_at) throw new AppError('UNAUTHENTICATED');
   const contact = user.emergency_contact;
-  const [addresses, sessions, activity, files, worker] = await Promise.all([
+  const [addresses, sessions, activity, files, held] = await Promise.all([
     listMyAddresses(ctx, userId),
     listSessions(ctx.db, 'user', userId),
     ctx.db.selectFrom('audit_log').select(['action', 'ip', 'detail', 'created_at']).where('actor_id', '=', userId).orderBy('created_at', 'desc').limit(1000).execute(),
     ctx.db.selectFrom('files').select(['id', 'purpose', 'content_type', 'size_bytes', 'created_at']).where('owner_kind', '=', 'user').where('owner_id', '=', userId).execute(),
-    exportWorker(ctx.db, userId),
+    exportHeldData(ctx.db, userId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -34,7 +34,7 @@ export async function exportMyData(ctx: AppContext, userId: string) {
     sessions: sessions.map((s) => ({ userAgent: s.user_agent, ip: s.ip, createdAt: s.created_at, lastSeenAt: s.last_seen_at })),
     activity,
     files,
-    workerProfile: worker,
+    ...held,
   };
 }
 
@@ -71,7 +71,7 @@ export async function deleteMyAccount(ctx: AppContext, userId: string, proof: { 
     await trx.deleteFrom('email_tokens').where('user_id', '=', userId).execute();
     if (user.phone_hash) await trx.deleteFrom('sms_codes').where('phone_hash', '=', user.phone_hash).execute();
     await eraseOutboxFor(trx, [phone, user.email].filter((r): r is string => !!r));
-    await eraseWorker(trx, userId);
+    await eraseHeldData(trx, userId);
     const keys = await deleteFileRowsOf(trx, 'user', userId);
     await revokeAllSessions(trx, 'user', userId);
     await trx.updateTable('audit_log').set({ actor_name: '' }).where('actor_id', '=', userId).execute();

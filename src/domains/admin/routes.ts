@@ -6,11 +6,7 @@ import { clearSessionCookie, setSessionCookie, tokenFrom } from '../../platform/
 import { PageQuery, Page, pageOf } from '../../platform/paging.js';
 import { listOutbox } from '../../platform/providers/outbox.js';
 import { resolveSession, revokeSession } from '../../platform/sessions.js';
-import { countAccounts, searchAccounts } from '../accounts/directory.js';
-import { metaOf } from '../accounts/routes.js';
-import { IdParam } from '../accounts/schema.js';
-import { countCatalog } from '../catalog/service.js';
-import { countWorkers } from '../workers/service.js';
+import { AccountsSchemas, metaOf, searchAccounts } from '../accounts/index.js';
 import * as S from './schema.js';
 import { adminSignIn, createAdmin, listAdmins, updateAdmin } from './service.js';
 
@@ -40,20 +36,11 @@ export async function adminRoutes(app: Api, ctx: AppContext) {
     return { ...a, permissions: request.admin!.permissions };
   });
 
-  app.get('/api/admin/overview', { preHandler: g.admin('overview:read'), schema: { tags, response: { 200: S.Overview } } }, async () => {
-    const since = startOfCityDay();
-    const [accounts, workers, catalog, signIns, sms] = await Promise.all([
-      countAccounts(ctx), countWorkers(ctx.db), countCatalog(ctx.db),
-      ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', 'in', ['auth.sign_in', 'admin.sign_in']).where('created_at', '>=', since).executeTakeFirstOrThrow(),
-      ctx.db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('channel', '=', 'sms').where('created_at', '>=', since).executeTakeFirstOrThrow(),
-    ]);
-    return { customers: accounts.customers, workers: Math.max(workers, accounts.workers), ...catalog, signInsToday: Number(signIns.n), smsToday: Number(sms.n) };
-  });
 
   app.get('/api/admin/admins', { preHandler: g.admin('admins:manage'), schema: { tags, response: { 200: Type.Array(S.AdminView) } } }, async () => listAdmins(ctx));
   app.post('/api/admin/admins', { preHandler: g.admin('admins:manage'), schema: { tags, body: S.CreateAdminBody, response: { 201: S.AdminView } } },
     async (request, reply) => reply.status(201).send(await createAdmin(ctx, actorOf(request), request.body)));
-  app.patch('/api/admin/admins/:id', { preHandler: g.admin('admins:manage'), schema: { tags, params: IdParam, body: S.UpdateAdminBody, response: { 200: S.AdminView } } },
+  app.patch('/api/admin/admins/:id', { preHandler: g.admin('admins:manage'), schema: { tags, params: AccountsSchemas.IdParam, body: S.UpdateAdminBody, response: { 200: S.AdminView } } },
     async (request) => updateAdmin(ctx, actorOf(request), request.params.id, request.body));
 
   app.get('/api/admin/users', {
@@ -79,12 +66,4 @@ export async function adminRoutes(app: Api, ctx: AppContext) {
       items: r.items.map((a) => ({ id: a.id, actorKind: a.actor_kind, actorId: a.actor_id, actorName: a.actor_name, action: a.action, targetType: a.target_type, targetId: a.target_id, ip: a.ip, detail: a.detail, createdAt: a.created_at.toISOString() })),
     };
   });
-}
-
-/** Midnight today in Asia/Shanghai (UTC+8, no DST) as a UTC instant. */
-function startOfCityDay(now = new Date()): Date {
-  const offsetMs = 8 * 3600 * 1000;
-  const local = new Date(now.getTime() + offsetMs);
-  local.setUTCHours(0, 0, 0, 0);
-  return new Date(local.getTime() - offsetMs);
 }

@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { can, permissionsOf, type Permission } from '../../platform/rbac.js';
 import { createSession } from '../../platform/sessions.js';
-import { assertStrongPassword, hashPassword, passwordMatches } from '../accounts/passwords.js';
+import { assertStrongPassword, hashPassword, passwordMatches } from '../accounts/index.js';
 
 type AdminRow = Selectable<DB['admin_accounts']>;
 export interface Actor { id: string; name: string; ip: string }

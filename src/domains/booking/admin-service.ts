@@ -2,18 +2,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
-import type { Actor as AdminActor } from '../admin/service.js';
+import type { Actor as AdminActor } from '../admin/index.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { addAddress } from '../accounts/addresses-service.js';
-import { findOrCreatePhoneCustomer } from '../accounts/contacts.js';
-import { createQuote } from '../catalog/quote-service.js';
-import { bookableItem } from '../catalog/service.js';
-import { cityTimeZone, getDistrict } from '../geo/service.js';
+import { addAddress } from '../accounts/index.js';
+import { findOrCreatePhoneCustomer } from '../accounts/index.js';
+import { bookableItem } from '../catalog/index.js';
+import { cityTimeZone, getDistrict } from '../geo/index.js';
 import { searchSlots } from './availability.js';
-import { rankOrder } from '../dispatch/service.js';
-import { dispatchSettingsFor } from '../dispatch/settings.js';
-import { createOrder, settingsOf } from './booking-service.js';
+import { settingsOf } from './booking-service.js';
 import { cancelOrder } from './customer-actions.js';
 import { visitDurationMinutes } from './duration.js';
 import { districtNames, orderView, summaryOf } from './present.js';
@@ -21,7 +18,7 @@ import { findOrder, type OrderRow } from './queries.js';
 import { isOrderState, type OrderState } from './state-machine.js';
 import { applyTransition, lockedOrder, type BookingActor } from './transition-service.js';
 import { runEffects } from './effects.js';
-import { refundedOfOrder } from '../payments/refund-service.js';
+import { orderSteps } from './order-steps.js';
 import { takeOrder } from './worker-service.js';
 
 type Db = Kysely<DB>;
@@ -88,14 +85,14 @@ export async function adminOrderView(ctx: AppContext, o: OrderRow) {
     orderView(ctx, ctx.db, o, { kind: 'admin', id: '' }, await settingsOf(ctx), now),
     ctx.db.selectFrom('users').select(['name', 'phone_masked']).where('id', '=', o.customer_id).executeTakeFirst(),
     anomaliesOf(ctx.db, o.id, now),
-    refundedOfOrder(ctx.db, o.id),
+    orderSteps().refunded(ctx.db, o.id),
   ]);
   // What was refunded so far (cancellation, finance, arbitration) and what a ruling could still give back.
   const price = { ...view.price, refundedFen, refundableFen: Math.max(0, o.paid_fen - refundedFen) };
   return { ...view, price, customerId: o.customer_id, customerName: customer?.name ?? '', customerPhoneMasked: customer?.phone_masked ?? null, bookedByAdmin: o.booked_by_admin_name, anomalies };
 }
 
-async function orderOr404(db: Db, id: string) {
+export async function orderOr404(db: Db, id: string) {
   const o = await findOrder(db, id);
   if (!o) throw new AppError('NOT_FOUND');
   return o;
@@ -103,19 +100,6 @@ async function orderOr404(db: Db, id: string) {
 
 export async function getAdminOrder(ctx: AppContext, id: string) {
   return adminOrderView(ctx, await orderOr404(ctx.db, id));
-}
-
-/** Legal candidates for a manual assignment (qualified, covering, free), ranked by dispatch with the reason for each. */
-export async function assignmentCandidates(ctx: AppContext, id: string) {
-  const o = await orderOr404(ctx.db, id);
-  const { result } = await rankOrder(ctx.db, o, new Date(), await dispatchSettingsFor(ctx.db, o.city_code, o.category_code));
-  const ranked = result.ranked.slice(0, 50);
-  const profiles = ranked.length ? await ctx.db.selectFrom('worker_profiles').select(['user_id', 'display_name', 'rating_avg', 'orders_done']).where('user_id', 'in', ranked.map((w) => w.workerId)).execute() : [];
-  const byId = new Map(profiles.map((p) => [p.user_id, p]));
-  return ranked.map((r) => ({
-    id: r.workerId, name: byId.get(r.workerId)?.display_name ?? '', distanceKm: Math.round(r.facts.distanceKm * 10) / 10, ratingAvg: Number(byId.get(r.workerId)?.rating_avg ?? 0),
-    ordersDone: byId.get(r.workerId)?.orders_done ?? 0, score: Math.round(r.score * 1000) / 1000, explanation: r.explanation,
-  }));
 }
 
 /** 人工派单 through the same checks and commitment as a worker's accept; audited. */
@@ -165,7 +149,7 @@ export async function arbitrateOrder(ctx: AppContext, admin: AdminActor, id: str
   const settings = await settingsOf(ctx);
   const o = await ctx.db.transaction().execute(async (trx) => {
     const current = await lockedOrder(trx, id);
-    const refundable = current.paid_fen - (await refundedOfOrder(trx, id));
+    const refundable = current.paid_fen - (await orderSteps().refunded(trx, id));
     const refund = outcome === 'refund_full' ? refundable : outcome === 'refund_partial' ? refundFen ?? 0 : 0;
     if (outcome === 'refund_partial' && current.status === 'disputed' && !(refund > 0 && refund < refundable)) {
       // A part must be less than what is still refundable (all of it is refund_full): say how much that is.
@@ -192,24 +176,4 @@ export async function adminSlots(ctx: AppContext, p: { itemCode: string; quantit
     itemId: item.id, requiredCertificate: item.requiredCertificate, durationMinutes: visitDurationMinutes(item.pricing, p.quantity, item.durationMinutes),
     bufferMinutes: settings.bufferMinutes, lat: district.centerLat, lng: district.centerLng, timeZone: await cityTimeZone(ctx.db, ctx.config.cityCode),
   }, new Date(), { from: p.from, to: p.to });
-}
-
-export interface PhoneBookingInput {
-  customerPhone: string; customerName: string; itemCode: string; quantity: number; options: Record<string, unknown>; scheduledStart: string;
-  address: { districtCode: string; detail: string; contactName: string; contactPhone: string; label?: string }; notes: string; workerId?: string;
-}
-
-/**
- * 代客下单: the caller's account (created when new), their address, a quote and the order, recorded as
- * booked by this admin; the customer gets an SMS with a link to pay in the app.
- */
-export async function bookForCustomer(ctx: AppContext, admin: AdminActor, input: PhoneBookingInput) {
-  const customer = await ctx.db.transaction().execute((trx) => findOrCreatePhoneCustomer(ctx, trx, input.customerPhone, input.customerName));
-  const address = await addAddress(ctx, customer.id, { label: input.address.label ?? '电话下单', contactName: input.address.contactName, contactPhone: input.address.contactPhone, districtCode: input.address.districtCode, detail: input.address.detail });
-  const quote = await createQuote(ctx, customer.id, { itemCode: input.itemCode, quantity: input.quantity, options: input.options, scheduledStart: input.scheduledStart });
-  const view = await createOrder(ctx, customer.id, { quoteId: quote.id, addressId: address.id, workerId: input.workerId, notes: input.notes }, { channel: 'phone', admin: { id: admin.id, name: admin.name } });
-  const link = `${ctx.config.publicUrl}/orders/${view.id}`;
-  await ctx.sms.send(ctx.db, customer.phone, `【到家】客服已为您预约${view.itemName}（订单 ${view.orderNo}），请在 15 分钟内完成支付：${link}`);
-  await writeAudit(ctx.db, { actorKind: 'admin', actorId: admin.id, actorName: admin.name, action: 'order.book_for_customer', targetType: 'order', targetId: view.id, ip: admin.ip, detail: { customerCreated: customer.created } });
-  return { ...(await getAdminOrder(ctx, view.id)), payLink: link };
 }

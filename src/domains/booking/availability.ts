@@ -9,7 +9,7 @@ import utc from 'dayjs/plugin/utc.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
-import { qualifiedWorkers, type QualifiedWorker } from '../workers/availability-service.js';
+import { qualifiedWorkers, type QualifiedWorker } from '../workers/index.js';
 import { commitmentsOf } from './commitments.js';
 import { ASAP_HOURS, HORIZON_DAYS, SLOT_MINUTES } from './settings.js';
 import { asSoonAsPossible, freeSlots, slotsForAnyWorker, type SlotQuery, type WorkerSchedule } from './slots.js';

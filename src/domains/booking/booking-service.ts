@@ -5,16 +5,12 @@ import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { scheduleJob } from '../../platform/jobs.js';
-import { addressForBooking } from '../accounts/addresses-service.js';
-import { bookableItem } from '../catalog/service.js';
-import { consumeQuote, loadQuoteForBooking } from '../catalog/quote-service.js';
-import type { Quote } from '../catalog/pricing/index.js';
-import { cityTimeZone } from '../geo/service.js';
-import { orderInsurance } from '../payments/settings.js';
-import { lockCoupon, useCouponOf } from '../promotions/coupons.js';
+import { addressForBooking } from '../accounts/index.js';
+import { bookableItem } from '../catalog/index.js';
+import type { Quote } from '../catalog/index.js';
+import { cityTimeZone } from '../geo/index.js';
 import { publishOrderChanged } from './order-notices.js';
-import { cardVisitFor, redeemVisit } from '../promotions/service-cards.js';
-import { lockWorkerSchedule } from '../workers/availability-service.js';
+import { lockWorkerSchedule } from '../workers/index.js';
 import { alternatives, anyCoverage, assertBookableStart, freeWorkersAt, searchSlots, type Need } from './availability.js';
 import { commit } from './commitments.js';
 import { visitDurationMinutes } from './duration.js';
@@ -100,15 +96,21 @@ async function assertOwnPhotos(db: Db, ownerId: string, ids: string[]) {
   if (rows.length !== new Set(ids).size) throw new AppError('FILE_NOT_OWNED');
 }
 
+/** Everything booking checked and snapshotted for an order about to be created from a quote. */
+export interface OrderPlan {
+  now: Date; settings: BookingSettings; start: Date; need: Need; categoryCode: string;
+  item: Awaited<ReturnType<typeof itemOrFail>>; address: Awaited<ReturnType<typeof myAddress>>;
+  snapshot: QuoteSnapshot; addressSnap: AddressSnapshot;
+}
+
 /**
- * Books from a quote: checks the start (ahead, within 14 days, on the grid), that someone covers the
- * address and is free then (409 SLOT_TAKEN with alternatives otherwise), snapshots quote, address and
- * worker, holds a chosen worker's time, and arms the unpaid-order timer — all in one transaction.
+ * The booking checks of a new order (create-order workflow): the start (ahead, within 14 days, on the grid), that
+ * someone covers the address and is free then (409 SLOT_TAKEN with alternatives otherwise), the photos are mine;
+ * and the snapshots of quote, item and address the order keeps.
  */
-export async function createOrder(ctx: AppContext, customerId: string, input: CreateOrderInput, origin: BookingOrigin = { channel: 'app' }) {
+export async function planOrder(ctx: AppContext, customerId: string, input: CreateOrderInput, quote: Quote): Promise<OrderPlan> {
   const now = new Date();
   const settings = await settingsOf(ctx);
-  const quote = await loadQuoteForBooking(ctx, customerId, input.quoteId);
   const item = await itemOrFail(ctx.db, quote.itemCode);
   const address = await myAddress(ctx, customerId, input.addressId);
   const timeZone = await cityTimeZone(ctx.db, ctx.config.cityCode);
@@ -122,53 +124,59 @@ export async function createOrder(ctx: AppContext, customerId: string, input: Cr
   if (!(await anyCoverage(ctx.db, need, now))) throw new AppError(input.workerId ? 'WORKER_NOT_QUALIFIED' : 'ADDRESS_NOT_COVERED');
   const free = await freeWorkersAt(ctx.db, need, start, now);
   if (!free.length) throw new AppError('SLOT_TAKEN', {}, [], { alternatives: await alternatives(ctx.db, need, start, now) });
-
   const snapshot: QuoteSnapshot = {
     quote: quote as unknown as QuoteSnapshot['quote'],
     item: { code: item.code, name: item.name, nameEn: item.nameEn, unit: quote.model, included: item.included, requiredCertificate: item.requiredCertificate },
   };
   const addressSnap: AddressSnapshot = { label: address.label, contactName: address.contactName, contactPhone: address.contactPhone, contactPhoneMasked: address.contactPhoneMasked, detail: address.detail, districtName: address.districtName };
-  const insurance = await orderInsurance(ctx.db, ctx.config.cityCode, item.categoryCode, input.serviceCardId ? false : input.insurance);
-  const coupon = quote.coupon?.applied ? quote.coupon : null;
-  if (coupon && input.serviceCardId) throw new AppError('SERVICE_CARD_NOT_USABLE', { reason: '次卡不能与优惠券同用', reasonEn: 'a card visit cannot take a coupon' });
-  try {
-    const order = await ctx.db.transaction().execute(async (trx) => {
-      await consumeQuote({ db: trx }, input.quoteId);
-      const cardShare = input.serviceCardId ? await cardVisitFor(trx, customerId, input.serviceCardId, quote, now) : null;
-      // A card visit costs its share of the card (a mandatory premium included); otherwise the quote plus the premium.
-      const priceFen = cardShare ?? quote.totalFen + (insurance?.premiumFen ?? 0);
-      const o = await trx.insertInto('orders').values({
-        order_no: orderNo(now), city_code: ctx.config.cityCode, channel: origin.channel, booked_by_admin_id: origin.admin?.id ?? null, booked_by_admin_name: origin.admin?.name ?? null,
-        customer_id: customerId, preferred_worker_id: input.workerId ?? null, item_id: item.id, item_code: item.code, category_code: item.categoryCode,
-        scheduled_start: start, duration_minutes: need.durationMinutes, buffer_minutes: need.bufferMinutes, district_code: address.districtCode, lat: address.lat, lng: address.lng,
-        quote_id: input.quoteId, quote_snapshot: JSON.stringify(snapshot), address_enc: ctx.pii.encrypt(JSON.stringify(addressSnap)), address_label: address.label,
-        price_fen: priceFen, service_code: serviceCode(), notes: (input.notes ?? '').trim(), photo_file_ids: input.photoFileIds ?? [], created_at: now,
-        coupon_fen: coupon ? quote.discountFen : 0, insurance_premium_fen: insurance ? Math.min(insurance.premiumFen, priceFen) : 0,
-        insurance_cover_fen: insurance?.coverFen ?? 0, insurance_plan: insurance?.plan ?? null,
-      }).returningAll().executeTakeFirstOrThrow();
-      if (coupon) await lockCoupon(trx, customerId, coupon.id, o.id, now);
-      if (input.workerId) {
-        await lockWorkerSchedule(trx, input.workerId);
-        if (!(await freeWorkersAt(trx, need, start, now)).length) throw new AppError('SCHEDULE_CONFLICT');
-        await commit(trx, { workerId: input.workerId, orderId: o.id, kind: 'hold', start, durationMinutes: need.durationMinutes, bufferMinutes: need.bufferMinutes });
-      }
-      await insertEvent(trx, {
-        orderId: o.id, action: 'create', actorKind: origin.admin ? 'admin' : 'customer', actorId: origin.admin?.id ?? customerId, actorName: origin.admin?.name ?? '客户',
-        toStatus: 'created', note: origin.channel === 'phone' ? '客服代客下单' : '', at: now,
-      });
-      if (cardShare !== null) {
-        await redeemVisit(trx, input.serviceCardId!, o.id, cardShare, now);
-        await markOrderPaid(ctx, trx, o.id, { purpose: 'order', method: 'service_card', amountFen: cardShare, at: now });
-        return (await findOrder(trx, o.id))!;
-      }
-      await scheduleJob(trx, { kind: 'order.expire', key: jobKey(o.id, 'expire'), runAt: new Date(now.getTime() + settings.unpaidCancelMinutes * MIN), payload: { orderId: o.id } });
-      return o;
-    });
-    return orderView(ctx, ctx.db, order, { kind: 'customer', id: customerId }, settings, now);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'SCHEDULE_CONFLICT') throw new AppError('SLOT_TAKEN', {}, [], { alternatives: await alternatives(ctx.db, need, start, now) });
-    throw err;
-  }
+  return { now, settings, start, need, categoryCode: item.categoryCode, item, address, snapshot, addressSnap };
+}
+
+/** What the order costs and carries, decided by the workflow from the quote, the coupon, the insurance plan and a card. */
+export interface OrderMoney {
+  priceFen: number; couponFen: number;
+  insurance: { premiumFen: number; coverFen: number; plan: string } | null;
+}
+
+/** In the booking transaction: the order row and its first timeline entry. */
+export async function insertOrder(ctx: AppContext, trx: Db, plan: OrderPlan, customerId: string, input: CreateOrderInput, origin: BookingOrigin, money: OrderMoney): Promise<OrderRow> {
+  const { now, item, address, need } = plan;
+  const o = await trx.insertInto('orders').values({
+    order_no: orderNo(now), city_code: ctx.config.cityCode, channel: origin.channel, booked_by_admin_id: origin.admin?.id ?? null, booked_by_admin_name: origin.admin?.name ?? null,
+    customer_id: customerId, preferred_worker_id: input.workerId ?? null, item_id: item.id, item_code: item.code, category_code: item.categoryCode,
+    scheduled_start: plan.start, duration_minutes: need.durationMinutes, buffer_minutes: need.bufferMinutes, district_code: address.districtCode, lat: address.lat, lng: address.lng,
+    quote_id: input.quoteId, quote_snapshot: JSON.stringify(plan.snapshot), address_enc: ctx.pii.encrypt(JSON.stringify(plan.addressSnap)), address_label: address.label,
+    price_fen: money.priceFen, service_code: serviceCode(), notes: (input.notes ?? '').trim(), photo_file_ids: input.photoFileIds ?? [], created_at: now,
+    coupon_fen: money.couponFen, insurance_premium_fen: money.insurance ? Math.min(money.insurance.premiumFen, money.priceFen) : 0,
+    insurance_cover_fen: money.insurance?.coverFen ?? 0, insurance_plan: money.insurance?.plan ?? null,
+  }).returningAll().executeTakeFirstOrThrow();
+  await insertEvent(trx, {
+    orderId: o.id, action: 'create', actorKind: origin.admin ? 'admin' : 'customer', actorId: origin.admin?.id ?? customerId, actorName: origin.admin?.name ?? '客户',
+    toStatus: 'created', note: origin.channel === 'phone' ? '客服代客下单' : '', at: now,
+  });
+  return o;
+}
+
+/** In the booking transaction: a chosen worker's time is held for the order (SCHEDULE_CONFLICT when taken meanwhile). */
+export async function holdChosenWorker(trx: Db, plan: OrderPlan, orderId: string, workerId: string): Promise<void> {
+  await lockWorkerSchedule(trx, workerId);
+  if (!(await freeWorkersAt(trx, plan.need, plan.start, plan.now)).length) throw new AppError('SCHEDULE_CONFLICT');
+  await commit(trx, { workerId, orderId, kind: 'hold', start: plan.start, durationMinutes: plan.need.durationMinutes, bufferMinutes: plan.need.bufferMinutes });
+}
+
+/** An unpaid order cancels itself after the setting's minutes. */
+export async function armUnpaidTimer(trx: Db, plan: OrderPlan, orderId: string): Promise<void> {
+  await scheduleJob(trx, { kind: 'order.expire', key: jobKey(orderId, 'expire'), runAt: new Date(plan.now.getTime() + plan.settings.unpaidCancelMinutes * MIN), payload: { orderId } });
+}
+
+/** A lost race for the chosen worker answers like a taken slot, with alternatives. */
+export async function slotTaken(ctx: AppContext, plan: OrderPlan): Promise<AppError> {
+  return new AppError('SLOT_TAKEN', {}, [], { alternatives: await alternatives(ctx.db, plan.need, plan.start, plan.now) });
+}
+
+/** The customer's view of a new order. */
+export async function newOrderView(ctx: AppContext, o: OrderRow, customerId: string, plan: OrderPlan) {
+  return orderView(ctx, ctx.db, o, { kind: 'customer', id: customerId }, plan.settings, plan.now);
 }
 
 export const PAY_METHODS = ['wechat', 'alipay', 'card'] as const;
@@ -205,7 +213,6 @@ export async function markOrderPaid(ctx: AppContext, trx: Db, orderId: string, p
   const settings = await settingsOf(ctx, trx);
   const actor = { kind: 'customer' as const, id: o.customer_id, name: '客户' };
   const { order: paid, result } = await applyTransition(trx, o, 'pay', actor, { now: p.at, settings, patch: { paid_fen: p.amountFen, paid_at: p.at, pay_method: p.method }, detail: { method: p.method, amountFen: p.amountFen } });
-  await useCouponOf(trx, o.id, p.at);
   await runEffects(trx, paid, result, { now: p.at, settings });
   return true;
 }

@@ -1,5 +1,5 @@
 /** Cancellation money: how a paid price splits into refund, worker compensation and platform fee. */
-import { applyBasisPoints, BP_ONE } from '../catalog/pricing/money.js';
+import { applyBasisPoints, BP_ONE } from '../catalog/index.js';
 import type { OrderState } from './order-states.js';
 
 export interface CancellationTier {

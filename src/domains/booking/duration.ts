@@ -1,5 +1,5 @@
 /** How long a visit takes, from the item's base duration and the quoted quantity (pure). */
-import type { PricingModel } from '../catalog/pricing/index.js';
+import type { PricingModel } from '../catalog/index.js';
 
 /** Area-priced items (m², windows) take the base duration per this many units. */
 const AREA_BASE_UNITS = 100;

@@ -1,16 +1,14 @@
 /**
- * Runs a transition's effects in its transaction. Money effects post to the payments ledger from the
- * amounts the callers wrote on the order; notifications are the timeline until the messaging domain
- * subscribes to it; schedule, dispatch and timers are done here.
+ * Runs a transition's effects in its transaction. Booking's own (schedule, timers, reschedules, notices) are done
+ * here; dispatch, money and coupons are steps of the workflow layer (order-steps.ts), posted from the amounts the
+ * callers wrote on the order.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { cancelJobs, scheduleJob } from '../../platform/jobs.js';
 import { release, trim } from './commitments.js';
-import { dispatchRound, resolveQueued } from '../dispatch/service.js';
-import { refundFromEscrow, releaseToWorker } from '../payments/settlement.js';
 import type { RefundKind } from '../../db/types-payments.js';
-import { releaseCouponOf } from '../promotions/coupons.js';
+import { orderSteps } from './order-steps.js';
 import { noticeTransition, publishOrderMoved } from './order-notices.js';
 import { withdrawOffers, type OrderRow } from './queries.js';
 import type { BookingSettings } from './settings.js';
@@ -48,12 +46,14 @@ export async function scheduleVisitJobs(db: Kysely<DB>, o: OrderRow, settings: B
 export interface EffectContext { now: Date; settings: BookingSettings; previousWorkerId?: string | null }
 
 export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c: EffectContext) {
+  const steps = orderSteps();
+  if (r.action === 'pay') await steps.paid(db, o, c.now); // the coupon is spent before dispatch starts
   for (const effect of r.effects) {
     switch (effect) {
       case 'schedule.release': await release(db, o.id); break;
       case 'schedule.trim': await trim(db, o.id, c.now, o.buffer_minutes); break;
-      case 'dispatch.start': await dispatchRound(db, o, c.now); break;
-      case 'dispatch.restart': await dispatchRound(db, o, c.now, c.previousWorkerId ? [c.previousWorkerId] : []); break;
+      case 'dispatch.start': await steps.startDispatch(db, o, c.now, []); break;
+      case 'dispatch.restart': await steps.startDispatch(db, o, c.now, c.previousWorkerId ? [c.previousWorkerId] : []); break;
       case 'dispatch.cancel': await withdrawOffers(db, o.id); break;
       case 'jobs.schedule_reminders': await scheduleVisitJobs(db, o, c.settings, c.now); break;
       case 'jobs.schedule_auto_confirm': {
@@ -66,17 +66,17 @@ export async function runEffects(db: Kysely<DB>, o: OrderRow, r: TransitionOk, c
       case 'jobs.schedule_close':
         await scheduleJob(db, { kind: 'order.close', key: jobKey(o.id, `close:${c.now.toISOString()}`), runAt: new Date(c.now.getTime() + c.settings.afterSalesHours * HOUR), payload: { orderId: o.id } });
         break;
-      case 'ledger.release_to_worker': await releaseToWorker(db, o, c.now); break;
-      case 'ledger.refund': await refundFromEscrow(db, o, c.now, REFUND_KIND[r.action] ?? 'cancellation', o.cancel_reason || r.action); break;
+      case 'ledger.release_to_worker': await steps.completed(db, o, c.now); break;
+      case 'ledger.refund': await steps.refund(db, o, c.now, REFUND_KIND[r.action] ?? 'cancellation', o.cancel_reason || r.action); break;
       // ledger.capture_to_escrow is posted by the payments domain, which applies `pay`; ledger.cancellation_fee is part of ledger.refund.
       default: break; // schedule.commit is done by accept/assign; notify.*, audit: see the header
     }
   }
-  if (r.from === 'paid' && r.to !== 'paid') await resolveQueued(db, o.id, c.now);
+  if (r.from === 'paid' && r.to !== 'paid') await steps.leftQueue(db, o.id, c.now);
   if (!canReschedule(r.to) || r.action === 'decline' || r.action === 'change_worker') await closePendingReschedules(db, o.id, c.now);
   await publishOrderMoved(db, o, r, c.previousWorkerId);
   if (r.effects.some((e) => e.startsWith('notify.'))) await noticeTransition(db, o, r, { now: c.now, autoConfirmHours: c.settings.autoConfirmHours, previousWorkerId: c.previousWorkerId });
-  if (r.to === 'cancelled') await releaseCouponOf(db, o.id); // a cancelled order gives its coupon back
+  if (r.to === 'cancelled') await steps.cancelled(db, o, c.now);
   if (r.to === 'cancelled' || r.to === 'closed' || r.to === 'refunded') {
     await withdrawOffers(db, o.id);
     await release(db, o.id);

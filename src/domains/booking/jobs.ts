@@ -8,7 +8,7 @@ import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobRow } from '../../platform/jobs.js';
 import { completeOrder } from './customer-actions.js';
-import { notify } from '../messaging/notify-service.js';
+import { notify } from '../messaging/index.js';
 import { localTime } from './order-notices.js';
 import { snapshotItem } from './order-facts.js';
 import { runEffects } from './effects.js';

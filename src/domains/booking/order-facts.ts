@@ -1,7 +1,7 @@
 /** Order facts shared by booking and dispatch: the item snapshot and what a slot check needs. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { cityTimeZone } from '../geo/service.js';
+import { cityTimeZone } from '../geo/index.js';
 import type { Need } from './availability.js';
 import type { OrderRow } from './queries.js';
 

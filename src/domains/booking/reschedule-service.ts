@@ -8,12 +8,12 @@ import type { AppContext } from '../../app-context.js';
 import type { DB, RescheduleStatus } from '../../db/types.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { cityTimeZone } from '../geo/service.js';
-import { lockWorkerSchedule } from '../workers/availability-service.js';
+import { cityTimeZone } from '../geo/index.js';
+import { lockWorkerSchedule } from '../workers/index.js';
 import { alternatives, assertBookableStart, freeWorkersAt } from './availability.js';
 import { settingsOf } from './booking-service.js';
 import { activeCommitment, move } from './commitments.js';
-import { dispatchRound } from '../dispatch/service.js';
+import { orderSteps } from './order-steps.js';
 import { needOf } from './order-facts.js';
 import { scheduleVisitJobs } from './effects.js';
 import { orderView } from './present.js';
@@ -48,7 +48,7 @@ async function moveOrder(trx: Db, o: OrderRow, start: Date, actor: BookingActor,
   await insertEvent(trx, { orderId: o.id, action: 'rescheduled', actorKind: actor.kind, actorId: actor.id, actorName: actor.name, note, detail: { from: previous.toISOString(), to: start.toISOString() }, at: now });
   if (moved.status === 'paid' && !moved.worker_id) {
     await withdrawOffers(trx, o.id);
-    await dispatchRound(trx, moved, now);
+    await orderSteps().startDispatch(trx, moved, now, []);
   }
   if (moved.worker_id) await scheduleVisitJobs(trx, moved, settings, now);
   return moved;

@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, type FieldErrorSpec } from '../../platform/errors.js';
 import { IMAGE_TYPES, storeUpload } from '../../platform/files.js';
-import type { Actor } from '../admin/service.js';
+import type { Actor } from '../admin/index.js';
 import { validatePricingContext, validateServiceItem, type OptionDefinition, type PricingError, type PricingModel, type TimeRule } from './pricing/index.js';
 import * as q from './queries.js';
 import { buildSearchText } from './search-text.js';

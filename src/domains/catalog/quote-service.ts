@@ -1,12 +1,21 @@
 import { hkdfSync } from 'node:crypto';
 import type { AppContext } from '../../app-context.js';
 import { AppError } from '../../platform/errors.js';
-import { computeQuote, isQuoteValid, signQuote, verifyQuote, type Quote } from './pricing/index.js';
+import { computeQuote, isQuoteValid, signQuote, verifyQuote, type Coupon, type Quote } from './pricing/index.js';
 import * as q from './queries.js';
 import { cityPricing, engineItem } from './service.js';
-import { couponForQuote, REJECTION_TEXT } from '../promotions/coupons.js';
 
 export interface QuoteInput { itemCode: string; quantity?: number; options?: Record<string, unknown>; scheduledStart: string; couponId?: string }
+
+/**
+ * A coupon the customer holds, resolved by promotions (src/workflows/quote.ts), and how to word its refusal.
+ * The catalogue prices it; it does not know where coupons come from.
+ */
+export interface HeldCoupon {
+  coupon: Coupon;
+  isFirstOrder: boolean;
+  refusal(reason: string | undefined): { zh: string; en: string };
+}
 
 const keys = new WeakMap<AppContext, Buffer>();
 /** The quote-signing key, derived from APP_SECRET (separate from the PII keys). */
@@ -27,10 +36,9 @@ async function publishedItem(ctx: AppContext, code: string) {
  * Prices a customer's choices with the city's current prices and rules, stores the quote with an
  * HMAC signature and an expiry; booking later consumes it by id, never trusting client-sent lines.
  */
-export async function createQuote(ctx: AppContext, customerId: string, input: QuoteInput) {
+export async function createQuote(ctx: AppContext, customerId: string, input: QuoteInput, held: HeldCoupon | null = null) {
   const row = await publishedItem(ctx, input.itemCode);
   const { city, timeRules } = await cityPricing(ctx.db, ctx.config.cityCode);
-  const held = input.couponId ? await couponForQuote(ctx.db, customerId, input.couponId) : null;
   const { couponId: _coupon, ...request } = input;
   const result = computeQuote(engineItem(row), request, { now: new Date(), city, timeRules, ...(held ? { coupon: held.coupon, customer: { isFirstOrder: held.isFirstOrder } } : {}) });
   if (!result.ok) {
@@ -38,7 +46,7 @@ export async function createQuote(ctx: AppContext, customerId: string, input: Qu
   }
   const quote = result.quote;
   if (quote.coupon && !quote.coupon.applied) {
-    const why = REJECTION_TEXT[(quote.coupon.reason ?? 'UNAVAILABLE') as keyof typeof REJECTION_TEXT] ?? REJECTION_TEXT.UNAVAILABLE;
+    const why = held!.refusal(quote.coupon.reason);
     throw new AppError('COUPON_NOT_APPLICABLE', { reason: why.zh, reasonEn: why.en }, [{ field: 'couponId', code: quote.coupon.reason ?? 'unavailable', message: why }]);
   }
   const stored = await ctx.db.insertInto('quotes').values({

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { Api, AppContext } from '../../app-context.js';
 import { AppError } from '../../platform/errors.js';
 import * as S from './schema.js';
-import { createQuote, getQuote } from './quote-service.js';
+import { getQuote } from './quote-service.js';
 import { cityPricing, listCatalog, presentItemDetail, searchItems } from './service.js';
 import { findItemByCode } from './queries.js';
 
@@ -25,11 +25,6 @@ export async function catalogRoutes(app: Api, ctx: AppContext) {
     const { city } = await cityPricing(ctx.db, ctx.config.cityCode);
     return presentItemDetail(row, city);
   });
-
-  app.post('/api/catalog/quotes', {
-    preHandler: ctx.guards.user(),
-    schema: { tags, summary: 'Get an exact, itemised quote (stored, signed, expires in 30 min)', body: S.QuoteBody, response: { 201: S.QuoteView } },
-  }, async (request, reply) => reply.status(201).send(await createQuote(ctx, request.user!.id, request.body)));
 
   app.get('/api/catalog/quotes/:id', {
     preHandler: ctx.guards.user(),

@@ -1,9 +1,9 @@
 /** 抢单大厅: the orders pushed to me that are still open, that I am still free and qualified for, best fit first. */
 import type { AppContext } from '../../app-context.js';
 import { DEFAULT_MATCH_CONFIG, etaFromKm } from './matching/index.js';
-import { freeWorkersAt } from '../booking/availability.js';
-import { needOf } from '../booking/order-facts.js';
-import { districtNames, summaryOf } from '../booking/present.js';
+import { freeWorkersAt } from '../booking/index.js';
+import { needOf } from '../booking/index.js';
+import { districtNames, summaryOf } from '../booking/index.js';
 
 export async function orderHall(ctx: AppContext, workerId: string) {
   const now = new Date();

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { lockOrder } from '../booking/queries.js';
+import { lockOrder } from '../booking/index.js';
 import { closeRound } from './service.js';
 
 /** A dispatch round's window (grab) or accept timeout (direct assignment) ran out. */

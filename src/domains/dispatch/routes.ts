@@ -3,7 +3,8 @@ import type { Api, AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { requestLang } from '../../platform/http-errors.js';
-import { districtNames, summaryOf } from '../booking/present.js';
+import { districtNames, summaryOf } from '../booking/index.js';
+import { assignmentCandidates } from './assignment.js';
 import { orderHall } from './hall-service.js';
 import { decisionsOf, queueReasonText } from './service.js';
 import { listDispatchSettings, saveDispatchSettings } from './settings.js';
@@ -19,6 +20,8 @@ const SettingsBody = Type.Object({
 
 /** Worker order hall, the console's dispatch queue, decisions and per-category settings. */
 export async function dispatchRoutes(app: Api, ctx: AppContext) {
+  app.get('/api/admin/orders/:id/candidates', { preHandler: ctx.guards.admin('orders:write'), schema: { tags: ['admin-orders'], summary: 'Workers who may legally take the order now', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+    async (request) => assignmentCandidates(ctx, request.params.id));
   const tags = ['dispatch'];
   app.get('/api/worker/hall', { preHandler: ctx.guards.user('worker'), schema: { tags, summary: '抢单大厅: open offers I am free for, best fit first, with distance and pay' } },
     async (request) => orderHall(ctx, request.user!.id));

@@ -8,12 +8,12 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { render, type Lang, type Text } from '../../platform/i18n.js';
 import { scheduleJob } from '../../platform/jobs.js';
-import { workersAt } from '../booking/availability.js';
-import { needOf, snapshotItem } from '../booking/order-facts.js';
-import { insertEvent, type OrderRow } from '../booking/queries.js';
-import { noticeOffers } from '../booking/order-notices.js';
-import { customerWorkerHistory, workerOrderStats } from '../booking/worker-stats.js';
-import { workerFacts } from '../workers/availability-service.js';
+import { workersAt } from '../booking/index.js';
+import { needOf, snapshotItem } from '../booking/index.js';
+import { insertEvent, type OrderRow } from '../booking/index.js';
+import { noticeOffers } from '../booking/index.js';
+import { customerWorkerHistory, workerOrderStats } from '../booking/index.js';
+import { workerFacts } from '../workers/index.js';
 import { rankCandidates, type MatchCandidate, type MatchResult } from './matching/index.js';
 import { dispatchSettingsFor, type DispatchSettings } from './settings.js';
 

@@ -13,8 +13,8 @@ import { publish, topics } from '../../platform/events.js';
 import type { Lang } from '../../platform/i18n.js';
 import { scheduleJob, type JobRow } from '../../platform/jobs.js';
 import type { Permission } from '../../platform/rbac.js';
-import { notificationContact } from '../accounts/contacts.js';
-import { adminIdsWith } from '../admin/service.js';
+import { notificationContact } from '../accounts/index.js';
+import { adminIdsWith } from '../admin/index.js';
 import { DEFAULT_QUIET_HOURS, planNotificationDelivery, type ChannelPreferences } from './delivery-rules.js';
 import { NOTIFICATION_CATEGORIES, notificationTemplate, renderNotification, type NotificationType, type NotificationVars } from './templates.js';
 

@@ -5,8 +5,6 @@ import { AppError } from '../../platform/errors.js';
 import { topics } from '../../platform/events.js';
 import { requestLang as langOf } from '../../platform/http-errors.js';
 import { pageOf } from '../../platform/paging.js';
-import { chatForSupport, chatOf, markChatRead, sendChat, type ChatRole } from './chat-service.js';
-import { answerTicket, deskTicket, deskTickets, helpCentre, myTickets, openTicket, replyAsUser, ticketOfUser } from './support-service.js';
 import { getPreferences, listNotifications, markRead, openNotification, setPreferences, unreadCount, type Reader } from './notify-service.js';
 
 const Strict = { additionalProperties: false } as const;
@@ -15,15 +13,6 @@ const Audience = Type.Union([Type.Literal('customer'), Type.Literal('worker')]);
 const Page = { page: Type.Optional(Type.Integer({ minimum: 1 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) };
 const ReadBody = Type.Object({ ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200 })) }, Strict);
 const KEEPALIVE_MS = 20_000;
-const ChatBody = Type.Union([
-  Type.Object({ kind: Type.Literal('text'), body: Type.String({ maxLength: 4000 }) }, Strict),
-  Type.Object({ kind: Type.Literal('quick'), code: Type.String({ maxLength: 40 }) }, Strict),
-  Type.Object({ kind: Type.Literal('image'), fileId: Type.String({ format: 'uuid' }) }, Strict),
-]);
-/** A chat or support message is small: anything bigger is refused before it is read (413). */
-const MESSAGE_BODY_LIMIT = 16 * 1024;
-const TicketBody = Type.Object({ subject: Type.String({ minLength: 1, maxLength: 80 }), body: Type.String({ maxLength: 4000 }), orderId: Type.Optional(Type.String({ format: 'uuid' })) }, Strict);
-const ReplyBody = Type.Object({ body: Type.String({ maxLength: 4000 }) }, Strict);
 
 /**
  * Streams the reader's events as Server-Sent Events: first everything after `Last-Event-ID` (the browser sends it
@@ -74,36 +63,6 @@ export async function messagingRoutes(app: Api, ctx: AppContext) {
   app.get('/api/me/notification-settings', { preHandler: user, schema: { tags, summary: 'SMS / e-mail per category; quiet hours' } }, async (request) => getPreferences(ctx.db, request.user!.id));
   app.put('/api/me/notification-settings', { preHandler: user, schema: { tags, summary: 'Switch SMS / e-mail per category (in-app and safety messages cannot be switched off)', body: Type.Object({ categories: Type.Array(Type.Object({ category: Type.String({ maxLength: 20 }), sms: Type.Optional(Type.Boolean()), email: Type.Optional(Type.Boolean()) }, Strict), { minItems: 1, maxItems: 20 }) }, Strict) } },
     async (request) => setPreferences(ctx.db, request.user!.id, request.body.categories));
-
-  // 私信 per order: the customer under /api/orders, the worker under /api/worker/orders.
-  for (const [prefix, role] of [['/api/orders', 'customer'], ['/api/worker/orders', 'worker']] as [string, ChatRole][]) {
-    const guard = ctx.guards.user(role);
-    app.get(`${prefix}/:id/chat`, { preHandler: guard, schema: { tags, summary: `The order's conversation (${role}); \`after\` = only newer messages`, params: Id, querystring: Type.Object({ after: Type.Optional(Type.String({ format: 'date-time' })) }) } },
-      async (request) => chatOf(ctx.db, request.params.id, request.user!.id, role, request.query.after));
-    app.post(`${prefix}/:id/chat`, { preHandler: guard, bodyLimit: MESSAGE_BODY_LIMIT, schema: { tags, summary: `Send a text, quick reply or photo (${role}); contacts are masked; 20 per minute`, params: Id, body: ChatBody } },
-      async (request, reply) => reply.status(201).send(await ctx.db.transaction().execute((trx) => sendChat(trx, request.params.id, request.user!.id, role, request.body))));
-    app.post(`${prefix}/:id/chat/read`, { preHandler: guard, schema: { tags, summary: 'Mark the conversation read', params: Id } },
-      async (request) => markChatRead(ctx.db, request.params.id, request.user!.id, role));
-  }
-  app.get('/api/admin/orders/:id/chat', { preHandler: ctx.guards.admin('orders:read'), schema: { tags, summary: 'An order\'s conversation, for support and disputes', params: Id } },
-    async (request) => chatForSupport(ctx.db, request.params.id));
-
-  // 帮助中心 and 客服工单.
-  app.get('/api/help', { schema: { tags, summary: 'Help centre questions for a portal', querystring: Type.Object({ audience: Audience, q: Type.Optional(Type.String({ maxLength: 40 })) }) } },
-    async (request) => helpCentre(ctx.db, request.query.audience, langOf(request), request.query.q));
-  app.get('/api/support/tickets', { preHandler: user, schema: { tags, summary: 'My support tickets', querystring: Type.Object({ audience: Audience }) } },
-    async (request) => myTickets(ctx.db, asUser(request, request.query.audience).id, request.query.audience));
-  app.post('/api/support/tickets', { preHandler: user, bodyLimit: MESSAGE_BODY_LIMIT, schema: { tags, summary: '联系客服: open a ticket (optionally about one of my orders)', querystring: Type.Object({ audience: Audience }), body: TicketBody } },
-    async (request, reply) => reply.status(201).send(await ctx.db.transaction().execute((trx) => openTicket(trx, asUser(request, request.query.audience).id, request.query.audience, request.body))));
-  app.get('/api/support/tickets/:id', { preHandler: user, schema: { tags, params: Id } }, async (request) => ticketOfUser(ctx.db, request.user!.id, request.params.id));
-  app.post('/api/support/tickets/:id/messages', { preHandler: user, bodyLimit: MESSAGE_BODY_LIMIT, schema: { tags, summary: 'Add to my ticket', params: Id, body: ReplyBody } },
-    async (request) => ctx.db.transaction().execute((trx) => replyAsUser(trx, request.user!.id, request.params.id, request.body.body)));
-  const desk = ctx.guards.admin('support:answer');
-  app.get('/api/admin/support/tickets', { preHandler: desk, schema: { tags, summary: 'Support desk: tickets by status', querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('answered'), Type.Literal('closed')])) }) } },
-    async (request) => deskTickets(ctx.db, request.query.status));
-  app.get('/api/admin/support/tickets/:id', { preHandler: desk, schema: { tags, params: Id } }, async (request) => deskTicket(ctx.db, request.params.id));
-  app.post('/api/admin/support/tickets/:id/answer', { preHandler: desk, bodyLimit: MESSAGE_BODY_LIMIT, schema: { tags, summary: 'Answer and / or close a ticket (the user is notified)', params: Id, body: Type.Object({ body: Type.Optional(Type.String({ maxLength: 4000 })), close: Type.Optional(Type.Boolean()) }, Strict) } },
-    async (request) => ctx.db.transaction().execute((trx) => answerTicket(trx, request.admin!, request.params.id, request.body)));
 
   app.get('/api/admin/notifications', { preHandler: admin, schema: { tags, summary: 'My console notifications', querystring: Type.Object({ unread: Type.Optional(Type.Boolean()), ...Page }) } },
     async (request) => listNotifications(ctx.db, asAdmin(request), { ...pageOf(request.query), unread: request.query.unread, lang: langOf(request) }));

@@ -3,7 +3,7 @@
  * Money is integer fen, rates are basis points (2000 = 20 %), products are rounded half away
  * from zero with `applyBasisPoints` (catalog/pricing/money.ts). See README.md in this folder.
  */
-import { applyBasisPoints, BP_ONE, formatBasisPoints, formatFen } from '../catalog/pricing/money.js';
+import { applyBasisPoints, BP_ONE, formatBasisPoints, formatFen } from '../catalog/index.js';
 
 export interface LocalizedText { zh: string; en: string }
 

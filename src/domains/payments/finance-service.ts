@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import type { PayProvider } from '../../db/types-payments.js';
 import { AppError } from '../../platform/errors.js';
-import { cityTimeZone } from '../geo/service.js';
+import { cityTimeZone } from '../geo/index.js';
 import { refundOrderPart } from './refund-service.js';
 
 const MAX_DAYS = 366;

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../../app-context.js';
 import { AppError } from '../../platform/errors.js';
-import { getCustomerOrder } from '../booking/booking-service.js';
+import { getCustomerOrder } from '../booking/index.js';
 import { orderBill } from './pay-service.js';
 
 const INVOICEABLE = new Set(['completed', 'closed']);

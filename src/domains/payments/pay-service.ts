@@ -11,10 +11,10 @@ import type { DB } from '../../db/types.js';
 import type { PayProvider } from '../../db/types-payments.js';
 import { AppError } from '../../platform/errors.js';
 import type { PaymentEvent } from '../../platform/providers/payments/types.js';
-import { markOrderPaid, payableFor } from '../booking/booking-service.js';
+import { markOrderPaid, payableFor } from '../booking/index.js';
 import { accounts, post } from './ledger.js';
 import { requestRefunds } from './refund-service.js';
-import { activateCard, cardOfOrder } from '../promotions/service-cards.js';
+import { activateCard, cardOfOrder } from './card-store.js';
 
 const outTradeNo = () => `DJ${Date.now()}${randomBytes(4).toString('hex').toUpperCase()}`;
 

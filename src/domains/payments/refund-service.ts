@@ -11,8 +11,8 @@ import type { RefundKind } from '../../db/types-payments.js';
 import { AppError } from '../../platform/errors.js';
 import { scheduleJob, type JobRow } from '../../platform/jobs.js';
 import { accounts, balanceOf, post } from './ledger.js';
-import { orderParties } from '../booking/booking-service.js';
-import { notify } from '../messaging/notify-service.js';
+import { orderParties } from '../booking/index.js';
+import { notify } from '../messaging/index.js';
 
 type Db = Kysely<DB>;
 

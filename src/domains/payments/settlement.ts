@@ -6,15 +6,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { scheduleJob } from '../../platform/jobs.js';
-import type { OrderRow } from '../booking/queries.js';
-import { workerCard } from '../workers/availability-service.js';
+import type { OrderRow } from '../booking/index.js';
+import { workerCard } from '../workers/index.js';
 import { selectCommissionRule, settleOrder, workerLevel } from './commission.js';
 import { AppError } from '../../platform/errors.js';
 import { accounts, balanceOf, balances, post } from './ledger.js';
 import { requestRefunds } from './refund-service.js';
 import { paymentSettings } from './settings.js';
 import type { RefundKind } from '../../db/types-payments.js';
-import { cardOfOrder, returnVisit } from '../promotions/service-cards.js';
+import { cardOfOrder, returnVisit } from './service-cards.js';
 
 type Db = Kysely<DB>;
 const DAY = 86_400_000;

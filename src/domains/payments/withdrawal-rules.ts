@@ -3,7 +3,7 @@
  * caller passes the available balance and what was already withdrawn "today" (a calendar day in
  * the city's time zone, counted over requested gross amounts of withdrawals not rejected).
  */
-import { applyBasisPoints, BP_ONE, formatFen } from '../catalog/pricing/money.js';
+import { applyBasisPoints, BP_ONE, formatFen } from '../catalog/index.js';
 
 export interface WithdrawalRules {
   /** Fee in basis points of the amount: 100 = 1 %. */

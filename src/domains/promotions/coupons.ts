@@ -8,8 +8,8 @@ import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import type { CouponCampaignsTable, CustomerCouponsTable } from '../../db/types-promotions.js';
 import { AppError } from '../../platform/errors.js';
-import { hasPaidOrder } from '../booking/booking-service.js';
-import { describeCoupon, evaluateCoupon, type Coupon, type CouponRejection } from '../catalog/pricing/index.js';
+import { hasPaidOrder } from '../booking/index.js';
+import { describeCoupon, evaluateCoupon, type Coupon, type CouponRejection } from '../catalog/index.js';
 
 type Db = Kysely<DB>;
 type Campaign = Selectable<CouponCampaignsTable>;
@@ -26,6 +26,11 @@ export const REJECTION_TEXT: Record<CouponRejection | 'UNAVAILABLE', { zh: strin
   NOT_APPLICABLE_TO_DEPOSIT: { zh: '上门报价的订金不可用券', en: 'not for on-site-quote deposits' },
   UNAVAILABLE: { zh: '已使用或已锁定', en: 'already used or held by an order' },
 };
+
+/** Why the engine refused a coupon, in both languages. */
+export function couponRefusal(reason: string | undefined): { zh: string; en: string } {
+  return REJECTION_TEXT[(reason ?? 'UNAVAILABLE') as keyof typeof REJECTION_TEXT] ?? REJECTION_TEXT.UNAVAILABLE;
+}
 
 /** The engine's view of a held coupon: its own id, the campaign's rule, the holder's validity window. */
 export function engineCoupon(c: Campaign, held: Pick<Held, 'id' | 'valid_from' | 'valid_until'>): Coupon {

@@ -3,9 +3,9 @@ import type { Api, AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { PAY_PROVIDERS } from '../../platform/providers/payments/types.js';
-import { bookableItem } from '../catalog/service.js';
+import { bookableItem } from '../catalog/index.js';
 import { claimableCampaigns, claimCoupon, createCampaign, grantCoupons, listCampaigns, myCoupons, stopCampaign, type CampaignInput } from './coupons.js';
-import { buyCard, cardProducts, createCardProduct, myCard, myCards, payCard, publishCardProduct, refundCard, soldCards, type CardProductInput } from './service-cards.js';
+import { buyCard, cardProducts, createCardProduct, myCard, myCards, payCard, publishCardProduct, refundCard, soldCards, type CardProductInput } from '../payments/index.js';
 
 const Strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });

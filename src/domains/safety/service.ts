@@ -12,10 +12,10 @@ import type { IncidentsTable } from '../../db/types-messaging.js';
 import { AppError } from '../../platform/errors.js';
 import { publish, topics } from '../../platform/events.js';
 import { scheduleJob, type JobRow } from '../../platform/jobs.js';
-import { orderParties } from '../booking/booking-service.js';
-import { DEFAULT_QUIET_HOURS } from '../messaging/delivery-rules.js';
-import { notify } from '../messaging/notify-service.js';
-import { renderNotification } from '../messaging/templates.js';
+import { orderParties } from '../booking/index.js';
+import { DEFAULT_QUIET_HOURS } from '../messaging/index.js';
+import { notify } from '../messaging/index.js';
+import { renderNotification } from '../messaging/index.js';
 
 type Db = Kysely<DB>;
 type Row = Selectable<IncidentsTable>;

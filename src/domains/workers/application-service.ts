@@ -3,7 +3,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { fileUrl } from '../../platform/files.js';
 import { CERTIFICATE_LABELS, EXPIRY_WARNING_DAYS, type CertificateKind } from './constants.js';
-import { ensureProfile } from './onboarding-service.js';
+import { ensureProfile } from './profile-row.js';
 import { teamOf } from './team-service.js';
 
 

@@ -4,7 +4,6 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import type { WorkerSchedule } from '../booking/slots.js';
 import { fileUrl } from '../../platform/files.js';
 import { maskName } from '../../platform/mask.js';
 import { largestRadiusKm, visibleWorkers } from './search-service.js';
@@ -22,12 +21,21 @@ export interface QualifiedWorkerQuery {
   limit?: number;
 }
 
+/** A worker's working week as booking's slot search reads it (its WorkerSchedule, without commitments). */
+export interface WorkerWeek {
+  id: string;
+  weeklyHours: { weekday: number; startMinute: number; endMinute: number }[];
+  /** Local dates "YYYY-MM-DD" (days off, holidays). */
+  daysOff?: string[];
+  rest?: { maxWorkMinutesPerDay?: number; minBreakMinutes?: number };
+}
+
 export interface QualifiedWorker {
   id: string;
   distanceKm: number;
   ratingAvg: number;
   ordersDone: number;
-  schedule: WorkerSchedule;
+  schedule: WorkerWeek;
 }
 
 /**

@@ -6,18 +6,14 @@ import { AppError } from '../../platform/errors.js';
 import { fileUrl, IMAGE_TYPES, storeUpload } from '../../platform/files.js';
 import { ageOn, maskIdNumber, parseIdNumber } from '../../platform/id-number.js';
 import { maskName } from '../../platform/mask.js';
-import { getDistrict } from '../geo/service.js';
+import { getDistrict } from '../geo/index.js';
 import { CERTIFICATE_KINDS, DOCUMENT_PURPOSES, type DocumentPurpose } from './constants.js';
+import { ensureProfile } from './profile-row.js';
 import { dissolveTeam, leadTeam } from './team-service.js';
 
 export const CONSENT_VERSION = 'pipl-2026-11';
 const DOC_MAX_BYTES = 8 * 1024 * 1024;
 
-/** The worker's own profile row, created as a draft on first use. */
-export async function ensureProfile(db: Kysely<DB>, userId: string) {
-  await db.insertInto('worker_profiles').values({ user_id: userId }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
-  return db.selectFrom('worker_profiles').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
-}
 
 /** Changing identity, certificates or skills of a reviewed profile sends it back for review. */
 async function needsReReview(db: Kysely<DB>, userId: string, what: string) {

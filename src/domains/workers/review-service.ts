@@ -1,10 +1,10 @@
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import dayjs from 'dayjs';
-import { DEFAULT_QUIET_HOURS } from '../messaging/delivery-rules.js';
-import { notify } from '../messaging/notify-service.js';
+import { DEFAULT_QUIET_HOURS } from '../messaging/index.js';
+import { notify } from '../messaging/index.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../admin/service.js';
+import type { Actor } from '../admin/index.js';
 import { expiryFlag, getApplication } from './application-service.js';
 import { CERTIFICATE_LABELS, type CertificateKind } from './constants.js';
 

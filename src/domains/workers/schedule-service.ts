@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context.js';
 import { AppError } from '../../platform/errors.js';
-import { ensureProfile } from './onboarding-service.js';
+import { ensureProfile } from './profile-row.js';
 
 export interface ScheduleInput {
   hours: { weekday: number; startMinute: number; endMinute: number }[];

@@ -1,6 +1,6 @@
 import type { Api, AppContext } from '../../app-context.js';
 import { AppError } from '../../platform/errors.js';
-import { listFavourites, publicProfile, searchWorkers, setFavourite } from './search-service.js';
+import { listFavourites, searchWorkers, setFavourite } from './search-service.js';
 import * as S from './schema.js';
 
 /** Customer-facing: find workers, open a profile, keep favourites (常用师傅). */
@@ -19,8 +19,6 @@ export async function workerSearchRoutes(app: Api, ctx: AppContext) {
     const limit = query.pageSize ?? 20;
     return searchWorkers(ctx.db, { ...query, lat: point?.lat, lng: point?.lng, offset: ((query.page ?? 1) - 1) * limit, limit, timeZone: city?.time_zone ?? 'Asia/Shanghai' });
   });
-  app.get('/api/workers/:id', { preHandler: signedIn, schema: { tags, summary: 'A worker profile (masked name, verified certificates, portfolio, next free times)', params: S.WorkerId } },
-    async (request) => publicProfile(ctx, request.params.id, request.user!.id));
   app.get('/api/me/favourite-workers', { preHandler: signedIn, schema: { tags, summary: 'My regular workers (常用师傅)' } }, async (request) => listFavourites(ctx, request.user!.id));
   app.put('/api/me/favourite-workers/:id', { preHandler: signedIn, schema: { tags, params: S.WorkerId } },
     async (request, reply) => { await setFavourite(ctx, request.user!.id, request.params.id, true); return reply.status(204).send(); });

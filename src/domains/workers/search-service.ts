@@ -7,9 +7,6 @@ import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { fileUrl } from '../../platform/files.js';
 import { maskName } from '../../platform/mask.js';
-import { freeSlots } from '../booking/slots.js';
-import { commitmentsOf } from '../booking/commitments.js';
-import { loadSettings } from '../booking/settings.js';
 import { CERTIFICATE_LABELS, type CertificateKind } from './constants.js';
 import { teamOf } from './team-service.js';
 
@@ -114,7 +111,10 @@ function whereWorking<T extends ReturnType<typeof visibleWorkers>>(q: T, at: str
     .where((eb) => eb.not(eb.exists(eb.selectFrom('worker_days_off as d').select('d.worker_id').whereRef('d.worker_id', '=', 'w.user_id').where('d.day', '=', local.format('YYYY-MM-DD'))))) as T;
 }
 
-/** A worker's public profile: masked name, skills, verified certificates, experience, ratings, portfolio, next free times. */
+/**
+ * A worker's public profile: masked name, skills, verified certificates, experience, ratings, portfolio, and the
+ * weekly hours, days off and rest rules booking needs to show the next free times (booking/worker-profile.ts).
+ */
 export async function publicProfile(ctx: AppContext, workerId: string, customerId?: string) {
   const w = await visibleWorkers(ctx.db).selectAll('w').select(sql<string | null>`(select avatar_file_id from users where id = w.user_id)`.as('avatar_file_id')).where('w.user_id', '=', workerId).executeTakeFirst();
   if (!w) throw new AppError('NOT_FOUND');
@@ -128,16 +128,11 @@ export async function publicProfile(ctx: AppContext, workerId: string, customerI
     ctx.db.selectFrom('cities').select('time_zone').where('code', '=', ctx.config.cityCode).executeTakeFirst(),
   ]);
   const team = await teamOf(ctx.db, workerId);
-  const tz = city?.time_zone ?? 'Asia/Shanghai';
-  const today = dayjs().tz(tz);
-  const [commitments, settings] = await Promise.all([
-    commitmentsOf(ctx.db, [workerId], new Date(Date.now() - 86_400_000), new Date(Date.now() + 8 * 86_400_000)),
-    loadSettings(ctx.db, ctx.config.cityCode),
-  ]);
-  const next = freeSlots(
-    { id: workerId, commitments: commitments.get(workerId) ?? [], weeklyHours: hours.map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute })), daysOff: daysOff.map((d) => d.day), rest: { maxWorkMinutesPerDay: w.max_minutes_per_day, minBreakMinutes: w.min_break_minutes } },
-    { timeZone: tz, fromDate: today.format('YYYY-MM-DD'), toDate: today.add(6, 'day').format('YYYY-MM-DD'), now: new Date(), durationMinutes: 120, slotMinutes: 60, bufferMinutes: settings.bufferMinutes, bufferFloorMinutes: settings.bufferMinutes },
-  );
+  const week = {
+    timeZone: city?.time_zone ?? 'Asia/Shanghai',
+    weeklyHours: hours.map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute })), daysOff: daysOff.map((d) => d.day),
+    rest: { maxWorkMinutesPerDay: w.max_minutes_per_day, minBreakMinutes: w.min_break_minutes },
+  };
   const today0 = new Date().toISOString().slice(0, 10);
   return {
     id: workerId, name: maskName(w.display_name, '师傅'), gender: w.gender, avatarUrl: fileUrl(w.avatar_file_id), workerType: w.worker_type, intro: w.intro,
@@ -148,7 +143,7 @@ export async function publicProfile(ctx: AppContext, workerId: string, customerI
     skills: skills.map((s) => ({ code: s.code, name: s.name, nameEn: s.name_en })),
     certificates: certs.filter((c) => !c.expires_at || c.expires_at >= today0).map((c) => ({ kind: c.kind, label: CERTIFICATE_LABELS[c.kind as CertificateKind] ?? CERTIFICATE_LABELS.other, verified: true })),
     portfolio: portfolio.map((p) => ({ url: fileUrl(p.file_id)!, caption: p.caption, stage: p.stage })),
-    nextFreeTimes: next.slice(0, 40),
+    week,
   };
 }
 

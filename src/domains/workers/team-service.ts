@@ -5,7 +5,7 @@ import type { DB } from '../../db/types.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { maskName } from '../../platform/mask.js';
-import { ensureProfile } from './onboarding-service.js';
+import { ensureProfile } from './profile-row.js';
 
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud or typed from a phone screen
 const newInviteCode = () => Array.from({ length: 6 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]).join('');

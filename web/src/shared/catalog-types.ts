@@ -3,7 +3,7 @@
 // The pricing engine's own types (type-only: nothing from the server is bundled).
 import type {
   Adjustment, LineCode, LocalizedText, OptionChoice, OptionDefinition, PricingModel, PricingModelKind, QuoteLine,
-} from '../../../src/domains/catalog/pricing/types';
+} from '../../../src/shared-types';
 import { formatFen } from './format';
 
 export type { Adjustment, LineCode, OptionDefinition, PricingModel, QuoteLine };

@@ -7,10 +7,10 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import type { AppContext } from '../../../app-context.js';
-import { commitmentsOf } from '../../booking/commitments.js';
-import { declinedWorkers, heldOrdersBetween, unassignedOrdersBetween, type PlanningOrder } from '../../booking/planning-queries.js';
-import type { WorkerSchedule } from '../../booking/slots.js';
-import { qualifiedWorkers, workerCard } from '../../workers/availability-service.js';
+import { commitmentsOf } from '../../booking/index.js';
+import { declinedWorkers, heldOrdersBetween, unassignedOrdersBetween, type PlanningOrder } from '../../booking/index.js';
+import type { WorkerSchedule } from '../../booking/index.js';
+import { qualifiedWorkers, workerCard } from '../../workers/index.js';
 import type { BlockedRange, DayProblem, PlanJob, PlanWorker, TimeRange } from './types.js';
 
 dayjs.extend(utc);

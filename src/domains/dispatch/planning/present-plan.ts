@@ -1,5 +1,5 @@
 /** The stored / answered shape of a day plan: the solver's result with order facts, ISO times and rounded figures. */
-import type { PlanningOrder } from '../../booking/planning-queries.js';
+import type { PlanningOrder } from '../../booking/index.js';
 import type { BuiltProblem } from './build-problem.js';
 import type { DayPlan, PlannedStop, UnassignedReason } from './types.js';
 

@@ -4,9 +4,9 @@
  */
 import type { AppContext } from '../../../app-context.js';
 import { AppError } from '../../../platform/errors.js';
-import { workerDayOrders } from '../../booking/planning-queries.js';
-import { cityTimeZone } from '../../geo/service.js';
-import { workerCard } from '../../workers/availability-service.js';
+import { workerDayOrders } from '../../booking/index.js';
+import { cityTimeZone } from '../../geo/index.js';
+import { workerCard } from '../../workers/index.js';
 import { dayWindow } from './build-problem.js';
 import { planDay } from './plan-day.js';
 

@@ -1,6 +1,4 @@
-import type { CommissionRule } from '../../../../../src/domains/payments/commission';
-import type { InsuranceRules } from '../../../../../src/domains/payments/insurance';
-import type { WithdrawalRules as ServerWithdrawalRules } from '../../../../../src/domains/payments/withdrawal-rules';
+import type { CommissionRule, InsuranceRules, WithdrawalRules as ServerWithdrawalRules } from '../../../../../src/shared-types';
 
 // Answers of the finance console API (docs/api-payments.md, 财务).
 
@@ -108,11 +106,11 @@ export interface Reconciliation {
   mismatches: { outTradeNo: string; kind: 'missing_here' | 'missing_there' | 'amount_differs' | 'status_differs'; ours: unknown; theirs: unknown }[];
 }
 
-export type { CommissionRule } from '../../../../../src/domains/payments/commission';
+export type { CommissionRule } from '../../../../../src/shared-types';
 
 export type WithdrawalRules = ServerWithdrawalRules & { maxAttempts: number };
 
-export type { InsuranceMode, InsurancePlan, InsuranceRules } from '../../../../../src/domains/payments/insurance';
+export type { InsuranceMode, InsurancePlan, InsuranceRules } from '../../../../../src/shared-types';
 
 export interface FinanceSettings {
   settlementDelayDays: number;

@@ -11,9 +11,11 @@ import type { DB } from '../../db/types.js';
 import type { ServiceCardProductsTable, ServiceCardsTable } from '../../db/types-promotions.js';
 import { AppError } from '../../platform/errors.js';
 import type { PayProvider } from '../../platform/providers/payments/types.js';
-import { accounts, balanceOf, balances, post } from '../payments/ledger.js';
-import { startCardPayment } from '../payments/pay-service.js';
-import { requestRefunds } from '../payments/refund-service.js';
+import { accounts, balanceOf, balances, post } from './ledger.js';
+import { startCardPayment } from './pay-service.js';
+import { requestRefunds } from './refund-service.js';
+import { cardOfOrder } from './card-store.js';
+export { activateCard, cardOfOrder } from './card-store.js';
 
 type Db = Kysely<DB>;
 type Product = Selectable<ServiceCardProductsTable>;
@@ -81,15 +83,6 @@ export async function payCard(ctx: AppContext, customerId: string, cardId: strin
   return { cardId, ...(await open()) };
 }
 
-/** In the capture transaction: an unpaid card becomes active (false when it cannot take the money). */
-export async function activateCard(trx: Db, cardId: string, amountFen: number, at: Date): Promise<boolean> {
-  const c = await trx.selectFrom('service_cards as c').innerJoin('service_card_products as p', 'p.id', 'c.product_id').select(['c.status', 'c.price_fen', 'p.valid_days'])
-    .where('c.id', '=', cardId).forUpdate().executeTakeFirst();
-  if (!c || c.status !== 'unpaid' || c.price_fen !== amountFen) return false;
-  await trx.updateTable('service_cards').set({ status: 'active', paid_at: at, expires_at: new Date(at.getTime() + c.valid_days * DAY), updated_at: at }).where('id', '=', cardId).execute();
-  return true;
-}
-
 export async function myCards(ctx: AppContext, customerId: string) {
   const now = new Date();
   const rows = await ctx.db.selectFrom('service_cards').selectAll().where('customer_id', '=', customerId).where('status', '!=', 'void').orderBy('created_at', 'desc').limit(100).execute();
@@ -133,12 +126,6 @@ export async function redeemVisit(trx: Db, cardId: string, orderId: string, amou
   await post(trx, { key: `card-visit:${orderId}`, kind: 'card_redeem', orderId, memo: cardId, moves: [{ from: accounts.cardPrepaid(cardId), to: accounts.escrow(orderId), amountFen }] });
   await trx.insertInto('service_card_redemptions').values({ order_id: orderId, card_id: cardId, amount_fen: amountFen, created_at: now }).execute();
   await trx.updateTable('service_cards').set((eb) => ({ visits_used: eb('visits_used', '+', 1), updated_at: now })).where('id', '=', cardId).execute();
-}
-
-/** The card that paid an order, if one did (for the bill and for cancellations). */
-export async function cardOfOrder(db: Db, orderId: string) {
-  return db.selectFrom('service_card_redemptions as r').innerJoin('service_cards as c', 'c.id', 'r.card_id')
-    .select(['r.card_id', 'r.amount_fen', 'r.status', 'c.card_no', 'c.name', 'c.status as card_status']).where('r.order_id', '=', orderId).executeTakeFirst();
 }
 
 /**

@@ -9,9 +9,9 @@ import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { publish, topics } from '../../platform/events.js';
 import type { Lang } from '../../platform/i18n.js';
-import { orderParties } from '../booking/booking-service.js';
-import { prepareChatMessage } from './chat-masking.js';
-import { notify } from './notify-service.js';
+import { orderParties } from '../booking/index.js';
+import { prepareChatMessage } from '../messaging/index.js';
+import { notify } from '../messaging/index.js';
 
 type Db = Kysely<DB>;
 type Audience = 'customer' | 'worker';

@@ -9,9 +9,9 @@ import type { DB } from '../../db/types.js';
 import type { ChatMessagesTable } from '../../db/types-messaging.js';
 import { AppError } from '../../platform/errors.js';
 import { publish, topics } from '../../platform/events.js';
-import { orderParties } from '../booking/booking-service.js';
-import { prepareChatMessage } from './chat-masking.js';
-import { markChatNoticesRead, notify } from './notify-service.js';
+import { orderParties } from '../booking/index.js';
+import { prepareChatMessage } from '../messaging/index.js';
+import { markChatNoticesRead, notify } from '../messaging/index.js';
 
 type Db = Kysely<DB>;
 type Row = Selectable<ChatMessagesTable>;

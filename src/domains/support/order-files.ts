@@ -4,9 +4,8 @@ import { tokenFrom } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { findFile } from '../../platform/files.js';
 import { resolveSession } from '../../platform/sessions.js';
-import { findOrder, offerOf } from './queries.js';
-import { chatFileIds } from '../messaging/chat-service.js';
-import * as S from './schema.js';
+import { BookingSchemas as S, findOrder, offerOf } from '../booking/index.js';
+import { chatFileIds } from './chat-service.js';
 
 async function isParty(ctx: AppContext, orderId: string, userId: string) {
   const o = await findOrder(ctx.db, orderId);

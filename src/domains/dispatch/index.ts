@@ -1,0 +1,2 @@
+/** The dispatch domain's public entry: other domains and the workflow layer import only this file. */
+export * from './service.js';

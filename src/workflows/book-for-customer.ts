@@ -1,0 +1,39 @@
+/**
+ * 代客下单 workflow: the caller's account (created when new, accounts) → their address (accounts) → a quote
+ * (catalog) → the order (create-order workflow) → an SMS with the pay link, audited as booked by this admin.
+ */
+import type { Api, AppContext } from '../app-context.js';
+import { writeAudit } from '../platform/audit.js';
+import { idempotent } from '../platform/idempotency.js';
+import { addAddress, findOrCreatePhoneCustomer } from '../domains/accounts/index.js';
+import type { AdminActor } from '../domains/admin/index.js';
+import { BookingSchemas, getAdminOrder } from '../domains/booking/index.js';
+import { createQuote } from '../domains/catalog/index.js';
+import { createOrder } from './create-order.js';
+
+export interface PhoneBookingInput {
+  customerPhone: string; customerName: string; itemCode: string; quantity: number; options: Record<string, unknown>; scheduledStart: string;
+  address: { districtCode: string; detail: string; contactName: string; contactPhone: string; label?: string }; notes: string; workerId?: string;
+}
+
+/**
+ * 代客下单: the caller's account (created when new), their address, a quote and the order, recorded as
+ * booked by this admin; the customer gets an SMS with a link to pay in the app.
+ */
+export async function bookForCustomer(ctx: AppContext, admin: AdminActor, input: PhoneBookingInput) {
+  const customer = await ctx.db.transaction().execute((trx) => findOrCreatePhoneCustomer(ctx, trx, input.customerPhone, input.customerName));
+  const address = await addAddress(ctx, customer.id, { label: input.address.label ?? '电话下单', contactName: input.address.contactName, contactPhone: input.address.contactPhone, districtCode: input.address.districtCode, detail: input.address.detail });
+  const quote = await createQuote(ctx, customer.id, { itemCode: input.itemCode, quantity: input.quantity, options: input.options, scheduledStart: input.scheduledStart });
+  const view = await createOrder(ctx, customer.id, { quoteId: quote.id, addressId: address.id, workerId: input.workerId, notes: input.notes }, { channel: 'phone', admin: { id: admin.id, name: admin.name } });
+  const link = `${ctx.config.publicUrl}/orders/${view.id}`;
+  await ctx.sms.send(ctx.db, customer.phone, `【到家】客服已为您预约${view.itemName}（订单 ${view.orderNo}），请在 15 分钟内完成支付：${link}`);
+  await writeAudit(ctx.db, { actorKind: 'admin', actorId: admin.id, actorName: admin.name, action: 'order.book_for_customer', targetType: 'order', targetId: view.id, ip: admin.ip, detail: { customerCreated: customer.created } });
+  return { ...(await getAdminOrder(ctx, view.id)), payLink: link };
+}
+
+export async function bookForCustomerRoutes(app: Api, ctx: AppContext) {
+  app.post('/api/admin/orders', { preHandler: ctx.guards.admin('orders:book'), schema: { tags: ['admin-orders'], summary: '代客下单: book for a customer who phoned in; they get an SMS pay link', body: BookingSchemas.PhoneBookingBody } },
+    async (request, reply) => idempotent(ctx.db, request, reply, `admin:${request.admin!.id}`, async () => ({
+      status: 201, body: await bookForCustomer(ctx, { id: request.admin!.id, name: request.admin!.name, ip: request.ip }, request.body),
+    })));
+}

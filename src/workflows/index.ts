@@ -1,0 +1,22 @@
+/**
+ * The workflow layer: flows that span domains, above them all (docs/architecture.md). `wireWorkflows` installs the
+ * ports the domains offer (order steps, personal-data holders) once per process; `workflowRoutes` are the HTTP entry
+ * points of the flows.
+ */
+import { bookForCustomerRoutes } from './book-for-customer.js';
+import { consoleOverviewRoutes } from './console-overview.js';
+import { createOrderRoutes } from './create-order.js';
+import { installOrderLifecycle } from './order-lifecycle.js';
+import { registerPersonalDataHolders } from './privacy.js';
+import { quoteRoutes } from './quote.js';
+
+export function wireWorkflows(): void {
+  installOrderLifecycle();
+  registerPersonalDataHolders();
+}
+
+export const workflowRoutes = [quoteRoutes, createOrderRoutes, bookForCustomerRoutes, consoleOverviewRoutes];
+
+export { createOrder } from './create-order.js';
+export { bookForCustomer } from './book-for-customer.js';
+export { quoteWithCoupon } from './quote.js';
