@@ -282,6 +282,9 @@ async function run(world: World, c: Cmd): Promise<void> {
       return;
     case 'depart': {
       const worker = await actingWorker(world, id);
+      // Booked for later: the worker asks to come now and the customer agrees, so set off can open.
+      await call(world, `early-visit ${short}`, 'POST', `/api/worker/orders/${id}/early-visit`, worker.headers, {});
+      await call(world, `early-visit-agree ${short}`, 'POST', `/api/orders/${id}/early-visit`, customer.headers, { agree: true });
       await call(world, `depart ${short}`, 'POST', `/api/worker/orders/${id}/depart`, worker.headers, {});
       return;
     }
@@ -498,6 +501,8 @@ describe('regressions found by the concurrency property', () => {
     };
     // (a) the worker asks, then sets off: whatever depart answers, a request may not stay pending on an order on the way.
     const a = await assigned(day2('08:00'));
+    expect((await inject(worker.headers, 'POST', `/api/worker/orders/${a}/early-visit`, {})).statusCode).toBe(200);
+    expect((await inject(customer.headers, 'POST', `/api/orders/${a}/early-visit`, { agree: true })).statusCode).toBe(200);
     await inject(worker.headers, 'POST', `/api/worker/orders/${a}/depart`, {});
     const aRequest = await pending(a);
     if (await status(a) === 'on_the_way') expect(aRequest, 'pending request on an order on the way').toBeUndefined();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, latestOutbox, type TestApp } from '../../helpers/test-app.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, inHours, opsHeaders, signedInWorker } from '../../helpers/booking.js';
+import { agreeEarlyVisit, EARLY_FINISH } from './visit.js';
 
 
 let t: TestApp;
@@ -142,8 +143,9 @@ describe('timers (durable jobs)', () => {
     expect((await c('GET', `/api/orders/${order.id}`)).json().lateFlagged).toBe(true);
 
     const code = (await c('GET', `/api/orders/${order.id}`)).json().serviceCode;
+    await agreeEarlyVisit(w, c, order.id);
     await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code });
-    await w('POST', `/api/worker/orders/${order.id}/finish`, {});
+    await w('POST', `/api/worker/orders/${order.id}/finish`, EARLY_FINISH);
     await t.ctx.jobs.runDue(new Date(Date.now() + 47 * H));
     expect((await c('GET', `/api/orders/${order.id}`)).json().status).toBe('awaiting_confirmation');
     await t.ctx.jobs.runDue(new Date(Date.now() + 49 * H));
@@ -163,16 +165,18 @@ describe('after-sales', () => {
   it('a free rework visit by the same worker within 72 h; its acceptance closes the case', async () => {
     const { c, w, order } = await accepted(inHours(5));
     const code = (await c('GET', `/api/orders/${order.id}`)).json().serviceCode;
+    await agreeEarlyVisit(w, c, order.id);
     await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code });
-    await w('POST', `/api/worker/orders/${order.id}/finish`, {});
+    await w('POST', `/api/worker/orders/${order.id}/finish`, EARLY_FINISH);
     const reported = (await c('POST', `/api/orders/${order.id}/problem`, { kind: 'rework', reason: '厨房没擦干净', reworkStart: inHours(28) })).json();
     expect(reported).toMatchObject({ status: 'disputed', tab: 'after_sales', reworkOrderId: expect.any(String) });
     const rework = (await c('GET', `/api/orders/${reported.reworkOrderId}`)).json();
     expect(rework).toMatchObject({ kind: 'rework', status: 'paid', totalFen: 0, reworkOf: order.id });
     const acc = (await w('POST', `/api/worker/orders/${rework.id}/accept`, {})).json();
     const code2 = (await c('GET', `/api/orders/${rework.id}`)).json().serviceCode;
+    await agreeEarlyVisit(w, c, acc.id);
     await w('POST', `/api/worker/orders/${acc.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code2 });
-    await w('POST', `/api/worker/orders/${acc.id}/finish`, {});
+    await w('POST', `/api/worker/orders/${acc.id}/finish`, EARLY_FINISH);
     await c('POST', `/api/orders/${rework.id}/confirm`, {});
     expect((await c('GET', `/api/orders/${order.id}`)).json().status).toBe('completed');
   });

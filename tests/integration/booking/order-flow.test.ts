@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { caller, payThroughCashier, customerWithAddress, HOME, quoteAt, signedInWorker } from '../../helpers/booking.js';
+import { ALL_DAY, bookOrder, caller, payThroughCashier, customerWithAddress, HOME, inHours, quoteAt, signedInWorker } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
 
 let t: TestApp;
@@ -48,7 +48,13 @@ describe('booking → visit → acceptance', () => {
     expect(accepted.json().address.detail).toContain('漕溪北路');
     expect(accepted.json().worker.relayPhone).toMatch(/^170\d{8}$/);
     expect(accepted.json().serviceCode).toBeNull();
-    expect(accepted.json().actions).toEqual(expect.arrayContaining(['decline', 'depart', 'check_in', 'reschedule']));
+    // Two days ahead: set off and check-in are not open yet; the worker may ask to come earlier.
+    expect(accepted.json().actions).toEqual(expect.arrayContaining(['decline', 'reschedule', 'request_early_visit']));
+    expect(accepted.json().actions).not.toContain('depart');
+    expect(accepted.json().actions).not.toContain('check_in');
+    expect(accepted.json().windows).toEqual({
+      departOpensAt: new Date(Date.parse(start) - 3 * 3_600_000).toISOString(), checkInOpensAt: new Date(Date.parse(start) - 30 * 60_000).toISOString(), finishWithoutReasonAt: null,
+    });
     expect(accepted.json().distanceKm).toBeLessThan(1);
     const customerView = (await c('GET', `/api/orders/${order.id}`)).json();
     expect(customerView.serviceCode).toMatch(/^\d{4}$/);
@@ -57,7 +63,38 @@ describe('booking → visit → acceptance', () => {
     const cal = (await w('GET', `/api/worker/calendar?from=${start.slice(0, 10)}&to=${start.slice(0, 10)}`)).json();
     expect(cal.items.map((i: { orderId: string }) => i.orderId)).toContain(order.id);
 
-    expect((await w('POST', `/api/worker/orders/${order.id}/depart`, {})).json()).toMatchObject({ status: 'on_the_way', etaAt: expect.any(String) });
+    // Too early: clear refusals, in both languages, with the time each opens.
+    const startLocal = `${start.slice(5, 10)} 10:00`;
+    const early = await w('POST', `/api/worker/orders/${order.id}/depart`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.headers['content-type']).toContain('application/problem+json');
+    expect(early.json()).toMatchObject({ code: 'DEPART_NOT_OPEN', currentState: 'assigned', opensAt: new Date(Date.parse(start) - 3 * 3_600_000).toISOString() });
+    expect(early.json().detail).toBe(`还不能出发：上门时间 ${startLocal}，${start.slice(5, 10)} 07:00 起可出发`);
+    const earlyEn = await t.app.inject({ method: 'POST', url: `/api/worker/orders/${order.id}/depart`, headers: { ...worker.headers, 'accept-language': 'en' }, payload: {} });
+    expect(earlyEn.json().detail).toBe(`Too early to set off: the visit starts ${startLocal}; you can set off from ${start.slice(5, 10)} 07:00`);
+    const earlyCheckIn = await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: customerView.serviceCode });
+    expect(earlyCheckIn.json()).toMatchObject({ code: 'CHECK_IN_NOT_OPEN', opensAt: new Date(Date.parse(start) - 30 * 60_000).toISOString() });
+    expect(earlyCheckIn.json().detail).toContain(`${start.slice(5, 10)} 09:30 起可签到`);
+    expect((await c('POST', `/api/orders/${order.id}/early-visit`, { agree: true })).json()).toMatchObject({ code: 'NO_EARLY_VISIT_REQUEST' });
+
+    // The worker asks to come now; the customer sees the request on the order page and agrees.
+    const asked = (await w('POST', `/api/worker/orders/${order.id}/early-visit`, { note: '前一单提前结束' })).json();
+    expect(asked.earlyVisit).toMatchObject({ status: 'requested', at: expect.any(String) });
+    expect(asked.actions).not.toContain('depart');
+    const toAnswer = (await c('GET', `/api/orders/${order.id}`)).json();
+    expect(toAnswer.actions).toContain('answer_early_visit');
+    expect(toAnswer.earlyVisit.status).toBe('requested');
+    const agreed = (await c('POST', `/api/orders/${order.id}/early-visit`, { agree: true })).json();
+    expect(agreed.earlyVisit.status).toBe('agreed');
+    expect(agreed.actions).not.toContain('answer_early_visit');
+    expect(agreed.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['early_visit_requested', 'early_visit_agreed']));
+    const open = (await w('GET', `/api/worker/orders/${order.id}`)).json();
+    expect(open.actions).toEqual(expect.arrayContaining(['depart', 'check_in']));
+
+    const departed = (await w('POST', `/api/worker/orders/${order.id}/depart`, {})).json();
+    expect(departed).toMatchObject({ status: 'on_the_way', etaAt: expect.any(String) });
+    // Agreed to come now: the ETA is the travel time, before the booked start.
+    expect(Date.parse(departed.etaAt)).toBeLessThan(Date.parse(start));
     const wrong = await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: customerView.serviceCode === '0000' ? '1111' : '0000' });
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json()).toMatchObject({ code: 'SERVICE_CODE_INVALID', currentState: 'on_the_way' });
@@ -80,8 +117,15 @@ describe('booking → visit → acceptance', () => {
     expect((await c('POST', `/api/orders/${order.id}/pay`, { method: 'wechat' })).json().code).toBe('PAYMENT_NOT_DUE');
     expect((await c('POST', `/api/orders/${order.id}/extras/${extra.id}/decision`, { accept: false })).statusCode).toBe(409);
 
-    const finished = await w('POST', `/api/worker/orders/${order.id}/finish`, {});
+    // Finishing minutes after check-in needs a reason, which the customer then reads on the order.
+    const tooSoon = await w('POST', `/api/worker/orders/${order.id}/finish`, {});
+    expect(tooSoon.statusCode).toBe(409);
+    expect(tooSoon.json()).toMatchObject({ code: 'EARLY_FINISH_REASON_REQUIRED', opensAt: expect.any(String) });
+    const finished = await w('POST', `/api/worker/orders/${order.id}/finish`, { reason: '客户只要求打扫厨房' });
     expect(finished.json()).toMatchObject({ status: 'awaiting_confirmation' });
+    const toConfirm = (await c('GET', `/api/orders/${order.id}`)).json();
+    expect(toConfirm.earlyFinishReason).toBe('客户只要求打扫厨房');
+    expect(toConfirm.timeline.find((e: { action: string }) => e.action === 'finish').note).toBe('客户只要求打扫厨房');
     const done = (await c('POST', `/api/orders/${order.id}/confirm`, {})).json();
     expect(done).toMatchObject({ status: 'completed', tab: 'done', afterSalesEndsAt: expect.any(String) });
     expect(done.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'pay', 'offered', 'accept', 'depart', 'check_in', 'record', 'extra_proposed', 'extra_accepted', 'finish', 'confirm']));
@@ -93,5 +137,25 @@ describe('booking → visit → acceptance', () => {
     const counts = (await c('GET', '/api/orders/counts')).json();
     expect(counts.done).toBe(1);
     expect((await c('GET', '/api/orders?tab=done')).json().items[0].id).toBe(order.id);
+  });
+
+  it('sets off within 3 h of the start with an ETA never before the booked start, in the notice and its SMS', async () => {
+    const customer = await customerWithAddress(t);
+    const worker = await signedInWorker(t, { name: '赵师傅', hours: ALL_DAY });
+    const c = caller(t, customer);
+    const w = caller(t, worker);
+    const start = inHours(2.5);
+    const order = await bookOrder(t, customer, start, { workerId: worker.user.id });
+    expect((await w('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
+    expect((await w('GET', `/api/worker/orders/${order.id}`)).json().actions).toContain('depart');
+    const departed = (await w('POST', `/api/worker/orders/${order.id}/depart`, {})).json();
+    // The worker lives a few minutes away: travelling now would arrive long before 2.5 h — the customer booked the start.
+    expect(departed).toMatchObject({ status: 'on_the_way', etaAt: new Date(start).toISOString() });
+    const stamp = new Date(Date.parse(start) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);
+    const notices = (await c('GET', '/api/notifications?audience=customer')).json().items.filter((n: { type: string }) => n.type === 'worker_departed');
+    expect(notices[0].body).toContain(`预计 ${stamp} 到达`);
+    // Check-in still waits until 30 min before the start.
+    const code = (await c('GET', `/api/orders/${order.id}`)).json().serviceCode;
+    expect((await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).json()).toMatchObject({ code: 'CHECK_IN_NOT_OPEN' });
   });
 });

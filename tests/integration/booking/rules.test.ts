@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 import { bookOrder, caller, customerWithAddress, HOME, quoteAt, signedInWorker } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
+import { agreeEarlyVisit, EARLY_FINISH } from './visit.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -91,12 +92,13 @@ describe('bad input and booking rules', () => {
     const w = caller(t, worker);
     await w('POST', `/api/worker/orders/${order.id}/accept`, {});
     const code = (await caller(t, customer)('GET', `/api/orders/${order.id}`)).json().serviceCode;
+    await agreeEarlyVisit(w, caller(t, customer), order.id);
     const twentyKm = { lat: HOME.lat + 0.18, lng: HOME.lng };
     const refused = await w('POST', `/api/worker/orders/${order.id}/check-in`, { ...twentyKm, serviceCode: code });
     expect(refused.json()).toMatchObject({ code: 'CHECK_IN_TOO_FAR', currentState: 'assigned' });
     const ok = await w('POST', `/api/worker/orders/${order.id}/check-in`, { ...twentyKm, serviceCode: code, farReason: '客户临时改到小区门口' });
     expect(ok.json().status).toBe('in_service');
-    await w('POST', `/api/worker/orders/${order.id}/finish`, {});
+    await w('POST', `/api/worker/orders/${order.id}/finish`, EARLY_FINISH);
     await caller(t, customer)('POST', `/api/orders/${order.id}/confirm`, {});
     const late = await caller(t, customer)('POST', `/api/orders/${order.id}/cancel`, { reason: '不想要了' });
     expect(late.statusCode).toBe(409);
@@ -110,6 +112,7 @@ describe('bad input and booking rules', () => {
     const w = caller(t, worker);
     await w('POST', `/api/worker/orders/${order.id}/accept`, {});
     const code = (await caller(t, customer)('GET', `/api/orders/${order.id}`)).json().serviceCode as string;
+    await agreeEarlyVisit(w, caller(t, customer), order.id);
     const wrong = code === '9999' ? '0000' : '9999';
     for (let i = 0; i < 5; i++) expect((await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: wrong })).statusCode).toBe(409);
     expect((await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).statusCode).toBe(429);

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, signedInWorker, type Party } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
 import { noticeExpiringCertificates } from '../../../src/domains/workers/review-service.js';
+import { agreeEarlyVisit, EARLY_FINISH } from '../booking/visit.js';
 
 let t: TestApp;
 let ops: ReturnType<typeof caller>;
@@ -44,8 +45,9 @@ describe('notices from every feature', () => {
     await t.ctx.jobs.runDue(new Date(start - 9 * 60_000));
     expect((await types(worker, 'worker')).find((n) => n.type === 'check_in_due')?.body).toContain('服务码签到');
     const code = (await c('GET', `/api/orders/${order.id}`)).json().serviceCode;
+    await agreeEarlyVisit(w, c, order.id);
     expect((await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).statusCode).toBe(200);
-    expect((await w('POST', `/api/worker/orders/${order.id}/finish`, {})).statusCode).toBe(200);
+    expect((await w('POST', `/api/worker/orders/${order.id}/finish`, EARLY_FINISH)).statusCode).toBe(200);
     await t.ctx.jobs.runDue(new Date(Date.now() + 43 * H));
     const soon = (await types(customer, 'customer')).find((n) => n.type === 'auto_confirm_soon');
     expect(soon?.title).toBe('订单即将自动验收');

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, signedInWorker } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
 import { accounts, balanceOf, trialBalance } from '../../../src/domains/payments/ledger.js';
+import { agreeEarlyVisit, EARLY_FINISH } from '../booking/visit.js';
 
 let t: TestApp;
 let ops: ReturnType<typeof caller>;
@@ -28,8 +29,9 @@ async function finishedOrder() {
   const w = caller(t, worker);
   expect((await w('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
   const code = (await c('GET', `/api/orders/${order.id}`)).json().serviceCode;
+  await agreeEarlyVisit(w, c, order.id);
   expect((await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).statusCode).toBe(200);
-  expect((await w('POST', `/api/worker/orders/${order.id}/finish`, {})).statusCode).toBe(200);
+  expect((await w('POST', `/api/worker/orders/${order.id}/finish`, EARLY_FINISH)).statusCode).toBe(200);
   return { order, worker, c, paid: order.price.totalFen as number };
 }
 

@@ -189,7 +189,7 @@ function refusedWith(res: Res, codes: readonly string[], what: string): boolean 
 // ---------------------------------------------------------------------------------------------- reads
 
 async function myOrders(states: readonly string[]) {
-  return db.selectFrom('orders').select(['id', 'status', 'customer_id', 'worker_id', 'preferred_worker_id', 'price_fen', 'paid_fen', 'service_code'])
+  return db.selectFrom('orders').select(['id', 'status', 'customer_id', 'worker_id', 'preferred_worker_id', 'price_fen', 'paid_fen', 'service_code', 'early_visit_status'])
     .where('customer_id', 'in', customerIds).where('status', 'in', states as OrderState[]).orderBy('created_at').orderBy('id').execute();
 }
 
@@ -444,6 +444,12 @@ async function visit(op: Extract<Op, { k: 'visit' }>) {
     }
     case 'assigned':
     case 'on_the_way': {
+      // Booked for later: the worker asks to come now and the customer agrees (set off and check-in open from then).
+      if (o.early_visit_status !== 'agreed') {
+        expectStatus(await call(worker!.headers, 'POST', `/api/worker/orders/${o.id}/early-visit`, {}), 200, 'early visit');
+        const agreed = await call(customerOf(o.customer_id).headers, 'POST', `/api/orders/${o.id}/early-visit`, { agree: true });
+        if (!refusedWith(agreed, ['NO_EARLY_VISIT_REQUEST'], 'early visit answer')) count('visit: earlier visit agreed');
+      }
       if (o.status === 'assigned' && op.depart) {
         expectStatus(await call(worker!.headers, 'POST', `/api/worker/orders/${o.id}/depart`, {}), 200, 'depart');
         count('visit: set off');
@@ -455,7 +461,7 @@ async function visit(op: Extract<Op, { k: 'visit' }>) {
       return;
     }
     case 'in_service':
-      expectStatus(await call(worker!.headers, 'POST', `/api/worker/orders/${o.id}/finish`, {}), 200, 'finish');
+      expectStatus(await call(worker!.headers, 'POST', `/api/worker/orders/${o.id}/finish`, { reason: '客户只要求打扫厨房' }), 200, 'finish');
       count('visit: finish');
       return;
     case 'awaiting_confirmation': {

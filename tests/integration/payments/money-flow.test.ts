@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, inHours, opsHeaders, payThroughCashier, signedInWorker } from '../../helpers/booking.js';
 import { accounts, balanceOf, trialBalance } from '../../../src/domains/payments/ledger.js';
 import { signNotification } from '../../../src/platform/providers/pay-signing.js';
+import { agreeEarlyVisit, EARLY_FINISH } from '../booking/visit.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,8 +34,9 @@ async function acceptedOrder(start = inHours(30)) {
 
 async function doVisit(x: Awaited<ReturnType<typeof acceptedOrder>>) {
   const code = (await x.c('GET', `/api/orders/${x.order.id}`)).json().serviceCode;
+  await agreeEarlyVisit(x.w, x.c, x.order.id);
   expect((await x.w('POST', `/api/worker/orders/${x.order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).statusCode).toBe(200);
-  expect((await x.w('POST', `/api/worker/orders/${x.order.id}/finish`, {})).statusCode).toBe(200);
+  expect((await x.w('POST', `/api/worker/orders/${x.order.id}/finish`, EARLY_FINISH)).statusCode).toBe(200);
   expect((await x.c('POST', `/api/orders/${x.order.id}/confirm`, {})).json().status).toBe('completed');
 }
 

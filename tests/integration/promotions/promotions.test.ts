@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, payThroughCashier, signedInWorker } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
 import { accounts, balanceOf, trialBalance } from '../../../src/domains/payments/ledger.js';
+import { agreeEarlyVisit, EARLY_FINISH } from '../booking/visit.js';
 
 let t: TestApp;
 let ops: { headers: Record<string, string> };
@@ -60,8 +61,9 @@ async function complete(customer: Customer, orderId: string) {
   expect(assigned.statusCode, assigned.body).toBe(200);
   const c = caller(t, customer);
   const code = (await c('GET', `/api/orders/${orderId}`)).json().serviceCode;
+  await agreeEarlyVisit(w, c, orderId);
   expect((await w('POST', `/api/worker/orders/${orderId}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).statusCode).toBe(200);
-  expect((await w('POST', `/api/worker/orders/${orderId}/finish`, {})).statusCode).toBe(200);
+  expect((await w('POST', `/api/worker/orders/${orderId}/finish`, EARLY_FINISH)).statusCode).toBe(200);
   expect((await c('POST', `/api/orders/${orderId}/confirm`, {})).json().status).toBe('completed');
   return worker;
 }

@@ -155,6 +155,12 @@ export interface OrderView extends OrderSummary {
   /** End of the after-sales window (problem reports, free rework). */
   afterSalesEndsAt: string | null;
   lateFlagged: boolean;
+  /** 提前上门: the worker's request to come earlier than booked and the customer's answer. */
+  earlyVisit: EarlyVisit | null;
+  /** Why the worker finished well before the booked duration had passed (shown to the customer). */
+  earlyFinishReason: string | null;
+  /** When set off and check-in open (from the booked start or an agreed earlier time) and when finishing needs no reason. */
+  windows: { departOpensAt: string | null; checkInOpensAt: string | null; finishWithoutReasonAt: string | null };
   extras: ExtraWork[];
   records: ServiceRecord[];
   /** Default checklist for the worker's record: the item's "included" list. */
@@ -165,6 +171,13 @@ export interface OrderView extends OrderSummary {
   timeline: TimelineEvent[];
   /** What the viewer may do now, e.g. ['pay', 'cancel', 'reschedule'] (customer), ['accept', 'decline'] (worker). */
   actions: string[];
+}
+
+export interface EarlyVisit {
+  at: string;
+  status: 'requested' | 'agreed' | 'declined';
+  requestedAt: string | null;
+  decidedAt: string | null;
 }
 
 /** GET /api/orders/:id/cancellation */

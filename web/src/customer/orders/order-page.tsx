@@ -13,6 +13,7 @@ import { SosPanel } from '../../mobile/safety/sos-panel';
 import { sosOnOrder } from '../../mobile/safety/sos-api';
 import { useOrderLive } from '../../mobile/use-order-live';
 import { BillCard } from './bill-card';
+import { EarlyFinishCard, EarlyVisitCard } from './early-visit-card';
 import { ExtrasCard } from './extras-card';
 import { InvoiceCard } from './invoice-card';
 import { OrderActions } from './order-actions';
@@ -77,6 +78,8 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       {order.serviceCode && <ServiceCode code={order.serviceCode} />}
       {sosOnOrder(order.status) && <SosPanel orderId={order.id} />}
       {order.reschedule && showReschedule(order) && <RescheduleCard orderId={order.id} request={order.reschedule} run={run} busy={busy} />}
+      <EarlyVisitCard order={order} run={run} busy={busy} />
+      <EarlyFinishCard order={order} />
       <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
       <OrderWorker order={order} />
       {order.worker && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}

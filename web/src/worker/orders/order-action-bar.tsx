@@ -7,6 +7,7 @@ import { useFailureToast } from '../../mobile/use-form-submit';
 import { CheckInPopup } from './check-in-popup';
 import { DeclinePopup } from './decline-popup';
 import { ExtraPopup } from './extra-popup';
+import { FinishPopup } from './finish-popup';
 import { currentPosition } from './geolocation';
 import type { OfferMode } from './hall-api';
 import { workerOrders } from './order-api';
@@ -14,7 +15,7 @@ import { RecordPopup } from './record-popup';
 import { ReschedulePopup } from './reschedule-popup';
 import { useGrab } from './use-grab';
 
-type Sheet = 'decline' | 'check_in' | 'record' | 'propose_extra' | 'reschedule';
+type Sheet = 'decline' | 'check_in' | 'record' | 'propose_extra' | 'reschedule' | 'finish';
 
 interface ActionBarProps {
   order: OrderView;
@@ -75,11 +76,19 @@ export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: A
     );
 
   const extraPending = order.extras.some((extra) => extra.status === 'proposed');
+  const finishUntil = order.windows?.finishWithoutReasonAt ?? null;
+  const finishNeedsReason = finishUntil !== null && Date.parse(finishUntil) > Date.now();
+  const earlyAsked = order.earlyVisit?.status === 'requested';
   const explainExtraPending = () => Dialog.alert({ title: t('action.extraPendingTitle'), content: t('action.extraPending'), confirmText: t('common.confirm') });
 
   async function finish() {
     if (!can('finish')) {
       void explainExtraPending();
+      return;
+    }
+    // Well before the booked duration has passed: a reason the customer reads, instead of a plain confirmation.
+    if (finishNeedsReason) {
+      setSheet('finish');
       return;
     }
     const confirmed = await Dialog.confirm({ content: t('action.finishConfirm'), confirmText: t('action.finish'), cancelText: t('common.cancel') });
@@ -89,6 +98,17 @@ export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: A
       void explainExtraPending();
       return true;
     });
+  }
+
+  async function finishEarly(reason: string) {
+    await workerOrders.finish(order.id, reason);
+    changed(t('action.finished'));
+  }
+
+  async function requestEarly() {
+    const confirmed = await Dialog.confirm({ content: t('action.requestEarlyConfirm'), confirmText: t('action.requestEarlySend'), cancelText: t('common.cancel') });
+    if (!confirmed) return;
+    await run('request_early_visit', () => workerOrders.requestEarlyVisit(order.id), t('action.requestedEarly'));
   }
 
   async function decline(reason: string) {
@@ -102,6 +122,8 @@ export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: A
   if (can('record')) secondary.push({ key: 'record', label: t('action.record'), onClick: () => setSheet('record') });
   if (can('propose_extra')) secondary.push({ key: 'propose_extra', label: t('action.proposeExtra'), onClick: () => setSheet('propose_extra') });
   if (can('check_in') && can('depart')) secondary.push({ key: 'check_in', label: t('action.checkIn'), onClick: () => setSheet('check_in') });
+  const askEarly = can('request_early_visit') && !earlyAsked;
+  if (askEarly && (can('depart') || can('check_in'))) secondary.push({ key: 'request_early_visit', label: t('action.requestEarly'), onClick: requestEarly });
   if (can('reschedule') && !pendingReschedule) secondary.push({ key: 'reschedule', label: t('action.reschedule'), onClick: () => setSheet('reschedule') });
   if (can('decline')) secondary.push({ key: 'decline', label: t(order.status === 'paid' ? 'action.decline' : 'action.giveBack'), onClick: () => setSheet('decline'), danger: true });
 
@@ -113,7 +135,9 @@ export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: A
         ? { key: 'check_in', label: t('action.checkIn'), onClick: () => setSheet('check_in') }
         : can('finish') || (order.status === 'in_service' && extraPending)
           ? { key: 'finish', label: t('action.finish'), onClick: finish }
-          : null;
+          : askEarly
+            ? { key: 'request_early_visit', label: t('action.requestEarly'), onClick: requestEarly }
+            : null;
 
   if (!primary && secondary.length === 0) return null;
   return (
@@ -151,6 +175,7 @@ export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: A
       <RecordPopup order={order} visible={sheet === 'record'} onClose={close} onDone={() => changed()} />
       <ExtraPopup orderId={order.id} visible={sheet === 'propose_extra'} onClose={close} onDone={() => changed()} />
       <ReschedulePopup order={order} visible={sheet === 'reschedule'} onClose={close} onDone={() => changed()} />
+      {finishUntil && <FinishPopup visible={sheet === 'finish'} until={finishUntil} bookedMinutes={order.durationMinutes} onClose={close} onSubmit={finishEarly} />}
     </>
   );
 }

@@ -32,7 +32,8 @@ export const workerOrders = {
   record: (id: string, body: RecordBody) => api<ServiceRecord>(`${base(id)}/records`, { body }),
   uploadPhoto: (body: FormData) => api<{ id: string; url: string }>('/api/worker/orders/photos', { body }),
   proposeExtra: (id: string, body: { title: string; amountFen: number; reason: string }) => api<ExtraWork>(`${base(id)}/extras`, { body }),
-  finish: (id: string) => api<OrderView>(`${base(id)}/finish`, { body: {} }),
+  finish: (id: string, reason?: string) => api<OrderView>(`${base(id)}/finish`, { body: reason ? { reason } : {} }),
+  requestEarlyVisit: (id: string, at?: string) => api<OrderView>(`${base(id)}/early-visit`, { body: at ? { at } : {} }),
   reschedule: (id: string, body: { start: string; reason: string }) => api<OrderView>(`${base(id)}/reschedule`, { body }),
   decideReschedule: (id: string, requestId: string, approve: boolean) =>
     api<OrderView>(`${base(id)}/reschedule/${encodeURIComponent(requestId)}/decision`, { body: { approve } }),

@@ -21,6 +21,7 @@ import { OrderFacts } from './order-facts';
 import { OrderRecords } from './order-records';
 import { OrderTimeline } from './order-timeline';
 import { RescheduleCard } from './reschedule-card';
+import { VisitWindowCard } from './visit-window-card';
 import { usePolling } from './use-polling';
 
 const WAITING_POLL_MS = 15_000;
@@ -40,7 +41,7 @@ async function loadOrder(id: string, signal: AbortSignal): Promise<Loaded> {
 
 /** Something is waiting for the customer or ops: look again now and then. */
 function waitsForOthers(order: OrderView): boolean {
-  return order.extras.some((extra) => extra.status === 'proposed') || (order.reschedule?.status.startsWith('pending_') ?? false);
+  return order.extras.some((extra) => extra.status === 'proposed') || (order.reschedule?.status.startsWith('pending_') ?? false) || order.earlyVisit?.status === 'requested';
 }
 
 /** `/orders/:id`: one order as the worker sees it, with the flow buttons the API allows. */
@@ -69,6 +70,7 @@ export function WorkerOrderPage() {
               {offer && <OfferBanner offer={offer} />}
               <OrderFacts order={order} distanceKm={offer?.distanceKm ?? order.distanceKm ?? null} />
               <OrderContact order={order} />
+              <VisitWindowCard order={order} />
               {order.worker?.id === me.id && sosOnOrder(order.status) && <SosPanel orderId={order.id} />}
               {order.worker?.id === me.id && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
               <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
