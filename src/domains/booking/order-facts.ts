@@ -17,3 +17,6 @@ export async function needOf(db: Kysely<DB>, o: OrderRow, extra: Partial<Need> =
     lat: o.lat, lng: o.lng, timeZone: await cityTimeZone(db, o.city_code), ...extra,
   };
 }
+
+/** The worker as the order remembers them from the moment they took it. */
+export interface WorkerSnapshot { id: string; name: string; avatarUrl: string | null; ratingAvg: number; ratingCount: number; ordersDone: number; experienceYears: number }

@@ -9,8 +9,7 @@ import type { DB } from '../../db/types.js';
 import { publish, topics } from '../../platform/events.js';
 import { notify } from '../messaging/index.js';
 import { cityTimeZone, getDistrict } from '../geo/index.js';
-import { snapshotItem } from './order-facts.js';
-import type { WorkerSnapshot } from './present.js';
+import { snapshotItem, type WorkerSnapshot } from './order-facts.js';
 import type { OrderRow } from './queries.js';
 import type { TransitionOk } from './state-machine.js';
 

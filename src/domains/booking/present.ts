@@ -3,7 +3,8 @@ import type { AppContext } from '../../app-context.js';
 import type { DB } from '../../db/types.js';
 import type { Kysely } from 'kysely';
 import { cityTimeZone } from '../geo/index.js';
-import { snapshotItem, type QuoteSnapshot } from './order-facts.js';
+import { snapshotItem, type QuoteSnapshot, type WorkerSnapshot } from './order-facts.js';
+export type { WorkerSnapshot } from './order-facts.js';
 import { eventLabel } from './event-labels.js';
 import { eventsOf, extrasOf, latestReschedule, openOffer, pendingReschedule, recordsOf, type OrderRow } from './queries.js';
 import { earlyVisitOf } from './early-visit.js';
@@ -12,7 +13,6 @@ import { availableActions, canReschedule, finishWithoutReasonAt, STATE_LABELS, t
 import { snapshotOf } from './transition-service.js';
 
 export interface AddressSnapshot { label: string; contactName: string; contactPhone: string; contactPhoneMasked: string; detail: string; districtName: string }
-export interface WorkerSnapshot { id: string; name: string; avatarUrl: string | null; ratingAvg: number; ratingCount: number; ordersDone: number; experienceYears: number }
 
 const HOUR = 3_600_000;
 /** States in which the assigned worker sees the exact address, contact and relay number. */
