@@ -14,24 +14,24 @@ export const END = '<!-- rbac:end -->';
 
 /** What each permission opens; a Record so that a new permission without a line here fails the typecheck. */
 const OPENS: Record<Permission, string> = {
-  'overview:read': 'console overview (counts, orders and money of the day)',
+  'overview:read': '概览: counts of customers, workers, categories, items, sign-ins and SMS today',
   'users:read': 'user search',
-  'workers:read': 'worker list and profiles (PII masked)',
-  'catalog:read': 'service catalogue in the console',
-  'catalog:write': 'edit categories, items, prices and city pricing',
-  'workers:review': 'review worker applications and certificates, penalties',
-  'workers:pii': 'see a worker\'s ID number and documents unmasked',
+  'workers:read': 'worker list, review queue, worker files (PII masked), expiring certificates',
+  'catalog:read': 'the catalogue, time rules and change history in the console',
+  'catalog:write': 'edit categories, items, photos, city prices, the city multiplier and time rules',
+  'workers:review': 'approve / reject applications and certificates, penalties, appeal decisions',
+  'workers:pii': "a worker's real name, ID number and ID photos (each view audited)",
   'outbox:read': 'SMS / e-mail outbox of the local providers',
   'audit:read': 'audit log',
   'admins:manage': 'console accounts and their roles',
-  'orders:read': 'orders, their events, disputes and the day plan',
-  'orders:write': 'act on orders (cancel, reassign, arbitrate, dispatch settings, day plan)',
-  'orders:book': '代客下单: book an order for a customer',
-  'finance:read': 'ledger, settlements, withdrawals, invoices, payment settings',
-  'finance:write': 'approve withdrawals, refunds and payment settings',
-  'promotions:read': 'coupons, campaigns and service cards',
-  'promotions:write': 'create and change coupons, campaigns and service cards',
-  'support:answer': 'answer support tickets and order chats',
+  'orders:read': 'orders, reschedule requests, dispatch queue / rounds / settings, booking settings, order chats and photos, SOS incidents',
+  'orders:write': 'assign, cancel, dispute, arbitrate, force; reschedule decisions; booking and dispatch settings; candidates; day plans; SOS acknowledge / resolve',
+  'orders:book': '代客下单 and the free times it books from',
+  'finance:read': 'finance summary, trial balance, journal, payments, refunds, withdrawals, invoices, money settings',
+  'finance:write': 'approve / reject / retry withdrawals, refunds, reconciliation, invoice decisions, money settings',
+  'promotions:read': 'coupon campaigns, service-card products, cards sold',
+  'promotions:write': 'create / stop / grant campaigns, create / publish service-card products',
+  'support:answer': 'the support ticket desk',
 };
 
 /** The markdown table: one row per permission, one column per role. */
