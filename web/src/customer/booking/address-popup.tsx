@@ -7,7 +7,7 @@ import { LoadState } from '../../mobile/layout/load-state';
 import { AddressFields, type AddressValues } from '../../mobile/me/address-fields';
 import { useFormSubmit } from '../../mobile/use-form-submit';
 
-const FIELDS = ['label', 'contactName', 'contactPhone', 'districtCode', 'detail', 'isDefault'];
+const FIELDS = ['label', 'contactName', 'contactPhone', 'districtCode', 'detail', 'isDefault', 'point'];
 
 /** Adds a service address without leaving the booking page (the same fields as 我的 → 常用地址). */
 export function AddressPopup({ visible, onClose, onAdded }: { visible: boolean; onClose: () => void; onAdded: (address: Address) => void }) {
@@ -32,6 +32,7 @@ function AddressPopupForm({ onAdded }: { onAdded: (address: Address) => void }) 
       districtCode: values.districtCode[0]!,
       detail: values.detail.trim(),
       isDefault: Boolean(values.isDefault),
+      ...(values.point ?? {}),
     };
     const address = await api<Address>('/api/me/addresses', { method: 'POST', body });
     Toast.show({ icon: 'success', content: t('common.saved') });
@@ -44,14 +45,14 @@ function AddressPopupForm({ onAdded }: { onAdded: (address: Address) => void }) 
           form={form}
           layout="horizontal"
           onFinish={submit}
-          initialValues={{ label: '', contactName: '', contactPhone: '', districtCode: [], detail: '', isDefault: false }}
+          initialValues={{ label: '', contactName: '', contactPhone: '', districtCode: [], detail: '', isDefault: false, point: null }}
           footer={
             <Button block type="submit" color="primary" size="large" loading={submitting} data-testid="address-save">
               {t('common.save')}
             </Button>
           }
         >
-          <AddressFields city={city} address={undefined} />
+          <AddressFields city={city} address={undefined} form={form} />
         </Form>
       )}
     </LoadState>

@@ -1,9 +1,12 @@
 import { Form, Input, Picker, Switch, TextArea } from 'antd-mobile';
 import type { PickerRef } from 'antd-mobile';
-import type { RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
+import { api, ApiError } from '../../shared/api';
 import { localName, useI18n } from '../../shared/i18n';
 import type { Address, City } from '../../shared/types';
 import { PhoneItem } from '../phone-item';
+import { PlaceSuggestions, usePlaceSuggestions, type Place } from './address-suggest';
+import { LocateButton, type Coordinates, type LocateFailure } from './locate-button';
 
 export interface AddressValues {
   label: string;
@@ -12,13 +15,63 @@ export interface AddressValues {
   districtCode: string[];
   detail: string;
   isDefault: boolean;
+  /** The point to store: a picked suggestion's or the device's; null lets the server find it from the text. */
+  point: Coordinates | null;
 }
 
-/** The inputs of an address; the contact phone may stay empty when editing (the stored one is kept). */
-export function AddressFields({ city, address }: { city: City; address: Address | undefined }) {
+/** Holds the point in the form without showing anything (the status line below the address shows it). */
+function PointValue(_props: { value?: Coordinates | null }) {
+  return null;
+}
+
+/** The form these fields live in (its instance: the fields set the point, district and text when a place is picked). */
+type AddressForm = ReturnType<typeof Form.useForm<AddressValues>>[0];
+
+type Source = { kind: 'pick'; place: Place } | { kind: 'device'; place: Place } | null;
+
+/**
+ * The inputs of an address; the contact phone may stay empty when editing (the stored one is kept). The street
+ * address suggests places as the user types (a tap takes the place's point and district), and 使用当前位置 takes
+ * the device's point and the district it falls in.
+ */
+export function AddressFields({ city, address, form }: { city: City; address: Address | undefined; form: AddressForm }) {
   const { t, lang } = useI18n();
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field: t(field) }) });
   const districts = city.districts.map((district) => ({ label: localName(lang, district), value: district.code }));
+  const detail = (Form.useWatch('detail', form) as string | undefined) ?? '';
+  const districtCode = (Form.useWatch('districtCode', form) as string[] | undefined)?.[0];
+  const [source, setSource] = useState<Source>(null);
+  const [locateError, setLocateError] = useState<string | null>(null);
+  const settled = source?.kind === 'pick' && detail.includes(source.place.name);
+  const places = usePlaceSuggestions(detail, districtCode, !settled);
+
+  // Typing away from a picked place drops its point: the server then finds one from the text.
+  useEffect(() => {
+    if (source?.kind === 'pick' && !detail.includes(source.place.name)) {
+      setSource(null);
+      form.setFieldsValue({ point: null });
+    }
+  }, [detail, source, form]);
+
+  function pick(place: Place) {
+    const text = detail.includes(place.name) ? detail : `${place.name} `;
+    form.setFieldsValue({ detail: text, districtCode: [place.districtCode], point: { lat: place.lat, lng: place.lng } });
+    setSource({ kind: 'pick', place });
+    setLocateError(null);
+  }
+
+  async function located(coordinates: Coordinates) {
+    setLocateError(null);
+    try {
+      const hit = await api<{ place: Place; distanceKm: number }>('/api/geo/reverse', { query: { lat: coordinates.lat, lng: coordinates.lng } });
+      form.setFieldsValue({ districtCode: [hit.place.districtCode], point: coordinates, ...(detail.trim() ? {} : { detail: `${hit.place.name} ` }) });
+      setSource({ kind: 'device', place: hit.place });
+    } catch (error) {
+      setLocateError(error instanceof ApiError && error.code === 'OUTSIDE_CITY' ? t('address.locateOutside', { city: localName(lang, city) }) : t('address.locateFailed'));
+    }
+  }
+
+  const failed = (reason: LocateFailure) => setLocateError(t(reason === 'denied' ? 'address.locateDenied' : 'address.locateFailed'));
 
   return (
     <>
@@ -50,6 +103,26 @@ export function AddressFields({ city, address }: { city: City; address: Address 
       </Form.Item>
       <Form.Item name="detail" label={t('address.detail')} rules={[required('address.detail')]}>
         <TextArea id="address-detail" placeholder={t('address.detailPlaceholder')} autoSize={{ minRows: 2, maxRows: 4 }} maxLength={120} />
+      </Form.Item>
+      <PlaceSuggestions places={places} onPick={pick} />
+      <Form.Item name="point" hidden>
+        <PointValue />
+      </Form.Item>
+      <Form.Item
+        description={
+          <span data-testid="address-point" data-source={source?.kind ?? 'text'}>
+            {source
+              ? t(source.kind === 'pick' ? 'address.pointPicked' : 'address.pointDevice', { place: source.place.name, district: source.place.districtName })
+              : t('address.locateAuto')}
+          </span>
+        }
+      >
+        <LocateButton onLocated={located} onFailed={failed} label={t('address.useCurrent')} />
+        {locateError && (
+          <div className="m-address-locate-error" role="alert" data-testid="address-locate-error">
+            {locateError}
+          </div>
+        )}
       </Form.Item>
       <Form.Item name="isDefault" label={t('address.isDefault')} valuePropName="checked" childElementPosition="right">
         <Switch data-testid="address-default" />

@@ -1,5 +1,4 @@
 import { Button, Dialog, Form, Toast } from 'antd-mobile';
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
@@ -9,9 +8,8 @@ import { LoadState } from '../layout/load-state';
 import { SubPage } from '../layout/sub-page';
 import { useFailureToast, useFormSubmit } from '../use-form-submit';
 import { AddressFields, type AddressValues } from './address-fields';
-import { LocateButton, type Coordinates } from './locate-button';
 
-const FIELDS = ['label', 'contactName', 'contactPhone', 'districtCode', 'detail', 'isDefault'];
+const FIELDS = ['label', 'contactName', 'contactPhone', 'districtCode', 'detail', 'isDefault', 'point'];
 
 /** Adds (`/me/addresses/new`) or edits (`/me/addresses/:id`) a service address. */
 export function AddressFormPage() {
@@ -38,7 +36,6 @@ function AddressForm({ city, address }: { city: City; address: Address | undefin
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<AddressValues>();
-  const [coordinates, setCoordinates] = useState<Coordinates | null>(null);
   const showFailure = useFailureToast();
 
   const { submitting: saving, submit: save } = useFormSubmit(form, FIELDS, async (values: AddressValues) => {
@@ -49,7 +46,7 @@ function AddressForm({ city, address }: { city: City; address: Address | undefin
       detail: values.detail.trim(),
       isDefault: Boolean(values.isDefault),
       ...(values.contactPhone ? { contactPhone: values.contactPhone } : {}),
-      ...(coordinates ?? {}),
+      ...(values.point ?? {}),
     };
     if (address) await api(`/api/me/addresses/${address.id}`, { method: 'PATCH', body });
     else await api('/api/me/addresses', { method: 'POST', body });
@@ -78,8 +75,8 @@ function AddressForm({ city, address }: { city: City; address: Address | undefin
       onFinish={save}
       initialValues={
         address
-          ? { ...address, districtCode: [address.districtCode], contactPhone: '' }
-          : { label: '', contactName: '', contactPhone: '', districtCode: [], detail: '', isDefault: false }
+          ? { ...address, districtCode: [address.districtCode], contactPhone: '', point: null }
+          : { label: '', contactName: '', contactPhone: '', districtCode: [], detail: '', isDefault: false, point: null }
       }
       footer={
         <div className="m-form-footer">
@@ -94,10 +91,7 @@ function AddressForm({ city, address }: { city: City; address: Address | undefin
         </div>
       }
     >
-      <AddressFields city={city} address={address} />
-      <Form.Item description={coordinates ? t('address.located', { lat: coordinates.lat.toFixed(5), lng: coordinates.lng.toFixed(5) }) : t('address.locateAuto')}>
-        <LocateButton onLocated={setCoordinates} />
-      </Form.Item>
+      <AddressFields city={city} address={address} form={form} />
     </Form>
   );
 }

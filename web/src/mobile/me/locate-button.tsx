@@ -8,8 +8,14 @@ export interface Coordinates {
   lng: number;
 }
 
-/** Fills lat/lng from the device when the user allows it; without them the server geocodes the address. */
-export function LocateButton({ onLocated }: { onLocated: (coordinates: Coordinates) => void }) {
+/** Why the device gave no location: the user (or the browser) refused, or it could not be found in time. */
+export type LocateFailure = 'denied' | 'unavailable';
+
+/**
+ * Fills lat/lng from the device when the user allows it. A refusal says so plainly (and how to allow it);
+ * `onFailed` lets a form show it next to the button as well.
+ */
+export function LocateButton({ onLocated, onFailed, label }: { onLocated: (coordinates: Coordinates) => void; onFailed?: (reason: LocateFailure) => void; label?: string }) {
   const { t } = useI18n();
   const [locating, setLocating] = useState(false);
   if (!('geolocation' in navigator)) return null;
@@ -21,9 +27,11 @@ export function LocateButton({ onLocated }: { onLocated: (coordinates: Coordinat
         setLocating(false);
         onLocated({ lat: position.coords.latitude, lng: position.coords.longitude });
       },
-      () => {
+      (error) => {
         setLocating(false);
-        Toast.show({ content: t('address.locateFailed'), duration: 3000 });
+        const reason: LocateFailure = error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable';
+        if (onFailed) onFailed(reason);
+        else Toast.show({ content: t(reason === 'denied' ? 'address.locateDenied' : 'address.locateFailed'), duration: 3000 });
       },
       { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
     );
@@ -31,7 +39,7 @@ export function LocateButton({ onLocated }: { onLocated: (coordinates: Coordinat
 
   return (
     <Button size="small" fill="outline" color="primary" loading={locating} onClick={locate} data-testid="address-locate">
-      <EnvironmentOutline /> {t('address.locate')}
+      <EnvironmentOutline /> {label ?? t('address.locate')}
     </Button>
   );
 }

@@ -14,6 +14,8 @@ export interface HallItem extends WorkerOrderSummary {
   mode: OfferMode;
   /** End of the grab window / accept timeout; null = open until taken. */
   expiresAt: string | null;
+  /** Travel minutes from my home to the address (null without a distance). */
+  etaMinutes?: number | null;
 }
 
 /** Best fit first; equal fits: the nearer, then the sooner. */

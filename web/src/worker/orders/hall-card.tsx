@@ -97,6 +97,11 @@ export function HallCard({ item, from, grabbing, disabled, onGrab, onExpired }: 
             {t('orders.distance', { km: item.distanceKm.toFixed(1) })}
           </span>
         )}
+        {item.etaMinutes != null && (
+          <span className="m-order-distance" data-testid="hall-eta">
+            {t('orders.eta', { minutes: item.etaMinutes })}
+          </span>
+        )}
       </div>
       <div className="m-order-card-foot m-hall-foot">
         <div className="m-hall-pay">

@@ -17,6 +17,7 @@ export const orderMessages: Messages = {
   'orders.newOffer': ['待接单', 'Offer'],
   'orders.rework': ['返工', 'Rework'],
   'orders.distance': ['距你 {km} 公里', '{km} km away'],
+  'orders.eta': ['约 {minutes} 分钟路程', 'about {minutes} min away'],
   'orders.no': ['订单号 {no}', 'Order {no}'],
 
   'hall.fit': ['匹配度', 'Fit'],
