@@ -93,6 +93,26 @@ function priceLines(o: OrderRow, snap: QuoteSnapshot) {
 
 export type Viewer = { kind: Extract<Actor, 'customer' | 'worker' | 'admin'>; id: string };
 
+type EventRow = Awaited<ReturnType<typeof eventsOf>>[number];
+
+/**
+ * Who acted, by name: events of the order's customer and worker were written with their role as the name ("客户",
+ * "师傅"); the console reads their account names (a customer without a nickname by the masked phone), the customer
+ * reads the worker's name. A worker is never shown the customer's name.
+ */
+async function actorNames(db: Kysely<DB>, events: EventRow[], viewer: Viewer, worker: WorkerSnapshot | null): Promise<(e: EventRow) => string> {
+  const wanted = viewer.kind === 'admin' ? ['customer', 'worker'] : viewer.kind === 'customer' ? ['worker'] : [];
+  const ids = [...new Set(events.filter((e) => e.actor_id && wanted.includes(e.actor_kind)).map((e) => e.actor_id!))];
+  const users = ids.length ? await db.selectFrom('users').select(['id', 'name', 'phone_masked']).where('id', 'in', ids).execute() : [];
+  const byId = new Map(users.map((u) => [u.id, u.name.trim() || u.phone_masked || '']));
+  return (e) => {
+    if (viewer.kind === 'worker' && e.actor_kind === 'customer') return '客户';
+    if (!e.actor_id || !wanted.includes(e.actor_kind)) return e.actor_name;
+    if (e.actor_kind === 'worker' && worker?.id === e.actor_id && worker.name) return worker.name;
+    return byId.get(e.actor_id) || e.actor_name;
+  };
+}
+
 /** The full order page for one viewer. */
 export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, viewer: Viewer, settings: BookingSettings, now = new Date()) {
   const [districts, timeZone, events, extras, records, pending, latest, child] = await Promise.all([
@@ -111,6 +131,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
   const actions = viewer.kind === 'customer' ? customerActions(o, now, settings, !!pending)
     : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, settings, !!pending, pendingExtra) : [];
   const request = pending ?? latest;
+  const nameOf = await actorNames(db, events, viewer, worker);
   return {
     ...summaryOf(o, districts),
     timeZone, channel: o.channel,
@@ -150,7 +171,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
     reworkOf: o.parent_order_id, reworkOrderId: child?.id ?? null,
     timeline: events.map((e) => ({
       at: e.at.toISOString(), action: e.action, label: eventLabel(e.action), actorKind: e.actor_kind,
-      actorName: viewer.kind === 'worker' && e.actor_kind === 'customer' ? '客户' : e.actor_name,
+      actorName: nameOf(e),
       fromStatus: e.from_status, toStatus: e.to_status, note: e.note,
     })),
     actions,

@@ -19,6 +19,13 @@ export type ChatRole = 'customer' | 'worker';
 
 /** Order states in which the two sides may write; before acceptance there is nobody to talk to, after close it is history. */
 const OPEN_FOR_CHAT = new Set(['assigned', 'on_the_way', 'in_service', 'awaiting_confirmation', 'completed', 'disputed']);
+/** Before a worker took the order (待支付 / 待接单): the conversation has not begun — not "ended". */
+const BEFORE_CHAT = new Set(['created', 'paid']);
+export type ChatPhase = 'not_started' | 'open' | 'closed';
+/** Where the conversation stands: not started before the order has a worker, open while it runs, closed after. */
+export function chatPhase(status: string): ChatPhase {
+  return OPEN_FOR_CHAT.has(status) ? 'open' : BEFORE_CHAT.has(status) ? 'not_started' : 'closed';
+}
 /** Messages per sender per minute (a flood answers 429). */
 export const CHAT_RATE_PER_MINUTE = 20;
 
@@ -66,14 +73,14 @@ export async function chatOf(db: Db, orderId: string, userId: string, role: Chat
     db.selectFrom('chat_reads').select('read_at').where('order_id', '=', orderId).where('reader_id', '=', userId).executeTakeFirst(),
   ]);
   const unread = rows.filter((m) => m.sender_id !== userId && (!read || m.created_at > read.read_at)).length;
-  return { orderId, orderNo: o.orderNo, open: OPEN_FOR_CHAT.has(o.status), unread, quickReplies: QUICK_REPLIES[role], items: rows.map((m) => present(m, userId)) };
+  return { orderId, orderNo: o.orderNo, open: OPEN_FOR_CHAT.has(o.status), phase: chatPhase(o.status), unread, quickReplies: QUICK_REPLIES[role], items: rows.map((m) => present(m, userId)) };
 }
 
 /** Support reads any order's conversation (disputes). */
 export async function chatForSupport(db: Db, orderId: string) {
   const o = await orderParties(db, orderId);
   if (!o) throw new AppError('NOT_FOUND');
-  return { orderId, orderNo: o.orderNo, open: OPEN_FOR_CHAT.has(o.status), items: (await history(db, orderId)).map((m) => present(m, null)) };
+  return { orderId, orderNo: o.orderNo, open: OPEN_FOR_CHAT.has(o.status), phase: chatPhase(o.status), items: (await history(db, orderId)).map((m) => present(m, null)) };
 }
 
 export type ChatInput = { kind: 'text'; body: string } | { kind: 'quick'; code: string } | { kind: 'image'; fileId: string };

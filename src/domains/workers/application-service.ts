@@ -41,7 +41,10 @@ export async function getApplication(ctx: AppContext, userId: string) {
       districtCode: p.district_code, homeLat: p.home_lat, homeLng: p.home_lng, serviceRadiusKm: p.service_radius_km,
       team, skills: skills.map((s) => ({ code: s.code, name: s.name, nameEn: s.name_en })),
     },
-    identity: identity ? { realNameMasked: identity.real_name_masked, idNumberMasked: identity.id_number_masked, birthDate: identity.birth_date, consentAt: identity.consent_at.toISOString() } : null,
+    identity: identity ? {
+      realNameMasked: identity.real_name_masked, idNumberMasked: identity.id_number_masked, birthDate: identity.birth_date, consentAt: identity.consent_at.toISOString(),
+      verified: (identity.check_result as { passed?: boolean } | null)?.passed === true,
+    } : null,
     certificates: certificates.map((c) => ({
       id: c.id, kind: c.kind, label: CERTIFICATE_LABELS[c.kind as CertificateKind] ?? CERTIFICATE_LABELS.other, number: c.number,
       expiresAt: c.expires_at, status: c.status, reviewNote: c.review_note, fileUrl: fileUrl(c.file_id)!, ...expiryFlag(c.expires_at),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { ALL_DAY, bookOrder, caller, payThroughCashier, customerWithAddress, HOME, inHours, quoteAt, signedInWorker } from '../../helpers/booking.js';
+import { ALL_DAY, bookOrder, caller, opsHeaders, payThroughCashier, customerWithAddress, HOME, inHours, quoteAt, signedInWorker } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
 
 let t: TestApp;
@@ -129,6 +129,17 @@ describe('booking → visit → acceptance', () => {
     const done = (await c('POST', `/api/orders/${order.id}/confirm`, {})).json();
     expect(done).toMatchObject({ status: 'completed', tab: 'done', afterSalesEndsAt: expect.any(String) });
     expect(done.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'pay', 'offered', 'accept', 'depart', 'check_in', 'record', 'extra_proposed', 'extra_accepted', 'finish', 'confirm']));
+    // 订单轨迹 in the console says who acted by name (the worker's, the customer's account name or masked phone), not the role twice.
+    const ops = caller(t, { headers: await opsHeaders(t) });
+    const desk = (await ops('GET', `/api/admin/orders/${order.id}`)).json();
+    const by = (action: string) => desk.timeline.find((e: { action: string }) => e.action === action);
+    expect(by('accept')).toMatchObject({ actorKind: 'worker', actorName: '王师傅' });
+    expect(by('finish')).toMatchObject({ actorKind: 'worker', actorName: '王师傅' });
+    expect(by('confirm').actorKind).toBe('customer');
+    expect(['客户', '用户', '']).not.toContain(by('confirm').actorName);
+    expect(by('early_visit_agreed').actorName).toBe(by('confirm').actorName);
+    // The worker still never sees the customer's name.
+    expect((await w('GET', `/api/worker/orders/${order.id}`)).json().timeline.find((e: { action: string }) => e.action === 'confirm').actorName).toBe('客户');
     // After the visit the worker no longer sees the address or the relay number.
     const after = (await w('GET', `/api/worker/orders/${order.id}`)).json();
     expect(after.address.detail).toBeNull();

@@ -35,7 +35,11 @@ describe('order chat (私信)', () => {
     const early = await c('POST', `/api/orders/${o.id}/chat`, { kind: 'text', body: '你好' });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('CHAT_CLOSED');
+    // 待接单: the console's history says the conversation has not started, not that it ended.
+    const desk = caller(t, { headers: await opsHeaders(t, 'support') });
+    expect((await desk('GET', `/api/admin/orders/${o.id}/chat`)).json()).toMatchObject({ open: false, phase: 'not_started', items: [] });
     expect((await w('POST', `/api/worker/orders/${o.id}/accept`, {})).statusCode).toBe(200);
+    expect((await desk('GET', `/api/admin/orders/${o.id}/chat`)).json()).toMatchObject({ open: true, phase: 'open' });
 
     const live = await openSse(`${base}/api/events/stream`, worker.headers);
     streams.push(live);
@@ -100,7 +104,7 @@ describe('order chat (私信)', () => {
     expect((await c('POST', `/api/orders/${o.id}/chat`, { kind: 'text', body: '还在吗' })).json().code).toBe('CHAT_CLOSED');
     expect((await c('GET', `/api/orders/${o.id}/chat`)).json()).toMatchObject({ open: false, items: [{ body: '明天见' }] });
     const support = caller(t, { headers: await opsHeaders(t, 'support') });
-    expect((await support('GET', `/api/admin/orders/${o.id}/chat`)).json().items.map((m: { body: string }) => m.body)).toEqual(['明天见']);
+    expect((await support('GET', `/api/admin/orders/${o.id}/chat`)).json()).toMatchObject({ phase: 'closed', items: [{ body: '明天见' }] });
     const finance = caller(t, { headers: await opsHeaders(t, 'finance') });
     expect((await finance('GET', `/api/admin/orders/${o.id}/chat`)).statusCode).toBe(200);
   });

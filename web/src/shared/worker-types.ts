@@ -121,7 +121,8 @@ export interface Application {
   reviewNote: string;
   lastDecision: { decision: string; reason: string; at: string } | null;
   profile: WorkerProfile;
-  identity: { realNameMasked: string; idNumberMasked: string; birthDate: string; consentAt: string } | null;
+  /** `verified`: the ID and face check passed. */
+  identity: { realNameMasked: string; idNumberMasked: string; birthDate: string; consentAt: string; verified: boolean } | null;
   certificates: WorkerCertificate[];
   schedule: Schedule;
   portfolio: PortfolioPhoto[];

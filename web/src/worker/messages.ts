@@ -55,6 +55,8 @@ export const workerMessages: Messages = {
   'step.portfolioDesc': ['服务前后对比照片', 'Before and after photos'],
   'step.done': ['已完成', 'Done'],
   'step.missing': ['待完善', 'To do'],
+  'step.verified': ['已认证', 'Verified'],
+  'step.notOnFile': ['未在线登记', 'Not on file online'],
   'step.optional': ['选填', 'Optional'],
   'step.count': ['{count} 项', '{count}'],
 

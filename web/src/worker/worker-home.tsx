@@ -120,14 +120,18 @@ function ApplicationView({ app, reload }: { app: Application; reload: () => void
         {STEPS.map(({ key, requires }) => {
           const missing = requires.some((part) => app.missing.includes(part as never));
           const optional = requires.length === 0;
+          // 实名认证 says what the check found: 已认证 once it passed (an approved worker is never shown a red to-do for it).
+          const verified = key === 'identity' && app.identity?.verified === true;
+          const settled = app.status === 'approved' && missing;
           return (
             <List.Item
               key={key}
               onClick={() => navigate(`/onboarding/${key}`)}
               description={t(`step.${key}Desc`)}
-              extra={<StepMark missing={missing} optional={optional} count={key === 'certificates' ? app.certificates.length : key === 'portfolio' ? app.portfolio.length : undefined} />}
+              extra={<StepMark missing={missing} settled={settled} verified={verified} optional={optional} count={key === 'certificates' ? app.certificates.length : key === 'portfolio' ? app.portfolio.length : undefined} />}
               data-testid={`step-${key}`}
               data-done={missing ? 'no' : 'yes'}
+              data-verified={verified ? 'yes' : undefined}
             >
               {t(`step.${key}`)}
             </List.Item>
@@ -142,9 +146,18 @@ function ApplicationView({ app, reload }: { app: Application; reload: () => void
   );
 }
 
-function StepMark({ missing, optional, count }: { missing: boolean; optional: boolean; count?: number }) {
+function StepMark({ missing, settled, verified, optional, count }: { missing: boolean; settled: boolean; verified: boolean; optional: boolean; count?: number }) {
   const { t } = useI18n();
   if (optional) return <span className="m-step-optional">{count ? t('step.count', { count }) : t('step.optional')}</span>;
+  if (verified) {
+    return (
+      <span className="m-step-done">
+        <CheckCircleFill /> {t('step.verified')}
+      </span>
+    );
+  }
+  // Approved by the platform while this part is not on file here: nothing blocks taking orders, so no red alarm.
+  if (settled) return <span className="m-step-optional">{t('step.notOnFile')}</span>;
   if (missing) {
     return (
       <span className="m-step-missing">

@@ -76,7 +76,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
     <div className="m-order" data-testid="order" data-order-id={order.id} data-status={order.status}>
       <OrderHero order={order} />
       {order.serviceCode && <ServiceCode code={order.serviceCode} />}
-      {sosOnOrder(order.status) && <SosPanel orderId={order.id} />}
+      {sosOnOrder(order.status) && <SosPanel orderId={order.id} inHeader />}
       {order.reschedule && showReschedule(order) && <RescheduleCard orderId={order.id} request={order.reschedule} run={run} busy={busy} />}
       <EarlyVisitCard order={order} run={run} busy={busy} />
       <EarlyFinishCard order={order} />

@@ -6,6 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useLiveEvent } from '../../shared/live-events';
+import { HeaderAction } from '../layout/sub-page';
 import { usePortal } from '../portal';
 import { useFailureToast } from '../use-form-submit';
 import { currentPosition, sosApi, type Incident } from './sos-api';
@@ -18,9 +19,11 @@ type ContactKnown = boolean | null;
 
 /**
  * 一键求助 for customers and workers: the SOS button (on an active order page with `orderId`, in 我的 without) and the
- * banner with my latest incident's state — read on load, then followed live through `sos` events.
+ * banner with my latest incident's state — read on load, then followed live through `sos` events. On an order page
+ * (`inHeader`) the button is a calm icon with its label in the title bar, one tap away on every active order, red only
+ * while pressed; the banner shows in the page only when there is an incident.
  */
-export function SosPanel({ orderId }: { orderId?: string }) {
+export function SosPanel({ orderId, inHeader = false }: { orderId?: string; inHeader?: boolean }) {
   const { incident, reload, show } = useMyIncident();
   const { t } = useI18n();
   const { role } = usePortal();
@@ -54,13 +57,25 @@ export function SosPanel({ orderId }: { orderId?: string }) {
     }
   }
 
-  return (
-    <section className="m-sos" data-testid="sos-panel">
-      {incident && <SosBanner incident={incident} />}
+  const pressed = sending || asking !== null;
+  const button = inHeader ? (
+    <button type="button" className="m-sos-header" data-pressed={pressed} disabled={sending} onClick={press} aria-label={t('sos.button')} data-testid="sos-button">
+      <ExclamationCircleFill className="m-sos-header-icon" />
+      <span className="m-sos-header-label">{t('sos.button')}</span>
+    </button>
+  ) : (
+    <>
       <Button block color="danger" size="large" loading={sending} onClick={press} data-testid="sos-button">
         <ExclamationCircleFill /> {t('sos.button')}
       </Button>
       <div className="m-sos-hint">{t('sos.buttonHint')}</div>
+    </>
+  );
+
+  return (
+    <section className={inHeader ? 'm-sos m-sos-in-header' : 'm-sos'} data-testid="sos-panel">
+      {incident && <SosBanner incident={incident} />}
+      {inHeader ? <HeaderAction>{button}</HeaderAction> : button}
       <Dialog
         visible={asking !== null}
         // On the body: an ancestor with a transform (the worker page's pull-to-refresh) would shift a fixed dialog.

@@ -71,7 +71,7 @@ export function WorkerOrderPage() {
               <OrderFacts order={order} distanceKm={offer?.distanceKm ?? order.distanceKm ?? null} />
               <OrderContact order={order} />
               <VisitWindowCard order={order} />
-              {order.worker?.id === me.id && sosOnOrder(order.status) && <SosPanel orderId={order.id} />}
+              {order.worker?.id === me.id && sosOnOrder(order.status) && <SosPanel orderId={order.id} inHeader />}
               {order.worker?.id === me.id && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
               <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
               <ExtraWorkList extras={order.extras} />

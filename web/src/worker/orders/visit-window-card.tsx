@@ -16,11 +16,11 @@ export function VisitWindowCard({ order }: { order: OrderView }) {
   const early = order.earlyVisit;
   if (!departLater && !checkInLater && !early) return null;
   return (
-    <section className="m-order-notice" data-testid="visit-window">
+    <section className="m-visit-window" data-testid="visit-window">
       {departLater && <div>{t('window.depart', { time: formatDateTime(departOpensAt, lang) })}</div>}
       {checkInLater && <div>{t('window.checkIn', { time: formatDateTime(checkInOpensAt, lang) })}</div>}
       {early && (
-        <div className="m-order-muted" data-testid="early-visit-state" data-status={early.status}>
+        <div className="m-visit-window-early" data-testid="early-visit-state" data-status={early.status}>
           {t(`window.early.${early.status}`, { time: formatDateTime(early.at, lang) })}
         </div>
       )}

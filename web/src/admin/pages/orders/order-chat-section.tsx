@@ -25,6 +25,8 @@ export interface AdminChat {
   orderNo: string;
   /** Whether the two sides may still write (from acceptance until the order closes). */
   open: boolean;
+  /** not_started before the order has a worker (待支付 / 待接单), open while they may write, closed after. */
+  phase: 'not_started' | 'open' | 'closed';
   items: ChatMessage[];
 }
 
@@ -43,8 +45,8 @@ export function OrderChatSection({ orderId }: { orderId: string }) {
           {t('order.section.chat')}
         </Typography.Title>
         {chat && (
-          <Tag color={chat.open ? 'green' : 'default'} data-testid="order-chat-open" data-open={chat.open}>
-            {t(chat.open ? 'order.chat.open' : 'order.chat.closed')}
+          <Tag color={chat.phase === 'open' ? 'green' : 'default'} data-testid="order-chat-open" data-open={chat.open} data-phase={chat.phase}>
+            {t(`order.chat.${chat.phase === 'not_started' ? 'notStarted' : chat.phase}`)}
           </Tag>
         )}
         <span className="a-toolbar-spacer" />

@@ -5,6 +5,8 @@ import { useI18n } from '../../../shared/i18n';
 import type { TimelineEvent } from '../../../shared/order-types';
 
 const ACTOR_COLORS = { customer: 'blue', worker: 'green', admin: 'red', system: 'gray' } as const;
+/** Names that are only a role (events written before names were resolved): the tag already says it. */
+const GENERIC_NAMES = new Set(['客户', '用户', '师傅', '系统']);
 
 /** 订单轨迹: every event with who did it, the state change and the note (reasons of admin actions). */
 export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
@@ -31,7 +33,8 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             <div>
               <Typography.Text type="secondary" className="a-small">
                 {formatDateTime(event.at, lang)} · <Tag variant="filled">{t(`order.actor.${event.actorKind}`)}</Tag>
-                {event.actorName}
+                {/* Who acted, by name; an old event that only knows the role does not repeat it. */}
+                <span data-testid="order-timeline-actor">{GENERIC_NAMES.has(event.actorName) ? '' : event.actorName}</span>
               </Typography.Text>
             </div>
             {event.note && <div className="a-order-timeline-note">{event.note}</div>}
