@@ -6,8 +6,8 @@ import { randomPhone } from './api';
 import { pageErrors, screenshot, useMobilePage } from './browser';
 import { call, customerSignIn } from './http';
 import { bodyText, signInBySms } from './mobile-steps';
-import { acceptOrder, checkIn, finishOrder, signInWorker, workerServingADistrict } from './order-api';
-import { addAddressInMe, confirmWork, expectOrderStatus, openBookingForItem, openBookingForWorker, payOrder, pickSlot, readServiceCode, submitBooking } from './steps/customer-orders';
+import { acceptOrder, askEarlyVisit, checkIn, finishOrder, signInWorker, workerServingADistrict } from './order-api';
+import { addAddressInMe, agreeEarlyVisit, confirmWork, expectOrderStatus, openBookingForItem, openBookingForWorker, payOrder, pickSlot, readServiceCode, submitBooking } from './steps/customer-orders';
 import {
   askInvoice, buyCard, centerCampaign, chooseCoupon, claimInCenter, fen, footerFen, openCampaign, openFromMe, putCardOnSale, expectToast,
 } from './steps/customer-promotions';
@@ -143,6 +143,8 @@ describe('customer coupons, accident insurance, invoices and 次卡', () => {
     await checkIn(baseUrl, token, insuredOrder, code);
     await finishOrder(baseUrl, token, insuredOrder);
     await expectOrderStatus(page, '待验收');
+    await askEarlyVisit(baseUrl, token, insuredOrder);
+    await agreeEarlyVisit(page);
     await confirmWork(page);
 
     const error = await askInvoice(page, { company: true, title: '上海某某科技有限公司', taxNo: '', email: `fin${tag}@example.com` });

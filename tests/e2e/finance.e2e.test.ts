@@ -10,9 +10,9 @@ import { adminCall, demoWorker, type DemoWorker } from './http';
 import { shanghaiDay } from './worker-order-api';
 import { signInBySms } from './mobile-steps';
 import { openMenu } from './steps/admin-orders';
-import { addAddressInMe, bookWithWorker, confirmWork, expectOrderStatus, payOrder, readServiceCode } from './steps/customer-orders';
+import { addAddressInMe, agreeEarlyVisit, bookWithWorker, confirmWork, expectOrderStatus, payOrder, readServiceCode } from './steps/customer-orders';
 import { approveWithdrawal, bindBankCard, expectWithdrawalStatus, openIncome, patchFinanceSettings, putFinanceSettings, withdraw, type FinanceSettings } from './steps/finance';
-import { acceptOffer, departAndCheckIn, openOrder, recordAndFinish, signInDemoWorker } from './steps/worker-orders';
+import { acceptOffer, askToComeEarly, departAndCheckIn, openOrder, recordAndFinish, signInDemoWorker, waitForEarlyVisitAgreed } from './steps/worker-orders';
 
 const baseUrl = inject('baseUrl');
 const HOUR = 3_600_000;
@@ -72,6 +72,10 @@ describe('pay through the cashier → visit → 验收 → income → withdrawal
     await workerContext.grantPermissions(['geolocation']);
     await workerContext.setGeolocation({ latitude: view.address.lat, longitude: view.address.lng });
     await openOrder(worker, orderNo, 'upcoming');
+    // Booked for a later day: set off and check-in wait for the window, unless the customer agrees to an earlier visit.
+    await askToComeEarly(worker);
+    await agreeEarlyVisit(customer);
+    await waitForEarlyVisitAgreed(worker);
     await departAndCheckIn(worker, code);
     await recordAndFinish(worker);
     await expectOrderStatus(customer, '待验收');

@@ -82,7 +82,14 @@ export async function recordService(baseUrl: string, token: string, orderId: str
   });
 }
 
-export const finishOrder = (baseUrl: string, token: string, orderId: string) => post(baseUrl, token, `/api/worker/orders/${orderId}/finish`);
+/** 完成服务; right after check-in it comes well before the booked duration, so it carries the reason the customer reads. */
+export const finishOrder = (baseUrl: string, token: string, orderId: string, reason = '客户只需要打扫客厅和厨房') =>
+  post(baseUrl, token, `/api/worker/orders/${orderId}/finish`, { reason });
+/** The worker asks to come now (the order is booked for later); the customer's yes opens set off and check-in. */
+export const askEarlyVisit = (baseUrl: string, token: string, orderId: string) => post(baseUrl, token, `/api/worker/orders/${orderId}/early-visit`);
+/** The customer answers the worker's request to come earlier. */
+export const answerEarlyVisit = (baseUrl: string, customerToken: string, orderId: string, agree = true) =>
+  call<{ earlyVisit: { status: string } | null }>(baseUrl, customerToken, 'POST', `/api/orders/${orderId}/early-visit`, { agree });
 export const proposeExtra = (baseUrl: string, token: string, orderId: string, title: string, amountFen: number, reason: string) =>
   post<{ id: string }>(baseUrl, token, `/api/worker/orders/${orderId}/extras`, { title, amountFen, reason });
 export const askReschedule = (baseUrl: string, token: string, orderId: string, start: string, reason: string) =>

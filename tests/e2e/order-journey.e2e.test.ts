@@ -9,8 +9,8 @@ import { signInBySms } from './mobile-steps';
 import { adminOrder, workerAsksReschedule } from './admin-order-api';
 import { demoWorker, slotStarts, type DemoWorker, type SlotAnswer } from './http';
 import { approveReschedule as opsApproveReschedule, openMenu } from './steps/admin-orders';
-import { addAddressInMe, approveReschedule, bookWithWorker, confirmWork, expectOrderStatus, payOrder, readServiceCode } from './steps/customer-orders';
-import { acceptOffer, departAndCheckIn, openOrder, orderPage, recordAndFinish, signInDemoWorker } from './steps/worker-orders';
+import { addAddressInMe, agreeEarlyVisit, approveReschedule, bookWithWorker, confirmWork, expectOrderStatus, payOrder, readServiceCode } from './steps/customer-orders';
+import { acceptOffer, askToComeEarly, departAndCheckIn, openOrder, orderPage, recordAndFinish, signInDemoWorker, waitForEarlyVisitAgreed } from './steps/worker-orders';
 
 const baseUrl = inject('baseUrl');
 const HOUR = 3_600_000;
@@ -79,6 +79,10 @@ describe('book → pay → accept → reschedule (worker, ops, customer) → vis
     await workerContext.grantPermissions(['geolocation']);
     await workerContext.setGeolocation({ latitude: view.address.lat, longitude: view.address.lng });
     await openOrder(worker, orderNo, 'upcoming');
+    // Booked for a later day: set off and check-in wait for the window, unless the customer agrees to an earlier visit.
+    await askToComeEarly(worker);
+    await agreeEarlyVisit(customer);
+    await waitForEarlyVisitAgreed(worker);
     await departAndCheckIn(worker, code);
     await recordAndFinish(worker);
     expect(await orderPage(worker, 'awaiting_confirmation').count()).toBe(1);

@@ -5,6 +5,7 @@ import { bodyText, signInBySms } from './mobile-steps';
 import {
   acceptOffer,
   approveCustomerReschedule,
+  askToComeEarly,
   checkIn,
   declineOffer,
   findOffer,
@@ -14,7 +15,9 @@ import {
   orderPage,
   proposeExtra,
   recordService,
+  waitForEarlyVisitAgreed,
 } from './steps/worker-orders';
+import { answerEarlyVisit } from './order-api';
 import { call, DEMO_WORKER_PHONE, demoWorker, type DemoWorker } from './http';
 import { answerExtraWork, bookWithWorker, customerAsksReschedule, freeStarts, serviceCodeOf, shanghaiDay, type Booking } from './worker-order-api';
 
@@ -46,6 +49,12 @@ describe('worker H5: an order from offer to finish', () => {
     await page.waitForURL('**/worker/login');
     await signInBySms(page, baseUrl, DEMO_WORKER_PHONE);
     await page.getByTestId('worker-status').waitFor();
+    // Approved and taking orders: her home says 实名认证 已认证, not a red 待完善.
+    const identity = page.getByTestId('step-identity');
+    expect(await identity.getAttribute('data-verified')).toBe('yes');
+    expect(await identity.innerText()).toContain('已认证');
+    expect(await identity.innerText()).not.toContain('待完善');
+    await screenshot(page, 'worker-home-approved.png');
     await page.getByTestId('tab-orders').click();
     const card = await findOffer(page, booking.order.orderNo);
     const text = await card.innerText();
@@ -64,6 +73,18 @@ describe('worker H5: an order from offer to finish', () => {
     expect(await page.getByTestId('order-navigate').innerText()).toContain('导航');
   });
 
+  it('booked for tomorrow: set off waits for its window; asked and agreed, the worker comes earlier', async () => {
+    const opens = await page.getByTestId('visit-window').innerText();
+    expect(opens).toMatch(/\d{2}:\d{2} 起可出发/);
+    expect(opens).toMatch(/\d{2}:\d{2} 起可签到/);
+    expect(await page.getByTestId('action-depart').count()).toBe(0);
+    await askToComeEarly(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'worker-early-visit.png');
+    expect((await answerEarlyVisit(baseUrl, booking.customerToken, booking.order.id)).earlyVisit?.status).toBe('agreed');
+    await waitForEarlyVisitAgreed(page);
+  });
+
   it('sets off and checks in at the address; a wrong service code is refused with a clear message', async () => {
     await context.grantPermissions(['geolocation'], { origin: baseUrl });
     await context.setGeolocation({ latitude: booking.address.lat, longitude: booking.address.lng });
@@ -78,7 +99,17 @@ describe('worker H5: an order from offer to finish', () => {
     await orderPage(page, 'in_service').waitFor();
   });
 
-  it('records the service with photos and the checklist', async () => {
+  it('records the service with photos and the checklist; 保存记录 stays in view on a 390 × 844 phone', async () => {
+    await page.getByTestId('action-record').click();
+    await page.getByTestId('record-checklist-item').first().waitFor();
+    await page.waitForTimeout(400); // the sheet slides up
+    const save = await page.getByTestId('record-submit').boundingBox();
+    expect(save).not.toBeNull();
+    expect(save!.y).toBeGreaterThan(0);
+    expect(save!.y + save!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await screenshot(page, 'worker-record-sheet.png');
+    await page.locator('.adm-popup-body .m-popup-buttons .adm-button', { hasText: '取消' }).click();
+    await page.getByTestId('record-submit').waitFor({ state: 'detached' });
     await recordService(page);
     const record = page.getByTestId('record-item').first();
     // Photos load lazily: bring the record into view first.
@@ -132,6 +163,9 @@ describe('worker H5: an order from offer to finish', () => {
     await approveCustomerReschedule(page);
     const moved = await call<{ scheduledStart: string }>(baseUrl, worker.token, 'GET', `/api/worker/orders/${other.order.id}`);
     expect(moved.scheduledStart).toBe(target);
+    await askToComeEarly(page);
+    await answerEarlyVisit(baseUrl, other.customerToken, other.order.id);
+    await waitForEarlyVisitAgreed(page);
 
     // About 2 km off: the API answers CHECK_IN_TOO_FAR, the page says how far and asks why.
     await context.setGeolocation({ latitude: other.address.lat + 0.02, longitude: other.address.lng });

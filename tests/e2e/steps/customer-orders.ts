@@ -166,6 +166,19 @@ export async function confirmWork(page: Page): Promise<void> {
   await expectOrderStatus(page, '已完成');
 }
 
+/** Agrees to the worker's request to come earlier (提前上门) on the order page (reloads until it appears). */
+export async function agreeEarlyVisit(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const visible = await page.getByTestId('early-visit-agree').isVisible();
+      if (!visible) await page.reload();
+      return visible;
+    }, { timeout: 20_000, interval: 1000 })
+    .toBe(true);
+  await page.getByTestId('early-visit-agree').click();
+  await page.locator('[data-testid="early-visit"][data-status="agreed"]').waitFor();
+}
+
 /** Agrees to the worker's reschedule request shown on the order page (reloads until it appears). */
 export async function approveReschedule(page: Page): Promise<void> {
   await expect

@@ -3,7 +3,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { call, customerSignIn, type DemoWorker } from '../http';
-import { acceptOrder, checkIn, finishOrder } from '../order-api';
+import { acceptOrder, answerEarlyVisit, askEarlyVisit, checkIn, finishOrder } from '../order-api';
 import { bookWithWorker, serviceCodeOf, type Booking } from '../worker-order-api';
 import { chooseOption, openMenu } from './admin-orders';
 
@@ -80,6 +80,8 @@ export async function buyServiceCard(baseUrl: string, productId: string): Promis
 export async function completedOrder(baseUrl: string, worker: DemoWorker): Promise<Booking> {
   const booking = await bookWithWorker(baseUrl, worker);
   await acceptOrder(baseUrl, worker.token, booking.order.id);
+  await askEarlyVisit(baseUrl, worker.token, booking.order.id);
+  await answerEarlyVisit(baseUrl, booking.customerToken, booking.order.id);
   await checkIn(baseUrl, worker.token, booking.order.id, await serviceCodeOf(baseUrl, booking));
   await finishOrder(baseUrl, worker.token, booking.order.id);
   const done = await call<{ status: string }>(baseUrl, booking.customerToken, 'POST', `/api/orders/${booking.order.id}/confirm`, {});

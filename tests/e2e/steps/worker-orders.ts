@@ -78,6 +78,28 @@ export async function declineOffer(page: Page, reason: string, note = ''): Promi
   await page.waitForURL('**/worker/orders**');
 }
 
+/**
+ * 申请提前上门 on an order booked for later (set off / check-in not open yet): sends the request; resolves once the
+ * page shows it waiting for the customer.
+ */
+export async function askToComeEarly(page: Page): Promise<void> {
+  await page.getByTestId('visit-window').waitFor();
+  await page.getByTestId('action-request_early_visit').click();
+  await confirmDialog(page, '发送申请');
+  await page.locator('[data-testid="early-visit-state"][data-status="requested"]').waitFor();
+}
+
+/** After the customer agreed to an earlier visit: the page (live, or reloaded) shows it and offers 出发. */
+export async function waitForEarlyVisitAgreed(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const agreed = await page.locator('[data-testid="early-visit-state"][data-status="agreed"]').count();
+      if (!agreed) await page.reload();
+      return agreed;
+    }, { timeout: 20_000, interval: 1000 })
+    .toBe(1);
+}
+
 /** 出发 (with the browser's position when granted), then 签到 with the customer's 4-digit code; resolves on 服务中. */
 export async function departAndCheckIn(page: Page, code: string): Promise<void> {
   await page.getByTestId('action-depart').click();
@@ -120,10 +142,21 @@ export async function proposeExtra(page: Page, title: string, yuan: string, reas
   await page.locator('[data-testid="extra-item"][data-status="proposed"]', { hasText: title }).waitFor();
 }
 
-/** 完成服务 (confirmed in the dialog); resolves on 待验收. */
-export async function finishService(page: Page): Promise<void> {
+/**
+ * 完成服务: confirmed in the dialog, or — well before the booked duration has passed — with the reason the
+ * customer reads (`earlyReason`); resolves on 待验收.
+ */
+export async function finishService(page: Page, earlyReason = '客户只需要打扫客厅和厨房'): Promise<void> {
   await page.getByTestId('action-finish').click();
-  await confirmDialog(page, '完成服务');
+  const popup = page.locator('#finish-reason');
+  const dialog = page.locator('.adm-dialog .adm-dialog-button', { hasText: '完成服务' });
+  await popup.or(dialog).first().waitFor();
+  if (await popup.isVisible()) {
+    await popup.fill(earlyReason);
+    await page.getByTestId('finish-submit').click();
+  } else {
+    await confirmDialog(page, '完成服务');
+  }
   await waitForStatus(page, 'awaiting_confirmation');
 }
 
