@@ -34,7 +34,7 @@ export async function workerServingADistrict(page: Page, baseUrl: string, skill:
  * each worker's masked phone (139****nnnn) next to the id.
  */
 async function demoWorkerPhone(baseUrl: string, workerId: string): Promise<string> {
-  for (let page = 1; page <= 20; page += 1) {
+  for (let page = 1; page <= 60; page += 1) { // 1 224 demo workers and the files' own: up to 3 000
     const answer = await adminCall<{ items: { workerId: string; phoneMasked: string | null }[] }>(baseUrl, 'GET', `/api/admin/worker-reviews?status=approved&page=${page}&pageSize=50`);
     const row = answer.items.find((item) => item.workerId === workerId);
     if (row?.phoneMasked) return `1390000${row.phoneMasked.slice(-4)}`;
