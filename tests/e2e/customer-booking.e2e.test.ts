@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
+import { retireFreshWorkers } from './fresh-worker';
 import { pageErrors, screenshot, useMobilePage } from './browser';
 import { signInBySms } from './mobile-steps';
 import { acceptOrder, signInWorker, workerServingADistrict } from './order-api';
@@ -13,6 +14,8 @@ import {
 const baseUrl = inject('baseUrl');
 let page: Page;
 useMobilePage(baseUrl, (opened) => (page = opened));
+// The file's own worker (workerServingADistrict) goes offline at the end: later files never dispatch to it.
+afterAll(retireFreshWorkers);
 
 const HOUR = 3_600_000;
 const fen = (text: string) => Math.round(Number(text.replace(/[¥,]/g, '')) * 100);

@@ -1,8 +1,9 @@
 // Promotions on the customer H5: claim a coupon in 领券中心 and book with it; book with accident insurance and ask
 // for an invoice once the visit is done; buy a 次卡 through the cashier, book a visit paid by it, then 退卡.
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
+import { retireFreshWorkers } from './fresh-worker';
 import { pageErrors, screenshot, useMobilePage } from './browser';
 import { call, customerSignIn } from './http';
 import { bodyText, signInBySms } from './mobile-steps';
@@ -15,6 +16,8 @@ import {
 const baseUrl = inject('baseUrl');
 let page: Page;
 useMobilePage(baseUrl, (opened) => (page = opened));
+// The file's own worker (workerServingADistrict) goes offline at the end: later files never dispatch to it.
+afterAll(retireFreshWorkers);
 
 const HOUR = 3_600_000;
 /** ≥ 26 h ahead and in the daytime (Shanghai 09:00–16:00): no urgent or night surcharge, so a 次卡 covers it. */
@@ -140,11 +143,11 @@ describe('customer coupons, accident insurance, invoices and 次卡', () => {
     const token = await signInWorker(baseUrl, worker.workerId);
     await acceptOrder(baseUrl, token, insuredOrder);
     const code = await readServiceCode(page);
+    await askEarlyVisit(baseUrl, token, insuredOrder);
+    await agreeEarlyVisit(page);
     await checkIn(baseUrl, token, insuredOrder, code);
     await finishOrder(baseUrl, token, insuredOrder);
     await expectOrderStatus(page, '待验收');
-    await askEarlyVisit(baseUrl, token, insuredOrder);
-    await agreeEarlyVisit(page);
     await confirmWork(page);
 
     const error = await askInvoice(page, { company: true, title: '上海某某科技有限公司', taxNo: '', email: `fin${tag}@example.com` });

@@ -1,7 +1,8 @@
-// The worker's side of the customer order journeys, driven through the HTTP API: find a demo worker who
+// The worker's side of the customer order journeys, driven through the HTTP API: a worker of the file's own who
 // serves an address, sign in as them by SMS, and accept / set off / check in / record / finish / ask.
 import type { Page } from 'playwright-core';
-import { adminCall, call, smsSignIn } from './http';
+import { freshWorker, freshWorkerById } from './fresh-worker';
+import { adminCall, call, demoWorker, smsSignIn } from './http';
 
 interface PublicWorker {
   id: string;
@@ -12,21 +13,21 @@ interface PublicWorker {
 }
 
 /**
- * The district (by name) and a demo worker with `skill` who serves its centre (where an address without
- * coordinates is placed) and has a free time within `withinHours`; asked with the customer page's session.
+ * The district (by name) and a worker with `skill` who serves its centre (where an address without coordinates is
+ * placed): a worker of the test file's own (./fresh-worker), working every day 08:00–20:00 with no orders but the
+ * file's, so what the file books does not depend on the hour it runs or on what other files left on a shared
+ * worker's calendar. The district is the one farthest from the demo worker, whom other files book and dispatch
+ * around. Asked with the customer page's session; `retireFreshWorkers` takes the worker offline at the file's end.
  */
-export async function workerServingADistrict(page: Page, baseUrl: string, skill: string, withinHours = 20): Promise<{ districtName: string; districtCode: string; workerId: string; workerName: string }> {
+export async function workerServingADistrict(page: Page, baseUrl: string, skill: string): Promise<{ districtName: string; districtCode: string; workerId: string; workerName: string }> {
   const city = (await (await page.request.get(`${baseUrl}/api/geo/city`)).json()) as { districts: { code: string; name: string; center: [number, number] }[] };
-  const soon = Date.now() + withinHours * 3600_000;
-  for (const district of city.districts) {
-    const [lat, lng] = district.center;
-    const near = (await (await page.request.get(`${baseUrl}/api/workers?skill=${skill}&lat=${lat}&lng=${lng}&sort=distance&pageSize=20`)).json()) as { items: { id: string }[] };
-    for (const { id } of near.items) {
-      const worker = (await (await page.request.get(`${baseUrl}/api/workers/${id}`)).json()) as PublicWorker;
-      if (worker.nextFreeTimes.some((at) => new Date(at).getTime() < soon)) return { districtName: district.name, districtCode: district.code, workerId: id, workerName: worker.name };
-    }
-  }
-  throw new Error(`no demo worker with ${skill} free within ${withinHours} h at a district centre`);
+  const demo = await demoWorker(baseUrl);
+  const away = (d: { center: [number, number] }) => Math.hypot(d.center[0] - demo.homeLat, (d.center[1] - demo.homeLng) * Math.cos((demo.homeLat * Math.PI) / 180));
+  const district = [...city.districts].sort((a, b) => away(b) - away(a))[0]!;
+  const worker = await freshWorker(baseUrl, district, [skill]);
+  // The name customers see (public profile), as the booking page shows it.
+  const shown = (await (await page.request.get(`${baseUrl}/api/workers/${worker.id}`)).json()) as PublicWorker;
+  return { districtName: district.name, districtCode: district.code, workerId: worker.id, workerName: shown.name };
 }
 
 /**
@@ -43,8 +44,10 @@ async function demoWorkerPhone(baseUrl: string, workerId: string): Promise<strin
   throw new Error(`worker ${workerId} not found in the console's list`);
 }
 
-/** Signs in as a demo worker by SMS code (read from the outbox) and switches them online; returns the bearer token. */
+/** Signs in as a demo worker (or a file's own, ./fresh-worker) by SMS code (read from the outbox) and switches them online; returns the bearer token. */
 export async function signInWorker(baseUrl: string, workerId: string): Promise<string> {
+  const own = freshWorkerById(workerId);
+  if (own) return own.token; // made by this file: signed in, online
   const { token, user } = await smsSignIn(baseUrl, await demoWorkerPhone(baseUrl, workerId), 'worker');
   if (user.id !== workerId) throw new Error(`signed in as ${user.id}, expected ${workerId}`);
   await call(baseUrl, token, 'PUT', '/api/worker/online', { online: true });

@@ -60,8 +60,11 @@ export async function runDatabases(serverUrl: string, runId: string | 'stale'): 
   });
 }
 
+/** Drops them a few at a time (each drop waits for a checkpoint). */
 export async function dropDatabases(serverUrl: string, names: string[]): Promise<void> {
-  for (const name of names) await adminQuery(serverUrl, `drop database if exists "${name}" with (force)`);
+  for (let i = 0; i < names.length; i += 4) {
+    await Promise.all(names.slice(i, i + 4).map((name) => adminQuery(serverUrl, `drop database if exists "${name}" with (force)`)));
+  }
 }
 
 let fileDatabase: Promise<string | undefined> | undefined;
