@@ -16,6 +16,7 @@ interface HallItem {
   orderNo: string;
   fit: number | null;
   payFen: number;
+  takeHomeFen: number;
   distanceKm: number | null;
   mode: 'grab' | 'assign' | 'chosen';
   expiresAt: string | null;
@@ -29,7 +30,7 @@ interface StoredSettings {
 const hallOf = async (worker: DemoWorker) => (await call<{ items: HallItem[] }>(baseUrl, worker.token, 'GET', '/api/worker/hall')).items;
 const queue = () => adminCall<{ id: string; orderNo: string; reason: string }[]>(baseUrl, 'GET', '/api/admin/dispatch/queue', undefined, 'ops');
 const WINDOW_SECONDS = 15;
-const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: fen % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
 
 let worker: DemoWorker;
 let mobile: Page;
@@ -74,7 +75,12 @@ describe('dispatch: 抢单大厅', () => {
     await card.waitFor();
     expect(await card.getAttribute('data-mode')).toBe('grab');
     expect(await card.getByTestId('hall-fit').innerText()).toContain(`${grabOffer.fit}%`);
-    expect(await card.getByTestId('worker-order-price').innerText()).toBe(yuan(grabOffer.payFen));
+    // The take-home after commission first (what the 师傅 decides on), the order total second.
+    expect(grabOffer.takeHomeFen).toBeLessThan(grabOffer.payFen);
+    expect(await card.getByTestId('worker-order-price').innerText()).toBe(yuan(grabOffer.takeHomeFen));
+    expect(await card.getByTestId('hall-total').innerText()).toBe(`订单金额 ${yuan(grabOffer.payFen)}`);
+    const foot = await card.locator('.m-hall-pay').innerText();
+    expect(foot.indexOf('预计到手')).toBeLessThan(foot.indexOf('订单金额'));
     expect(await card.getByTestId('hall-distance').innerText()).toMatch(/距你 \d+\.\d 公里/);
     expect(await card.getByTestId('hall-mode').innerText()).toBe('抢单');
     await expect.poll(() => card.getByTestId('hall-countdown').innerText()).toMatch(/抢单剩余 \d+:\d{2}/);

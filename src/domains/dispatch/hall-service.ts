@@ -4,6 +4,7 @@ import { DEFAULT_MATCH_CONFIG, etaFromKm } from './matching/index.js';
 import { freeWorkersAt } from '../booking/index.js';
 import { needOf } from '../booking/index.js';
 import { districtNames, summaryOf } from '../booking/index.js';
+import { takeHomeFor } from '../payments/index.js';
 
 export async function orderHall(ctx: AppContext, workerId: string) {
   const now = new Date();
@@ -18,11 +19,14 @@ export async function orderHall(ctx: AppContext, workerId: string) {
     // A job accepted meanwhile may have made me busy for this one: it is not shown then.
     const free = await freeWorkersAt(ctx.db, await needOf(ctx.db, r, { workerIds: [workerId], excludeOrderId: r.id }), r.scheduled_start, now);
     if (!free.length) continue;
+    // What the worker decides on: their take-home after commission, by the rule that will settle the order.
+    const share = await takeHomeFor(ctx.db, r, workerId);
     items.push({
       ...summaryOf(r, districts), distanceKm: r.distance_km === null ? null : Math.round(r.distance_km * 10) / 10, offered: true,
       // Minutes from home at the city's travel speed (the same estimate dispatch explains its ranking with).
       etaMinutes: r.distance_km === null ? null : Math.max(1, Math.round(etaFromKm(r.distance_km, DEFAULT_MATCH_CONFIG.travel))),
-      fit: r.score === null ? null : Math.round(r.score * 100), payFen: r.price_fen, mode: r.mode, expiresAt: r.expires_at?.toISOString() ?? null,
+      fit: r.score === null ? null : Math.round(r.score * 100), payFen: r.price_fen, takeHomeFen: share.takeHomeFen, commissionFen: share.commissionFen, commissionReason: share.reason,
+      mode: r.mode, expiresAt: r.expires_at?.toISOString() ?? null,
     });
   }
   return { items };

@@ -37,13 +37,14 @@ async function recordShare(trx: Db, o: OrderRow, share: { kind: 'completion' | '
   }
 }
 
-/** 验收 (or auto-acceptance, or an arbitration for the worker): what escrow holds is split by the commission rule. */
-export async function releaseToWorker(trx: Db, o: OrderRow, now: Date): Promise<void> {
-  const held = await balanceOf(trx, accounts.escrow(o.id));
-  if (!o.worker_id || held <= 0) return;
-  const settings = await paymentSettings(trx, o.city_code);
+/**
+ * The split of `held` (what escrow holds, or would hold) for `workerId` by the city's commission rule, the worker's
+ * orders so far and level: the one computation behind both the settlement and the take-home a worker is shown.
+ */
+async function splitFor(db: Db, o: OrderRow, workerId: string, held: number) {
+  const settings = await paymentSettings(db, o.city_code);
   const rule = selectCommissionRule(settings.commissionRules, { categoryCode: o.category_code, cityCode: o.city_code });
-  const card = await workerCard(trx, o.worker_id);
+  const card = await workerCard(db, workerId);
   const completedBefore = card?.ordersDone ?? 0;
   const level = workerLevel({ completedOrders: completedBefore, ratingAvg: card?.ratingAvg ?? 0, ratingCount: card?.ratingCount ?? 0 });
   const insuranceFen = Math.min(o.insurance_premium_fen, held);
@@ -51,6 +52,23 @@ export async function releaseToWorker(trx: Db, o: OrderRow, now: Date): Promise<
   const couponFen = o.coupon_fen;
   const grossFen = held + couponFen - insuranceFen;
   const split = settleOrder({ grossFen, rule, completedOrdersBefore: completedBefore, level: level.code, insurancePremiumFen: insuranceFen, couponFen });
+  return { split, grossFen, couponFen, insuranceFen };
+}
+
+/**
+ * 到手: what `workerId` would get for this paid order if they took and completed it now (the settlement's split of
+ * what the customer paid, by the same rule), with the commission and its reason.
+ */
+export async function takeHomeFor(db: Db, o: OrderRow, workerId: string) {
+  const { split } = await splitFor(db, o, workerId, Math.max(0, o.paid_fen));
+  return { takeHomeFen: split.workerNetFen, commissionFen: split.commissionFen, reason: split.appliedRule.reason };
+}
+
+/** 验收 (or auto-acceptance, or an arbitration for the worker): what escrow holds is split by the commission rule. */
+export async function releaseToWorker(trx: Db, o: OrderRow, now: Date): Promise<void> {
+  const held = await balanceOf(trx, accounts.escrow(o.id));
+  if (!o.worker_id || held <= 0) return;
+  const { split, grossFen, couponFen, insuranceFen } = await splitFor(trx, o, o.worker_id, held);
   const escrow = accounts.escrow(o.id);
   await post(trx, {
     key: `complete:${o.id}`, kind: 'completion', orderId: o.id, workerId: o.worker_id, memo: split.appliedRule.reason.zh,

@@ -45,6 +45,11 @@ describe('dispatch', () => {
     const hall = (await caller(t, offered[0]!)('GET', '/api/worker/hall')).json();
     expect(hall.items.map((i: { id: string }) => i.id)).toContain(order.id);
     expect(hall.items[0]).toMatchObject({ payFen: order.price.totalFen, fit: expect.any(Number), distanceKm: expect.any(Number) });
+    // The take-home after the platform's commission, by the rule that settles the order (default: a fixed share).
+    const mine = hall.items.find((i: { id: string }) => i.id === order.id);
+    expect(mine.commissionFen).toBeGreaterThan(0);
+    expect(mine.takeHomeFen + mine.commissionFen).toBe(order.price.totalFen);
+    expect(mine.commissionReason.zh).toMatch(/抽成/);
     expect((await caller(t, outsider)('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(404);
 
     const results = await Promise.all(offered.map((w) => caller(t, w)('POST', `/api/worker/orders/${order.id}/accept`, {})));

@@ -9,8 +9,12 @@ export type OfferMode = 'grab' | 'assign' | 'chosen';
 export interface HallItem extends WorkerOrderSummary {
   /** Match score 0–100 (null for offers made before scoring). */
   fit: number | null;
-  /** The booked price, without extras. */
+  /** The booked price, without extras (the order total the customer pays). */
   payFen: number;
+  /** 预计到手: my share after the platform's commission, by the rule that settles the order. */
+  takeHomeFen: number;
+  commissionFen: number;
+  commissionReason: { zh: string; en: string };
   mode: OfferMode;
   /** End of the grab window / accept timeout; null = open until taken. */
   expiresAt: string | null;

@@ -105,8 +105,12 @@ export function HallCard({ item, from, grabbing, disabled, onGrab, onExpired }: 
       </div>
       <div className="m-order-card-foot m-hall-foot">
         <div className="m-hall-pay">
-          <span className="m-order-price" data-testid="worker-order-price">
-            {formatFen(item.payFen)}
+          <span className="m-hall-take-home" data-testid="hall-take-home">
+            <span className="m-hall-take-home-label">{t('hall.takeHome')}</span>
+            <span className="m-order-price" data-testid="worker-order-price">{formatFen(item.takeHomeFen)}</span>
+          </span>
+          <span className="m-hall-total" data-testid="hall-total">
+            {t('hall.orderTotal', { amount: formatFen(item.payFen) })}
           </span>
           {seconds !== null && (
             <span className={`m-hall-countdown${seconds <= 30 ? ' m-hall-countdown-urgent' : ''}`} data-testid="hall-countdown" data-seconds={seconds}>

@@ -70,6 +70,8 @@ export const orderMessages: Messages = {
   'contact.copied': ['地址已复制', 'Address copied'],
   'contact.copyFailed': ['复制失败，请手动记下地址', 'Could not copy; please note the address down'],
 
+  'hall.takeHome': ['预计到手', 'You get'],
+  'hall.orderTotal': ['订单金额 {amount}', 'Order total {amount}'],
   'action.accept': ['接单', 'Accept'],
   'action.accepted': ['接单成功，请按时上门', 'Accepted: please be on time'],
   'action.decline': ['不接', 'Decline'],
