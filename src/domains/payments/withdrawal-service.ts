@@ -15,6 +15,7 @@ import { cityTimeZone } from '../geo/index.js';
 import { accounts, balances, post } from './ledger.js';
 import { paymentSettings } from './settings.js';
 import { withdrawalQuote } from './withdrawal-rules.js';
+import { incomeStates, type WithdrawalRow as WithdrawalFact } from './income-state.js';
 
 type Db = Kysely<DB>;
 
@@ -43,7 +44,7 @@ export async function workerIncome(ctx: AppContext, workerId: string) {
   const settings = await paymentSettings(ctx.db, ctx.config.cityCode);
   const today = dayjs().tz(zone).startOf('day');
   const from = today.subtract(29, 'day');
-  const [money, shares, daily, totals] = await Promise.all([
+  const [money, shares, daily, totals, withdrawals] = await Promise.all([
     moneyOf(ctx.db, workerId),
     ctx.db.selectFrom('order_settlements').selectAll().where('worker_id', '=', workerId).orderBy('settled_at', 'desc').limit(100).execute(),
     ctx.db.selectFrom('order_settlements').select([sql<string>`to_char((settled_at at time zone ${zone})::date, 'YYYY-MM-DD')`.as('day'), sql<number>`sum(net_fen)::bigint`.as('net')])
@@ -53,15 +54,23 @@ export async function workerIncome(ctx: AppContext, workerId: string) {
       sql<number>`coalesce(sum(net_fen) filter (where settled_at >= ${today.startOf('month').toDate()}), 0)::bigint`.as('month'),
       sql<number>`coalesce(sum(net_fen) filter (where settled_at >= ${today.toDate()}), 0)::bigint`.as('today'),
     ]).where('worker_id', '=', workerId).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('withdrawals').select(['amount_fen', 'status', 'created_at']).where('worker_id', '=', workerId).execute(),
   ]);
   const byDate = new Map(daily.map((d) => [d.day, Number(d.net)]));
+  // Where each share's money is now: released shares feed the withdrawals oldest first (all of them, not only the 100 listed).
+  const allShares = await ctx.db.selectFrom('order_settlements').select(['order_id', 'kind', 'net_fen', 'clawback_fen', 'released_at', 'available_at']).where('worker_id', '=', workerId).execute();
+  const places = incomeStates(
+    allShares.map((s) => ({ key: `${s.order_id}:${s.kind}`, netFen: s.net_fen, clawbackFen: s.clawback_fen, releasedAt: s.released_at, availableAt: s.available_at })),
+    withdrawals.map((w) => ({ amountFen: w.amount_fen, status: w.status as WithdrawalFact['status'], createdAt: w.created_at })),
+  );
   return {
     todayFen: Number(totals.today), monthFen: Number(totals.month), totalFen: Number(totals.total), ...money, settlementDelayDays: settings.settlementDelayDays,
     byDay: Array.from({ length: 30 }, (_, i) => { const date = from.add(i, 'day').format('YYYY-MM-DD'); return { date, netFen: byDate.get(date) ?? 0 }; }),
     orders: shares.map((s) => ({
       orderId: s.order_id, orderNo: s.order_no, itemName: s.item_name, kind: s.kind, completedAt: s.settled_at.toISOString(), grossFen: s.gross_fen, commissionFen: s.commission_fen,
       commissionReason: (s.rule as { reason?: { zh: string; en: string } } | null)?.reason ?? null, compensationFen: s.kind === 'compensation' ? s.net_fen : 0, netFen: s.net_fen, clawbackFen: s.clawback_fen,
-      state: s.released_at ? 'available' : 'pending', availableAt: s.available_at.toISOString(),
+      state: places.get(`${s.order_id}:${s.kind}`)?.state ?? (s.released_at ? 'available' : 'pending'), parts: places.get(`${s.order_id}:${s.kind}`)?.parts ?? [],
+      availableAt: s.available_at.toISOString(),
     })),
   };
 }

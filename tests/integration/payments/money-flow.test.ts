@@ -169,7 +169,9 @@ describe('withdrawals', () => {
     expect((await x.w('POST', '/api/worker/bank-cards', { bankName: '招商银行', holderName: '钱师傅', cardNo: '6225880137700000' })).json().code).toBe('CARD_INVALID');
     const card = (await x.w('POST', '/api/worker/bank-cards', { bankName: '招商银行', holderName: '钱师傅', cardNo: '6225 8801 3770 6603' })).json();
     expect(card.cardMasked).toBe('**** **** **** 6603');
-    const available = (await x.w('GET', '/api/worker/income')).json().availableFen as number;
+    const income = (await x.w('GET', '/api/worker/income')).json();
+    const available = income.availableFen as number;
+    expect(income.orders[0]).toMatchObject({ orderId: x.order.id, state: 'available' });
     expect((await x.w('GET', '/api/worker/withdrawals/quote?amountFen=500')).json()).toMatchObject({ ok: false, code: 'BELOW_MINIMUM' });
     expect((await x.w('GET', `/api/worker/withdrawals/quote?amountFen=${available + 1}`)).json()).toMatchObject({ ok: false, code: 'ABOVE_AVAILABLE' });
     const tooMuch = await x.w('POST', '/api/worker/withdrawals', { amountFen: available + 1, cardId: card.id });
@@ -184,7 +186,15 @@ describe('withdrawals', () => {
     expect(w).toMatchObject({ amountFen: 2000, feeFen: 100, netFen: 1900, status: 'paid' });
     const paidOut = (await x.w('GET', '/api/notifications?audience=worker')).json().items.find((n: { type: string }) => n.type === 'withdrawal_decided');
     expect(paidOut.body).toBe('您申请的提现 ¥20.00 已打款，请注意查收。');
-    expect((await x.w('GET', '/api/worker/income')).json().availableFen).toBe(available - 2000);
+    const after = (await x.w('GET', '/api/worker/income')).json();
+    expect(after.availableFen).toBe(available - 2000);
+    // 收入明细 says where the order's money is now: ¥20 of it paid out, the rest still withdrawable.
+    expect(after.orders[0]).toMatchObject({ orderId: x.order.id, parts: [{ state: 'available', fen: available - 2000 }, { state: 'withdrawn', fen: 2000 }] });
+    expect(after.orders[0].state).toBe(available - 2000 >= 2000 ? 'available' : 'withdrawn');
+    // Withdrawing the rest: the whole order reads 已提现, no longer 可提现.
+    expect((await x.w('POST', '/api/worker/withdrawals', { amountFen: available - 2000, cardId: card.id })).statusCode).toBe(201);
+    await t.ctx.jobs.runDue(new Date(Date.now() + 1000));
+    expect((await x.w('GET', '/api/worker/income')).json().orders[0]).toMatchObject({ state: 'withdrawn', parts: [{ state: 'withdrawn', fen: available }] });
     await expectBalanced();
   });
 
@@ -200,6 +210,7 @@ describe('withdrawals', () => {
     const card = (await x.w('POST', '/api/worker/bank-cards', { bankName: '模拟银行', holderName: '钱师傅', cardNo: '6225880137070000' })).json();
     const wd = (await x.w('POST', '/api/worker/withdrawals', { amountFen: 3000, cardId: card.id })).json();
     expect(wd.status).toBe('pending_review');
+    expect((await x.w('GET', '/api/worker/income')).json().orders[0].parts).toContainEqual({ state: 'withdrawing', fen: 3000 });
     const list = (await t.app.inject({ method: 'GET', url: '/api/admin/finance/withdrawals?status=pending_review', headers: finance })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(wd.id);
     expect((await t.app.inject({ method: 'POST', url: `/api/admin/finance/withdrawals/${wd.id}/reject`, headers: finance, payload: {} })).statusCode).toBe(400);

@@ -16,6 +16,8 @@ export function IncomeOrders({ orders }: { orders: IncomeOrder[] }) {
   );
 }
 
+const STATE_COLORS: Record<IncomeOrder['state'], string> = { pending: 'warning', available: 'success', withdrawing: 'primary', withdrawn: 'default', returned: 'danger' };
+
 function IncomeRow({ order }: { order: IncomeOrder }) {
   const { t, lang } = useI18n();
   const reason = order.commissionReason ? (lang === 'en' ? order.commissionReason.en : order.commissionReason.zh) : '';
@@ -28,7 +30,7 @@ function IncomeRow({ order }: { order: IncomeOrder }) {
       extra={
         <div className="m-income-net">
           <div>{formatFen(order.netFen)}</div>
-          <Tag color={order.state === 'available' ? 'success' : 'warning'}>{t(`income.state.${order.state}`)}</Tag>
+          <Tag color={STATE_COLORS[order.state]} data-testid="income-state">{t(`income.state.${order.state}`)}</Tag>
         </div>
       }
       description={
@@ -39,6 +41,9 @@ function IncomeRow({ order }: { order: IncomeOrder }) {
           {order.compensationFen > 0 && <div>{t('income.compensation')} {formatFen(order.compensationFen)}</div>}
           {(order.clawbackFen ?? 0) > 0 && <div data-testid="income-clawback">{t('income.clawback')} {formatFen(-(order.clawbackFen ?? 0))}</div>}
           {order.state === 'pending' && <div>{t('income.availableAt', { time: formatDateTime(order.availableAt, lang) })}</div>}
+          {order.parts.length > 1 && (
+            <div data-testid="income-parts">{order.parts.map((p) => `${t(`income.state.${p.state}`)} ${formatFen(p.fen)}`).join(' · ')}</div>
+          )}
         </div>
       }
     >

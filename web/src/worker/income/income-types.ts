@@ -25,7 +25,10 @@ export interface IncomeOrder {
   /** Taken back from this order's share by an after-sales / arbitration refund. */
   clawbackFen?: number;
   netFen: number;
-  state: 'pending' | 'available';
+  /** Where the money is now: 待结算 / 可提现 / 提现中 / 已提现 / 已退回 (from the ledger's release and the withdrawals). */
+  state: 'pending' | 'available' | 'withdrawing' | 'withdrawn' | 'returned';
+  /** When a withdrawal took part of it: each part by state. */
+  parts: { state: IncomeOrder['state']; fen: number }[];
   availableAt: string;
 }
 

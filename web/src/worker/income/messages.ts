@@ -23,6 +23,9 @@ export const incomeMessages: Messages = {
   'income.clawback': ['售后退款扣回', 'Taken back by an after-sales refund'],
   'income.state.pending': ['待结算', 'Pending'],
   'income.state.available': ['可提现', 'Withdrawable'],
+  'income.state.withdrawing': ['提现中', 'Being withdrawn'],
+  'income.state.withdrawn': ['已提现', 'Withdrawn'],
+  'income.state.returned': ['已退回', 'Taken back'],
   'income.availableAt': ['{time} 可提现', 'Withdrawable from {time}'],
   'income.kind.compensation': ['取消补偿', 'Cancellation share'],
 
