@@ -5,10 +5,12 @@
  * the identity documents and verified certificates (with expiry dates, some expiring within 30 days) their gated
  * items need. Deterministic (seeded PRNG): the same city on every machine, apart from dates relative to today.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../app-context.js';
+import type { DB } from '../db/types.js';
 import type { CitySeed } from '../domains/geo/service.js';
-import { createWorkerProfiles, type WorkerSeed } from '../domains/workers/service.js';
+import type { WorkerSeed } from '../domains/workers/service.js';
+import { CONSENT_VERSION } from '../domains/workers/onboarding-service.js';
 import { maskIdNumber } from '../platform/id-number.js';
 import { maskName, maskPhone } from '../platform/mask.js';
 import { haversineKm } from '../platform/providers/map.js';
@@ -159,58 +161,61 @@ export function planDemoWorkers(r: Rng, city: CitySeed, places: readonly Place[]
 /** A 1×1 PNG standing in for the scans of the demo's identity cards and certificates (one set, shared). */
 const PLACEHOLDER_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function placeholderFiles(ctx: AppContext, ownerId: string) {
+async function placeholderFiles(ctx: AppContext, db: Kysely<DB>, ownerId: string) {
   const ids: Record<string, string> = {};
   for (const purpose of ['id_front', 'id_back', 'selfie', 'certificate']) {
-    const row = await ctx.db.insertInto('files').values({ owner_kind: 'user', owner_id: ownerId, purpose, content_type: 'image/png', size_bytes: PLACEHOLDER_PNG.length, storage_key: 'pending', is_public: false })
+    const row = await db.insertInto('files').values({ owner_kind: 'user', owner_id: ownerId, purpose, content_type: 'image/png', size_bytes: PLACEHOLDER_PNG.length, storage_key: 'pending', is_public: false })
       .returning('id').executeTakeFirstOrThrow();
     const key = `${purpose}/${row.id}.png`;
     await ctx.storage.put(key, PLACEHOLDER_PNG);
-    await ctx.db.updateTable('files').set({ storage_key: key }).where('id', '=', row.id).execute();
+    await db.updateTable('files').set({ storage_key: key }).where('id', '=', row.id).execute();
     ids[purpose] = row.id;
   }
   return ids as { id_front: string; id_back: string; selfie: string; certificate: string };
 }
 
-/** Inserts the planned workers: accounts, approved profiles, skills, hours, identities and verified certificates. */
+/**
+ * Inserts the planned workers in one transaction: accounts, approved profiles (with their skill array, daily maximum
+ * and review dates), hours, skills, identities and verified certificates. Written here rather than through the
+ * workers domain's createWorkerProfiles so that the profiles are written once: its per-skill trigger and the follow-up
+ * updates would rewrite every indexed profile row several times (seconds at a thousand workers).
+ */
 export async function insertDemoWorkers(ctx: AppContext, plans: DemoWorkerPlan[], itemIds: Map<string, string>, passwordHash: string, demoPhone: string) {
-  const users = await ctx.db.insertInto('users').values(plans.map((p) => ({
-    roles: ['worker'], name: p.displayName, gender: p.gender, phone_hash: ctx.pii.blindIndex(p.phone), phone_enc: ctx.pii.encrypt(p.phone),
-    phone_masked: maskPhone(p.phone), password_hash: p.phone === demoPhone ? passwordHash : null,
-  }))).returning('id').execute();
-  const ids = users.map((u) => u.id);
-  // Profiles and hours through the workers domain; skills below, in bulk.
-  const seeds: WorkerSeed[] = plans.map(({ phone: _p, trade: _t, itemCodes: _s, maxMinutesPerDay: _m, idNumber: _i, certificates: _c, ...seed }, i) => ({ ...seed, userId: ids[i]! }));
-  await createWorkerProfiles(ctx.db, seeds);
-  const skills = plans.flatMap((p, i) => p.itemCodes.map((c) => itemIds.get(c)).filter((id): id is string => !!id).map((item_id) => ({ worker_id: ids[i]!, item_id })));
-  await ctx.db.transaction().execute(async (trx) => {
-    // The per-row trigger keeping worker_profiles.skill_ids in step would rewrite a profile per skill (seconds for a
-    // few thousand rows): off for this bulk insert only (transactional), then the same array in one statement.
-    await sql`alter table worker_skills disable trigger worker_skills_sync`.execute(trx);
-    for (let i = 0; i < skills.length; i += 2000) await trx.insertInto('worker_skills').values(skills.slice(i, i + 2000)).execute();
-    await sql`alter table worker_skills enable trigger worker_skills_sync`.execute(trx);
-    await sql`update worker_profiles w set skill_ids = s.ids
-      from (select worker_id, array_agg(item_id order by item_id) as ids from worker_skills where worker_id = any(${ids}::uuid[]) group by worker_id) s
-      where w.user_id = s.worker_id`.execute(trx);
-  });
   const now = new Date();
-  for (const minutes of new Set(plans.map((p) => p.maxMinutesPerDay))) {
-    const of = ids.filter((_, i) => plans[i]!.maxMinutesPerDay === minutes);
-    await ctx.db.updateTable('worker_profiles').set({ max_minutes_per_day: minutes, submitted_at: now, approved_at: now }).where('user_id', 'in', of).execute();
-  }
-  const demoIndex = plans.findIndex((p) => p.phone === demoPhone);
-  const files = await placeholderFiles(ctx, ids[Math.max(0, demoIndex)]!);
   const check = JSON.stringify({ passed: true, provider: 'demo-seed', nameMatch: true, faceMatch: true, faceScore: 0.95, reasons: [] });
-  const identities = plans.map((p, i) => ({
-    worker_id: ids[i]!, real_name_enc: ctx.pii.encrypt(p.displayName), real_name_masked: maskName(p.displayName), id_number_enc: ctx.pii.encrypt(p.idNumber),
-    id_number_hash: ctx.pii.blindIndex(`id:${p.idNumber}`), id_number_masked: maskIdNumber(p.idNumber), birth_date: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
-    front_file_id: files.id_front, back_file_id: files.id_back, selfie_file_id: files.selfie, check_result: check, consent_version: 'pipl-2026-11', consent_at: now,
-  }));
-  for (let i = 0; i < identities.length; i += 500) await ctx.db.insertInto('worker_identities').values(identities.slice(i, i + 500)).execute();
-  const certificates = plans.flatMap((p, i) => p.certificates.map((c) => ({
-    worker_id: ids[i]!, kind: c.kind, number: c.number, expires_at: c.expiresAt, file_id: files.certificate, status: 'verified' as const,
-  })));
-  for (let i = 0; i < certificates.length; i += 500) await ctx.db.insertInto('worker_certificates').values(certificates.slice(i, i + 500)).execute();
-  await sql`analyze worker_profiles`.execute(ctx.db);
-  return ids;
+  const skillsOf = plans.map((p) => p.itemCodes.map((c) => itemIds.get(c)).filter((id): id is string => !!id).sort());
+  return ctx.db.transaction().execute(async (trx) => {
+    const users = await trx.insertInto('users').values(plans.map((p) => ({
+      roles: ['worker'], name: p.displayName, gender: p.gender, phone_hash: ctx.pii.blindIndex(p.phone), phone_enc: ctx.pii.encrypt(p.phone),
+      phone_masked: maskPhone(p.phone), password_hash: p.phone === demoPhone ? passwordHash : null,
+    }))).returning('id').execute();
+    const ids = users.map((u) => u.id);
+    await trx.insertInto('worker_profiles').values(plans.map((p, i) => ({
+      user_id: ids[i]!, display_name: p.displayName, gender: p.gender, district_code: p.districtCode, home_lat: p.homeLat, home_lng: p.homeLng,
+      service_radius_km: p.serviceRadiusKm, experience_years: p.experienceYears, rating_avg: p.ratingAvg, rating_count: p.ratingCount, orders_done: p.ordersDone,
+      status: 'approved' as const, online: p.online, rate_fen: p.rate?.fen ?? null, rate_unit: p.rate?.unit ?? null, ...(p.ratingHistogram ? { rating_histogram: p.ratingHistogram } : {}),
+      skill_ids: skillsOf[i]!, max_minutes_per_day: p.maxMinutesPerDay, submitted_at: now, approved_at: now,
+    }))).execute();
+    const hours = plans.flatMap((p, i) => p.hours.map((h) => ({ worker_id: ids[i]!, weekday: h.weekday, start_minute: h.startMinute, end_minute: h.endMinute })));
+    for (let i = 0; i < hours.length; i += 4000) await trx.insertInto('worker_hours').values(hours.slice(i, i + 4000)).execute();
+    // skill_ids is already right: the per-row sync trigger is off for this bulk insert only (transactional DDL).
+    const skills = skillsOf.flatMap((list, i) => list.map((item_id) => ({ worker_id: ids[i]!, item_id })));
+    await sql`alter table worker_skills disable trigger worker_skills_sync`.execute(trx);
+    for (let i = 0; i < skills.length; i += 4000) await trx.insertInto('worker_skills').values(skills.slice(i, i + 4000)).execute();
+    await sql`alter table worker_skills enable trigger worker_skills_sync`.execute(trx);
+    const demoIndex = plans.findIndex((p) => p.phone === demoPhone);
+    const files = await placeholderFiles(ctx, trx, ids[Math.max(0, demoIndex)]!);
+    const identities = plans.map((p, i) => ({
+      worker_id: ids[i]!, real_name_enc: ctx.pii.encrypt(p.displayName), real_name_masked: maskName(p.displayName), id_number_enc: ctx.pii.encrypt(p.idNumber),
+      id_number_hash: ctx.pii.blindIndex(`id:${p.idNumber}`), id_number_masked: maskIdNumber(p.idNumber), birth_date: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
+      front_file_id: files.id_front, back_file_id: files.id_back, selfie_file_id: files.selfie, check_result: check, consent_version: CONSENT_VERSION, consent_at: now,
+    }));
+    for (let i = 0; i < identities.length; i += 1000) await trx.insertInto('worker_identities').values(identities.slice(i, i + 1000)).execute();
+    const certificates = plans.flatMap((p, i) => p.certificates.map((c) => ({
+      worker_id: ids[i]!, kind: c.kind, number: c.number, expires_at: c.expiresAt, file_id: files.certificate, status: 'verified' as const,
+    })));
+    for (let i = 0; i < certificates.length; i += 2000) await trx.insertInto('worker_certificates').values(certificates.slice(i, i + 2000)).execute();
+    await sql`analyze worker_profiles`.execute(trx);
+    return ids;
+  });
 }

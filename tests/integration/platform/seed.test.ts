@@ -54,5 +54,5 @@ describe('demo city seed', () => {
     expect(new Set(admins.flatMap((a) => a.roles))).toEqual(new Set(['super_admin', 'operations', 'finance', 'support']));
     const items = await t.ctx.db.selectFrom('service_items').select('id').execute();
     expect(items.length).toBeGreaterThanOrEqual(30);
-  });
+  }, 120_000);
 });
