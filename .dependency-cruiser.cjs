@@ -6,7 +6,7 @@
 
 /** Bottom first: a domain may import the public entry (index.ts) of a domain listed before it, never after. */
 const DOMAIN_ORDER = [
-  'geo', 'accounts', 'admin', 'catalog', 'messaging', 'workers', 'booking', 'payments', 'promotions', 'dispatch',
+  'geo', 'accounts', 'admin', 'catalog', 'messaging', 'workers', 'booking', 'payments', 'promotions', 'reviews', 'dispatch',
   'support', 'safety',
 ];
 

@@ -22,6 +22,8 @@ import { financeRoutes } from './domains/payments/finance-routes.js';
 import { promotionRoutes } from './domains/promotions/routes.js';
 import { messagingRoutes } from './domains/messaging/routes.js';
 import { supportRoutes } from './domains/support/routes.js';
+import { giveDefaultReviews } from './domains/reviews/index.js';
+import { reviewRoutes } from './domains/reviews/routes.js';
 import { wireWorkflows, workflowRoutes } from './workflows/index.js';
 import { registerMessagingJobs } from './domains/messaging/jobs.js';
 import { safetyRoutes } from './domains/safety/routes.js';
@@ -111,6 +113,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   app.addHook('preClose', async () => ctx.events.stop()); // ends open event streams, so closing does not wait for them
   ctx.jobs.every(6 * 3_600_000, () => ctx.events.prune());
   ctx.jobs.every(6 * 3_600_000, () => noticeExpiringCertificates(ctx).then(() => undefined));
+  ctx.jobs.every(3_600_000, () => giveDefaultReviews(ctx.db, ctx.config.cityCode).then(() => undefined));
 
   const spa = config.serveWeb && portalIndexExists();
   installErrorHandling(app, spa ? (request, reply) => {
@@ -136,7 +139,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, safetyRoutes, ...workflowRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, safetyRoutes, ...workflowRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

@@ -3,6 +3,7 @@ import type { DispatchPlansTable } from './types-dispatch-plans.js';
 import type { PaymentsDB } from './types-payments.js';
 import type { PromotionsDB } from './types-promotions.js';
 import type { MessagingDB, SafetyDB } from './types-messaging.js';
+import type { ReviewsDB } from './types-reviews.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -452,7 +453,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

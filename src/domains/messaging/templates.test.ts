@@ -41,6 +41,10 @@ const SAMPLES: { [T in NotificationType]: NotificationVars<T>[] } = {
     { decision: 'paid', amount: '¥1,200.00' },
   ],
   review_outcome: [{ decision: 'removed', service: '日常保洁' }, { decision: 'kept', service: '日常保洁', reason: '评价内容属实' }],
+  review_moderated: [
+    { decision: 'kept', service: '日常保洁', reason: '评价内容属实' }, { decision: 'hidden', service: '日常保洁', reason: '含辱骂内容' },
+    { decision: 'removed', service: '日常保洁', reason: '与订单无关' },
+  ],
   appeal_outcome: [{ decision: 'overturned', penalty: 'suspension' }, { decision: 'upheld', penalty: 'warning', reason: '迟到有记录' }],
   onboarding_approved: [{}],
   onboarding_rejected: [{ reason: '证书照片不清晰' }],
@@ -75,7 +79,7 @@ describe('the catalogue', () => {
     expect(NOTIFICATION_TYPES).toEqual(expect.arrayContaining([
       'order_paid', 'order_offered', 'order_accepted', 'order_declined', 'worker_departed', 'worker_arrived', 'service_finished',
       'auto_confirm_soon', 'reschedule_requested', 'reschedule_decided', 'order_cancelled', 'refund_done', 'review_received',
-      'withdrawal_decided', 'review_outcome', 'appeal_outcome', 'onboarding_approved', 'onboarding_rejected', 'penalty_issued',
+      'withdrawal_decided', 'review_outcome', 'review_moderated', 'appeal_outcome', 'onboarding_approved', 'onboarding_rejected', 'penalty_issued',
       'certificate_expiring', 'sos_raised', 'reminder_before_start', 'chat_message', 'support_reply',
     ]));
   });

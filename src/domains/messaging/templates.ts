@@ -251,6 +251,27 @@ export const NOTIFICATION_TEMPLATES = {
       },
     },
   },
+  review_moderated: {
+    audiences: ['customer'], category: 'review', safetyCritical: false, defaultChannels: ['in_app'], link: 'order',
+    variables: { service: T, reason: T },
+    texts: {
+      by: 'decision',
+      cases: {
+        kept: {
+          title: { zh: '您的评价已保留', en: 'Your review stays' },
+          body: { zh: '师傅对您 {service} 评价的申诉未通过（{reason}），评价继续展示。', en: 'The worker\'s appeal against your review of {service} was rejected ({reason}); your review stays.' },
+        },
+        hidden: {
+          title: { zh: '您的评价已隐藏', en: 'Your review was hidden' },
+          body: { zh: '您对 {service} 的评价经平台审核已隐藏（{reason}）。', en: 'Your review of {service} was hidden after review by the platform ({reason}).' },
+        },
+        removed: {
+          title: { zh: '您的评价已移除', en: 'Your review was removed' },
+          body: { zh: '您对 {service} 的评价经平台审核已移除（{reason}）。', en: 'Your review of {service} was removed after review by the platform ({reason}).' },
+        },
+      },
+    },
+  },
   appeal_outcome: {
     audiences: ['worker'], category: 'account', safetyCritical: false, defaultChannels: ['in_app', 'sms'], link: 'penalty',
     variables: { penalty: PENALTY },

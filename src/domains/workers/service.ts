@@ -27,6 +27,11 @@ export async function createWorkerProfiles(db: Kysely<DB>, seeds: WorkerSeed[]) 
   if (hours.length) await db.insertInto('worker_hours').values(hours).execute();
 }
 
+/** The rating a worker shows, as the reviews domain derives it from review rows (visible, not the default mark). */
+export async function setWorkerRating(db: Kysely<DB>, workerId: string, r: { avg: number; count: number; histogram: number[] }): Promise<void> {
+  await db.updateTable('worker_profiles').set({ rating_avg: r.avg, rating_count: r.count, rating_histogram: r.histogram }).where('user_id', '=', workerId).execute();
+}
+
 export async function countWorkers(db: Kysely<DB>) {
   const r = await db.selectFrom('worker_profiles').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'removed').executeTakeFirstOrThrow();
   return Number(r.n);

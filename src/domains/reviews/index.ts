@@ -1,0 +1,3 @@
+/** The reviews domain's public entry: other domains and the workflow layer import only this file. */
+export * from './service.js';
+export * from './settings.js';
