@@ -94,5 +94,13 @@ describe('an address from a suggestion', () => {
     const [, km, minutes] = zh.match(/(\d+\.\d) 公里（约 (\d+) 分钟/) ?? [];
     expect(Number(km), zh).toBeGreaterThan(1);
     expect(Number(minutes), zh).toBeGreaterThan(0);
+
+    // Taken: the day's route from the worker's home has real kilometres and minutes too.
+    expect((await caller(t, worker)('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
+    const day = new Date(new Date(order.scheduledStart).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const route = (await caller(t, worker)('GET', `/api/worker/route?date=${day}`)).json();
+    expect(route.stops.map((s: { orderId?: string; id?: string }) => s.orderId ?? s.id)).toContain(order.id);
+    expect(route.travelKm).toBeGreaterThan(1);
+    expect(route.stops[0].travelMinutes).toBeGreaterThan(0);
   });
 });
