@@ -202,6 +202,7 @@ export interface CatalogChangesTable {
 
 export interface QuotesTable {
   id: Generated<string>;
+  quote_no: Generated<string>;
   customer_id: string | null;
   item_id: string;
   city_code: string;

@@ -52,21 +52,21 @@ export async function createQuote(ctx: AppContext, customerId: string, input: Qu
   const stored = await ctx.db.insertInto('quotes').values({
     customer_id: customerId, item_id: row.id, city_code: city.code, request: JSON.stringify(input), quote: JSON.stringify(quote),
     signature: signQuote(quote, signingKey(ctx)), total_fen: quote.totalFen, expires_at: new Date(quote.expiresAt),
-  }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
-  return present(stored.id, quote, row.name, row.name_en, row.unit);
+  }).returning(['id', 'quote_no', 'created_at']).executeTakeFirstOrThrow();
+  return present(stored.id, stored.quote_no, quote, row.name, row.name_en, row.unit);
 }
 
-function present(id: string, quote: Quote, itemName: string, itemNameEn: string, unit: string) {
-  return { id, itemName, itemNameEn, unit, ...quote };
+function present(id: string, quoteNo: string, quote: Quote, itemName: string, itemNameEn: string, unit: string) {
+  return { id, quoteNo, itemName, itemNameEn, unit, ...quote };
 }
 
 /** One of my quotes (404 for anyone else's). */
 export async function getQuote(ctx: AppContext, customerId: string, id: string) {
   const row = await ctx.db.selectFrom('quotes as qt').innerJoin('service_items as i', 'i.id', 'qt.item_id')
-    .select(['qt.id', 'qt.quote', 'qt.consumed_at', 'i.name', 'i.name_en', 'i.unit'])
+    .select(['qt.id', 'qt.quote_no', 'qt.quote', 'qt.consumed_at', 'i.name', 'i.name_en', 'i.unit'])
     .where('qt.id', '=', id).where('qt.customer_id', '=', customerId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  return { ...present(row.id, row.quote as Quote, row.name, row.name_en, row.unit), used: row.consumed_at !== null };
+  return { ...present(row.id, row.quote_no, row.quote as Quote, row.name, row.name_en, row.unit), used: row.consumed_at !== null };
 }
 
 /**

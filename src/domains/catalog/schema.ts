@@ -58,7 +58,7 @@ const Line = Type.Object({
   rule: Type.Object({ id: Type.String(), description: Type.Object({ zh: Type.String(), en: Type.String() }) }),
 });
 export const QuoteView = Type.Object({
-  id: Type.String(), itemName: Type.String(), itemNameEn: Type.String(), unit: Type.String(), kind: Type.String(), itemCode: Type.String(), cityCode: Type.String(),
+  id: Type.String(), quoteNo: Type.String(), itemName: Type.String(), itemNameEn: Type.String(), unit: Type.String(), kind: Type.String(), itemCode: Type.String(), cityCode: Type.String(),
   model: Type.String(), quantity: Type.Number(), options: Type.Record(Type.String(), Type.Unknown()), scheduledStart: Type.String(), createdAt: Type.String(),
   expiresAt: Type.String(), lines: Type.Array(Line), subtotalFen: Type.Integer(), discountFen: Type.Integer(), totalFen: Type.Integer(),
   referenceRange: Type.Optional(Type.Object({ minFen: Type.Integer(), maxFen: Type.Integer() })),

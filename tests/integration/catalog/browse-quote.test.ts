@@ -71,6 +71,18 @@ describe('quotes', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/catalog/quotes/${q.id}`, headers: customer.headers })).json().totalFen).toBe(128_000);
   });
 
+  it('gives each quote a short 报价单号 people can read out (Q + Shanghai date + 7 digits), unique, not the UUID', async () => {
+    const start = shanghaiAt(3, 10);
+    const shanghaiDate = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(2, 10).replace(/-/g, '');
+    const before = shanghaiDate();
+    const nos = await Promise.all(Array.from({ length: 20 }, async () => (await quote({ itemCode: 'daily-cleaning', quantity: 2, scheduledStart: start })).json()));
+    const dates = `(${before}|${shanghaiDate()})`; // a run across midnight may see either day
+    for (const q of nos) expect(q.quoteNo).toMatch(new RegExp(`^Q${dates}\\d{7}$`));
+    expect(new Set(nos.map((q) => q.quoteNo)).size).toBe(20);
+    const again = (await t.app.inject({ method: 'GET', url: `/api/catalog/quotes/${nos[0].id}`, headers: customer.headers })).json();
+    expect(again.quoteNo).toBe(nos[0].quoteNo);
+  });
+
   it('adds the night surcharge (20 %) and the urgent fee for a visit within 3 hours', async () => {
     const night = (await quote({ itemCode: 'daily-cleaning', quantity: 2, scheduledStart: shanghaiAt(2, 21) })).json();
     expect(night.lines.map((l: { code: string }) => l.code)).toEqual(['BASE', 'SURCHARGE_NIGHT']);

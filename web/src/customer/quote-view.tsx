@@ -68,7 +68,7 @@ export function QuoteView({ quote }: { quote: Quote }) {
       <p className={expired ? 'm-quote-meta m-danger-text' : 'm-quote-meta'} data-testid="quote-expiry">
         {expired ? t('quote.expired') : t('quote.validUntil', { minutes: validMinutes, time: formatTime(quote.expiresAt) })}
       </p>
-      <p className="m-quote-meta m-quote-id">{t('quote.id', { id: quote.id })}</p>
+      <p className="m-quote-meta m-quote-id">{t('quote.id', { id: quote.quoteNo })}</p>
       {!quote.used && (
         <Button
           block

@@ -54,6 +54,8 @@ export type SortKey = '' | 'price_asc' | 'price_desc' | 'popularity' | 'rating';
 
 export interface Quote {
   id: string;
+  /** 报价单号, short and readable (Q + Shanghai date + 7 digits). */
+  quoteNo: string;
   itemName: string;
   itemNameEn: string;
   unit: string;
