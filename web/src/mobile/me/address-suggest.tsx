@@ -26,7 +26,10 @@ export function usePlaceSuggestions(text: string, districtCode: string | undefin
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      api<{ items: Place[] }>('/api/geo/places', { query: { q: query, districtCode, limit: 6 }, signal: controller.signal })
+      const ask = (district?: string) => api<{ items: Place[] }>('/api/geo/places', { query: { q: query, districtCode: district, limit: 6 }, signal: controller.signal });
+      // The chosen district first; nothing there (a place in another district) → the whole city.
+      ask(districtCode)
+        .then(async (answer) => (answer.items.length || !districtCode ? answer : ask()))
         .then((answer) => setPlaces(answer.items))
         .catch(() => {
           if (!controller.signal.aborted) setPlaces([]);
