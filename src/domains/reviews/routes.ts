@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { IMAGE_TYPES, readUpload, storeUpload } from '../../platform/files.js';
 import { pageOf } from '../../platform/paging.js';
 import {
-  appealQueue, appealReview, decideAppeal, followUp, myReviewOf, ordersToReview, rateCustomer, replyToReview, reportReview, reviewOrder,
+  appealQueue, appealReview, decideAppeal, followUp, myCustomerRating, myReviewOf, myWorkerReviews, ordersToReview, rateCustomer, replyToReview, reportReview, reviewOrder,
   toReviewCount, workerReviews,
 } from './service.js';
 import { reviewSettings, saveReviewSettings } from './settings.js';
@@ -56,12 +56,14 @@ export async function reviewRoutes(app: Api, ctx: AppContext) {
   app.get('/api/workers/:id/reviews', { preHandler: ctx.guards.user(), schema: { tags, summary: "A worker's public reviews: 全部 / 有图 / 追评 / 差评", params: Id, querystring: ListQuery } },
     async (request) => workerReviews(ctx, request.params.id, { filter: request.query.filter, ...pageOf(request.query) }));
 
-  app.get('/api/worker/reviews', { preHandler: worker, schema: { tags, summary: 'Reviews of my work', querystring: ListQuery } },
-    async (request) => workerReviews(ctx, me(request), { filter: request.query.filter, ...pageOf(request.query) }));
+  app.get('/api/worker/reviews', { preHandler: worker, schema: { tags, summary: 'Reviews of my work (hidden / removed ones too, with their status and appeal)', querystring: ListQuery } },
+    async (request) => myWorkerReviews(ctx, me(request), { filter: request.query.filter, ...pageOf(request.query) }));
   app.post('/api/worker/reviews/:id/reply', { preHandler: worker, schema: { tags, summary: 'Reply publicly to a review of my work (once)', params: Id, body: ReplyBody } },
     async (request) => replyToReview(ctx, me(request), request.params.id, request.body.body));
   app.post('/api/worker/reviews/:id/appeal', { preHandler: worker, schema: { tags, summary: '差评申诉: appeal a review with a reason and evidence (once)', params: Id, body: AppealBody } },
     async (request, reply) => reply.status(201).send(await appealReview(ctx, me(request), request.params.id, request.body)));
+  app.get('/api/worker/orders/:id/customer-rating', { preHandler: worker, schema: { tags, summary: 'My rating of the customer of an order (or null), and whether I may rate now', params: Id } },
+    async (request) => myCustomerRating(ctx, me(request), request.params.id));
   app.post('/api/worker/orders/:id/customer-rating', { preHandler: worker, schema: { tags, summary: 'Rate the customer of an order I completed (once)', params: Id, body: CustomerRatingBody } },
     async (request, reply) => reply.status(201).send(await rateCustomer(ctx, me(request), request.params.id, request.body)));
 

@@ -192,6 +192,29 @@ export async function workerReviews(ctx: AppContext, workerId: string, p: { filt
   return { items: rows.map((r) => presentPublic(r, r.customer_name)), total: Number(total.n) };
 }
 
+/**
+ * The worker's own reviews (我的评价): like the public list, but hidden and removed ones stay listed with their
+ * `status`, and each carries its appeal (`{status, reason, decisionNote, decidedAt}` or null).
+ */
+export async function myWorkerReviews(ctx: AppContext, workerId: string, p: { filter?: 'all' | 'photos' | 'follow_up' | 'negative'; offset: number; limit: number }) {
+  let q = ctx.db.selectFrom('reviews as r').leftJoin('users as u', 'u.id', 'r.customer_id').leftJoin('review_appeals as a', 'a.review_id', 'r.id').where('r.worker_id', '=', workerId);
+  if (p.filter === 'photos') q = q.where((eb) => eb(eb.fn('cardinality', ['r.photo_file_ids']), '>', 0));
+  if (p.filter === 'follow_up') q = q.where('r.follow_up_at', 'is not', null);
+  if (p.filter === 'negative') q = q.where('r.stars', '<=', 2).where('r.is_default', '=', false);
+  const [rows, total] = await Promise.all([
+    q.selectAll('r').select(['u.name as customer_name', 'a.status as appeal_status', 'a.reason as appeal_reason', 'a.decision_note as appeal_note', 'a.decided_at as appeal_decided_at'])
+      .orderBy('r.created_at', 'desc').offset(p.offset).limit(p.limit).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...presentPublic(r, r.customer_name), status: r.status,
+      appeal: r.appeal_status ? { status: r.appeal_status, reason: r.appeal_reason ?? '', decisionNote: r.appeal_note ?? '', decidedAt: r.appeal_decided_at?.toISOString() ?? null } : null,
+    })),
+    total: Number(total.n),
+  };
+}
+
 /** 系统默认好评: orders whose window closed without a review get the default mark (once; kept out of averages). */
 export async function giveDefaultReviews(db: Db, cityCode: string, now = new Date()): Promise<number> {
   const { windowDays } = await reviewSettings(db, cityCode);
@@ -250,6 +273,19 @@ export async function rateCustomer(ctx: AppContext, workerId: string, orderId: s
   }).onConflict((oc) => oc.column('order_id').doNothing()).returningAll().executeTakeFirst();
   if (!row) throw new AppError('ALREADY_RATED');
   return { orderId: row.order_id, punctuality: row.punctuality, communication: row.communication, environment: row.environment, accuracy: row.accuracy, body: row.body, createdAt: row.created_at.toISOString() };
+}
+
+/** My rating of the customer of an order I took (null before one), and whether I may rate now. */
+export async function myCustomerRating(ctx: AppContext, workerId: string, orderId: string, now = new Date()) {
+  const o = await findOrder(ctx.db, orderId);
+  if (!o || o.worker_id !== workerId) throw new AppError('NOT_FOUND');
+  const row = await ctx.db.selectFrom('customer_ratings').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+  const { windowDays } = await reviewSettings(ctx.db, o.city_code);
+  const open = REVIEWABLE.has(o.status) && !!o.completed_at && now.getTime() <= o.completed_at.getTime() + windowDays * DAY;
+  return {
+    rating: row ? { orderId: row.order_id, punctuality: row.punctuality, communication: row.communication, environment: row.environment, accuracy: row.accuracy, body: row.body, createdAt: row.created_at.toISOString() } : null,
+    canRate: !row && open,
+  };
 }
 
 /** Below this many ratings a customer's aggregate is not shown (one worker's view would identify the rater). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { giveDefaultReviews } from '../../../src/domains/reviews/index.js';
+import { customerWorkerHistory, giveDefaultReviews } from '../../../src/domains/reviews/index.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, signedInWorker } from '../../helpers/booking.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { shanghaiAt } from '../../helpers/time.js';
@@ -117,6 +117,8 @@ describe('reviews (评价)', () => {
 
     expect(await profile(worker.user.id)).toMatchObject({ rating_count: 0, rating_histogram: [0, 0, 0, 0, 0] });
     expect((await c('GET', `/api/workers/${worker.user.id}/reviews`)).json().total).toBe(0);
+    const mine = (await w('GET', '/api/worker/reviews')).json();
+    expect(mine.items[0]).toMatchObject({ id: review.id, status: 'hidden', appeal: { status: 'hidden', reason: '客户评价与事实不符，有照片为证', decisionNote: '评价与服务记录不符' } });
     const told = await t.ctx.db.selectFrom('notifications').select(['recipient_id', 'type']).where('link_id', 'in', [review.id, order.id]).where('type', 'in', ['review_outcome', 'review_moderated']).execute();
     expect(told.map((n) => n.recipient_id).sort()).toEqual([customer.user.id, worker.user.id].sort());
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', review.id).execute();
@@ -140,12 +142,23 @@ describe('reviews (评价)', () => {
   it('the worker rates the customer once; workers see only an aggregate of at least 3 ratings', async () => {
     const first = await completedOrder();
     const rating = { punctuality: 5, communication: 4, environment: 5, accuracy: 4, body: '沟通顺畅' };
+    expect((await first.w('GET', `/api/worker/orders/${first.order.id}/customer-rating`)).json()).toEqual({ rating: null, canRate: true });
     expect((await first.w('POST', `/api/worker/orders/${first.order.id}/customer-rating`, rating)).statusCode).toBe(201);
     expect((await first.w('POST', `/api/worker/orders/${first.order.id}/customer-rating`, rating)).json().code).toBe('ALREADY_RATED');
     expect((await first.c('POST', `/api/worker/orders/${first.order.id}/customer-rating`, rating)).statusCode).toBe(403);
+    expect((await first.w('GET', `/api/worker/orders/${first.order.id}/customer-rating`)).json()).toMatchObject({ rating: { punctuality: 5, accuracy: 4, body: '沟通顺畅' }, canRate: false });
+    const other = await signedInWorker(t, { name: '别的师傅', hours: ALL_DAY });
+    expect((await caller(t, other)('GET', `/api/worker/orders/${first.order.id}/customer-rating`)).statusCode).toBe(404);
     const { customerAggregates } = await import('../../../src/domains/reviews/index.js');
     expect((await customerAggregates(t.ctx.db, [first.customer.user.id])).get(first.customer.user.id)).toBeNull();
     const rows = await t.ctx.db.selectFrom('customer_ratings').selectAll().where('customer_id', '=', first.customer.user.id).execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('常客优先 reads real reviews: a worker the customer rated well is a regular, one never reviewed is not (no invented ratings)', async () => {
+    const first = await completedOrder();
+    expect((await customerWorkerHistory(t.ctx.db, first.customer.user.id))).toEqual([{ workerId: first.worker.user.id, orders: 1, avgRating: 0 }]);
+    expect((await first.c('POST', `/api/orders/${first.order.id}/review`, { stars: 5, body: '很满意' })).statusCode).toBe(201);
+    expect((await customerWorkerHistory(t.ctx.db, first.customer.user.id))).toEqual([{ workerId: first.worker.user.id, orders: 1, avgRating: 5 }]);
   });
 });
