@@ -4,6 +4,7 @@ import { bookingMessages } from './booking/messages';
 import { cardMessages } from './cards/messages';
 import { couponMessages } from './coupons/messages';
 import { orderMessages } from './orders/messages';
+import { customerReviewMessages } from './reviews/messages';
 import { workerSearchMessages } from './workers/messages';
 
 export const customerMessages: Messages = {
@@ -13,6 +14,7 @@ export const customerMessages: Messages = {
   ...orderMessages,
   ...couponMessages,
   ...cardMessages,
+  ...customerReviewMessages,
   'customer.portal': ['同城上门服务，一键到家', 'Home services in your city'],
   'home.greeting': ['你好，{name}', 'Hello, {name}'],
   'home.greetingAnonymous': ['你好，欢迎使用到家', 'Hello, welcome to Daojia'],

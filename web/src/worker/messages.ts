@@ -2,6 +2,7 @@ import type { Messages } from '../shared/i18n';
 import { incomeMessages } from './income/messages';
 import { onboardingMessages } from './onboarding/messages';
 import { orderMessages } from './orders/messages';
+import { workerReviewMessages } from './reviews/messages';
 import { calendarMessages } from './schedule/messages';
 
 export const workerMessages: Messages = {
@@ -9,6 +10,7 @@ export const workerMessages: Messages = {
   ...orderMessages,
   ...calendarMessages,
   ...incomeMessages,
+  ...workerReviewMessages,
   'worker.portal': ['师傅端 · 接单赚钱', 'Worker app · earn with your skills'],
   'worker.hello': ['{name} 师傅，你好', 'Hello, {name}'],
   'worker.helloAnonymous': ['师傅，你好', 'Hello'],

@@ -12,6 +12,7 @@ import { ScheduleStepPage } from './onboarding/schedule-page';
 import { workerOrders } from './orders/order-api';
 import { WorkerOrderPage } from './orders/order-page';
 import { OrdersTab } from './orders/orders-tab';
+import { MyReviewsPage } from './reviews/my-reviews-page';
 import { ScheduleTab } from './schedule/schedule-tab';
 import { TeamJoinPage } from './team-join-page';
 import { WorkerHome } from './worker-home';
@@ -31,12 +32,14 @@ const portal: MobilePortal = {
     { path: 'team/join', Component: TeamJoinPage },
     { path: 'orders/:id', Component: WorkerOrderPage },
     { path: 'income/withdraw', Component: WithdrawPage },
+    { path: 'me/reviews', Component: MyReviewsPage },
   ],
   tabs: [
     { path: 'orders', titleKey: 'tab.orders', icon: <UnorderedListOutline />, Component: OrdersTab },
     { path: 'schedule', titleKey: 'tab.calendar', icon: <CalendarOutline />, Component: ScheduleTab },
     { path: 'income', titleKey: 'tab.income', icon: <CollectMoneyOutline />, Component: IncomeTab },
   ],
+  meLinks: [{ path: 'me/reviews', titleKey: 'myReviews.title' }],
   // 提现 lists the withdrawals; the home tab shows the application and penalties.
   notificationPaths: { withdrawal: () => '/income/withdraw', application: () => '/', penalty: () => '/' },
   recentOrders: async (signal) => {

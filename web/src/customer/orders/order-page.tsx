@@ -27,6 +27,7 @@ import { PaymentResult, usePaymentReturn } from './payment-return';
 import { RescheduleCard } from './reschedule-card';
 import { ServiceCode } from './service-code';
 import { useOrderAction } from './use-order-action';
+import { ReviewCard } from '../reviews/review-card';
 
 /** Extra work proposed during the visit raises no live event: look again now and then while in service. */
 const IN_SERVICE_POLL_MS = 15_000;
@@ -83,6 +84,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
       <OrderWorker order={order} />
       {order.worker && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
+      {order.worker && (order.status === 'completed' || order.status === 'closed') && <ReviewCard orderId={order.id} />}
       <OrderInfo order={order} />
       <OrderPrice order={order} />
       <BillCard order={order} />

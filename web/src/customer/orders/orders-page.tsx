@@ -8,9 +8,14 @@ import { useLoad } from '../../shared/use-load';
 import { OrderCard } from './order-card';
 import { BADGE_TABS, ORDER_TABS } from './order-status';
 import { useOrders } from './use-orders';
+import { loadToReview, ToReviewList } from '../reviews/to-review-list';
 
-function tabFrom(value: string | null): OrderTab | null {
-  return ORDER_TABS.find((tab) => tab === value) ?? null;
+/** 待评价 sits after 待验收: not an order state but the completed orders still to review (GET /api/reviews/to-review). */
+type Tab = OrderTab | 'to_review' | null;
+const TABS: Tab[] = [...ORDER_TABS.slice(0, 6), 'to_review', ...ORDER_TABS.slice(6)];
+
+function tabFrom(value: string | null): Tab {
+  return TABS.find((tab) => tab === value) ?? null;
 }
 
 /** 我的订单 (bottom tab `orders`): status tabs with counts, newest first; the tab is kept in `?tab=`. */
@@ -19,8 +24,10 @@ export function OrdersPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab = tabFrom(params.get('tab'));
-  const counts = useLoad((signal) => api<Partial<Record<OrderTab, number>>>('/api/orders/counts', { signal }), [tab]);
-  const orders = useOrders(tab);
+  const counts = useLoad(async (signal) => {
+    const [byTab, toReview] = await Promise.all([api<Partial<Record<OrderTab, number>>>('/api/orders/counts', { signal }), loadToReview(signal)]);
+    return { ...byTab, to_review: toReview.count } as Partial<Record<OrderTab | 'to_review', number>>;
+  }, [tab]);
 
   return (
     <div className="m-orders" data-testid="orders">
@@ -33,8 +40,8 @@ export function OrdersPage() {
         className="m-orders-tabs"
         data-testid="orders-tabs"
       >
-        {ORDER_TABS.map((key) => {
-          const count = key && BADGE_TABS.includes(key) ? counts.data?.[key] ?? 0 : 0;
+        {TABS.map((key) => {
+          const count = key && (key === 'to_review' || BADGE_TABS.includes(key)) ? counts.data?.[key] ?? 0 : 0;
           return (
             <Tabs.Tab
               key={key ?? 'all'}
@@ -49,6 +56,23 @@ export function OrdersPage() {
           );
         })}
       </Tabs>
+      {tab === 'to_review' ? (
+        <div className="m-orders-list" data-testid="orders-list">
+          <ToReviewList />
+        </div>
+      ) : (
+        <OrderList tab={tab} />
+      )}
+    </div>
+  );
+}
+
+/** One status tab's orders, newest first, page by page. */
+function OrderList({ tab }: { tab: OrderTab | null }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const orders = useOrders(tab);
+  return (
       <div className="m-orders-list" data-testid="orders-list">
         {orders.error && !orders.items ? (
           <ErrorBlock status="default" title={t('common.loadFailed')} description={errorText(orders.error, '')}>
@@ -82,6 +106,5 @@ export function OrdersPage() {
           </>
         )}
       </div>
-    </div>
   );
 }

@@ -14,6 +14,7 @@ import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
 import { useFailureToast } from '../../mobile/use-form-submit';
 import { cityDate, dayLabel } from '../../shared/city-days';
+import { WorkerReviews } from '../reviews/worker-reviews';
 
 /** 师傅主页 `/workers/:id`: who they are, verified certificates, portfolio, next free times, and 收藏. */
 export function WorkerProfilePage() {
@@ -157,6 +158,8 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
           </List.Item>
         ))}
       </List>
+
+      <WorkerReviews workerId={worker.id} />
 
       <div className="m-worker-actions" style={{ display: 'flex', gap: 12 }}>
         <Button color="primary" fill="outline" style={{ flex: 1 }} loading={saving} onClick={toggleFavourite} data-testid="worker-favourite" data-favourite={favourite ? 'yes' : 'no'}>

@@ -23,6 +23,7 @@ import { OrderTimeline } from './order-timeline';
 import { RescheduleCard } from './reschedule-card';
 import { VisitWindowCard } from './visit-window-card';
 import { usePolling } from './use-polling';
+import { CustomerRatingCard } from '../reviews/customer-rating-card';
 
 const WAITING_POLL_MS = 15_000;
 
@@ -74,6 +75,7 @@ export function WorkerOrderPage() {
               {order.worker?.id === me.id && sosOnOrder(order.status) && <SosPanel orderId={order.id} inHeader />}
               {order.worker?.id === me.id && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
               <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
+              {order.worker?.id === me.id && (order.status === 'completed' || order.status === 'closed') && <CustomerRatingCard orderId={order.id} />}
               <ExtraWorkList extras={order.extras} />
               <OrderRecords records={order.records} />
               <OrderTimeline events={order.timeline} />
