@@ -65,19 +65,3 @@ export async function workerOrderStats(db: Kysely<DB>, ids: string[], start: Dat
   }
   return out;
 }
-
-/**
- * The customer's history with workers for 常客优先: finished orders per worker (rated 5 until reviews exist,
- * 4 when the order went to after-sales), plus favourite workers (常用师傅) as one well-rated order.
- */
-export async function customerWorkerHistory(db: Kysely<DB>, customerId: string) {
-  const [rows, favourites] = await Promise.all([
-    db.selectFrom('orders').select(['worker_id', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where status in ('disputed', 'refunded'))::int`.as('bad')])
-      .where('customer_id', '=', customerId).where('worker_id', 'is not', null).where('status', 'in', ['completed', 'closed', 'disputed', 'refunded']).groupBy('worker_id').execute(),
-    db.selectFrom('favourite_workers').select('worker_id').where('customer_id', '=', customerId).execute(),
-  ]);
-  const map = new Map<string, { workerId: string; orders: number; avgRating: number }>();
-  for (const r of rows) map.set(r.worker_id!, { workerId: r.worker_id!, orders: r.n, avgRating: (5 * (r.n - r.bad) + 3 * r.bad) / r.n });
-  for (const f of favourites) if (!map.has(f.worker_id)) map.set(f.worker_id, { workerId: f.worker_id, orders: 1, avgRating: 5 });
-  return [...map.values()];
-}

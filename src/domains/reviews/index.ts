@@ -1,3 +1,4 @@
 /** The reviews domain's public entry: other domains and the workflow layer import only this file. */
 export * from './service.js';
 export * from './settings.js';
+export * from './history.js';
