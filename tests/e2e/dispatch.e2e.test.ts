@@ -48,7 +48,7 @@ const browser: () => Browser = useBrowser(async (opened) => {
 
 beforeAll(async () => {
   worker = await demoWorker(baseUrl);
-  // Booked at the demo worker's home: it is then the nearest of the 240 demo workers and among the best K pushed.
+  // Booked at the demo worker's home: it is then the nearest of the demo workers and among the best K pushed.
   for (let skip = 0; skip < 9 && !grabOffer; skip += 3) {
     grabbed = await bookPaidOrder(baseUrl, worker, { skip });
     expect(grabbed.order.status).toBe('paid');
@@ -164,14 +164,17 @@ describe('dispatch: 派单队列 and manual assignment', () => {
     await drawer.getByTestId('order-detail').waitFor();
     expect(await drawerState(ops)).toBe('paid');
 
-    // 派单记录: round 1 was a grab round to one worker, ranked with explanations; the busy demo worker was ruled out.
+    // 派单记录: round 1 was a grab round to the best 5 at most (the demo city has several free cleaners near the demo
+    // worker's home), ranked with explanations; the busy demo worker was ruled out.
     const dispatch = drawer.getByTestId('order-dispatch');
     const round = dispatch.locator('[data-testid="dispatch-round"][data-round="1"]');
     await round.waitFor();
     expect(await round.getAttribute('data-mode')).toBe('grab');
     const ranked = dispatch.getByTestId('dispatch-round-1').getByTestId('dispatch-ranked');
     await ranked.locator('tr[data-offered="yes"]').first().waitFor();
-    expect(await ranked.locator('tr[data-offered="yes"]').count()).toBe(1);
+    const offered = await ranked.locator('tr[data-offered="yes"]').count();
+    expect(offered).toBeGreaterThanOrEqual(1);
+    expect(offered).toBeLessThanOrEqual(5);
     const firstExplanation = await ranked.getByTestId('dispatch-explanation').first().innerText();
     expect(firstExplanation.length).toBeGreaterThan(10);
     expect(firstExplanation).toMatch(/[\u4e00-\u9fff]/);
