@@ -5,6 +5,7 @@ import { freeWorkersAt } from '../booking/index.js';
 import { needOf } from '../booking/index.js';
 import { districtNames, summaryOf } from '../booking/index.js';
 import { takeHomeFor } from '../payments/index.js';
+import { customerAggregates } from '../reviews/index.js';
 
 export async function orderHall(ctx: AppContext, workerId: string) {
   const now = new Date();
@@ -14,6 +15,8 @@ export async function orderHall(ctx: AppContext, workerId: string) {
     .where((eb) => eb.or([eb('f.expires_at', 'is', null), eb('f.expires_at', '>', now)]))
     .orderBy('f.score', 'desc').orderBy('f.distance_km').limit(50).execute();
   const districts = await districtNames(ctx.db);
+  // How other workers rated each customer: an aggregate only, and only from a few ratings on (never single ones).
+  const customers = await customerAggregates(ctx.db, [...new Set(rows.map((r) => r.customer_id))]);
   const items = [];
   for (const r of rows) {
     // A job accepted meanwhile may have made me busy for this one: it is not shown then.
@@ -26,7 +29,7 @@ export async function orderHall(ctx: AppContext, workerId: string) {
       // Minutes from home at the city's travel speed (the same estimate dispatch explains its ranking with).
       etaMinutes: r.distance_km === null ? null : Math.max(1, Math.round(etaFromKm(r.distance_km, DEFAULT_MATCH_CONFIG.travel))),
       fit: r.score === null ? null : Math.round(r.score * 100), payFen: r.price_fen, takeHomeFen: share.takeHomeFen, commissionFen: share.commissionFen, commissionReason: share.reason,
-      mode: r.mode, expiresAt: r.expires_at?.toISOString() ?? null,
+      mode: r.mode, expiresAt: r.expires_at?.toISOString() ?? null, customerRating: customers.get(r.customer_id) ?? null,
     });
   }
   return { items };

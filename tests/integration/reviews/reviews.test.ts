@@ -17,10 +17,10 @@ afterAll(async () => { await t?.close(); });
 const DAY = 86_400_000;
 
 /** A completed (验收) order of a fresh customer with a fresh worker. */
-async function completedOrder(worker?: Awaited<ReturnType<typeof signedInWorker>>) {
-  const customer = await customerWithAddress(t);
+async function completedOrder(worker?: Awaited<ReturnType<typeof signedInWorker>>, existing?: Awaited<ReturnType<typeof customerWithAddress>>, day = 2) {
+  const customer = existing ?? await customerWithAddress(t);
   const w = worker ?? await signedInWorker(t, { name: '评价师傅', hours: ALL_DAY });
-  const order = await bookOrder(t, customer, shanghaiAt(2, 10), { workerId: w.user.id });
+  const order = await bookOrder(t, customer, shanghaiAt(day, 10), { workerId: w.user.id });
   const c = caller(t, customer);
   const wc = caller(t, w);
   expect((await wc('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
@@ -153,6 +153,16 @@ describe('reviews (评价)', () => {
     expect((await customerAggregates(t.ctx.db, [first.customer.user.id])).get(first.customer.user.id)).toBeNull();
     const rows = await t.ctx.db.selectFrom('customer_ratings').selectAll().where('customer_id', '=', first.customer.user.id).execute();
     expect(rows).toHaveLength(1);
+
+    for (const day of [3, 4]) {
+      const next = await completedOrder(undefined, first.customer, day);
+      expect((await next.w('POST', `/api/worker/orders/${next.order.id}/customer-rating`, { ...rating, punctuality: 4 })).statusCode).toBe(201);
+    }
+    const offeredWorker = await signedInWorker(t, { name: '大厅师傅', hours: ALL_DAY });
+    const offered = await bookOrder(t, first.customer, shanghaiAt(5, 10), { workerId: offeredWorker.user.id });
+    const hall = (await caller(t, offeredWorker)('GET', '/api/worker/hall')).json().items;
+    const card = hall.find((i: { id: string }) => i.id === offered.id);
+    expect(card.customerRating).toEqual({ count: 3, punctuality: 4.3, communication: 4, environment: 5, accuracy: 4 });
   });
 
   it('常客优先 reads real reviews: a worker the customer rated well is a regular, one never reviewed is not (no invented ratings)', async () => {

@@ -20,6 +20,8 @@ export interface HallItem extends WorkerOrderSummary {
   expiresAt: string | null;
   /** Travel minutes from my home to the address (null without a distance). */
   etaMinutes?: number | null;
+  /** How workers rated this customer, averaged (null below 3 ratings; single ratings are never shown). */
+  customerRating?: { count: number; punctuality: number; communication: number; environment: number; accuracy: number } | null;
 }
 
 /** Best fit first; equal fits: the nearer, then the sooner. */

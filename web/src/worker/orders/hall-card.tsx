@@ -103,6 +103,11 @@ export function HallCard({ item, from, grabbing, disabled, onGrab, onExpired }: 
           </span>
         )}
       </div>
+      {item.customerRating && (
+        <div className="m-hall-customer" data-testid="hall-customer-rating">
+          {t('hall.customerRating', { p: item.customerRating.punctuality, c: item.customerRating.communication, e: item.customerRating.environment, a: item.customerRating.accuracy, n: item.customerRating.count })}
+        </div>
+      )}
       <div className="m-order-card-foot m-hall-foot">
         <div className="m-hall-pay">
           <span className="m-hall-take-home" data-testid="hall-take-home">
