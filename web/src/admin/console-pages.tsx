@@ -21,6 +21,7 @@ import {
   MailOutlined,
   InboxOutlined,
   IdcardOutlined,
+  LikeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TagsOutlined,
@@ -53,6 +54,7 @@ import { OrdersPage } from './pages/orders/orders-page';
 import { ReschedulesPage } from './pages/orders/reschedules-page';
 import { CampaignsPage } from './pages/promotions/campaigns-page';
 import { ServiceCardsPage } from './pages/promotions/service-cards-page';
+import { ReviewAppealsPage } from './pages/review-appeals/review-appeals-page';
 import { SupportPage } from './pages/support/support-page';
 import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
 
@@ -84,6 +86,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'dispatch-plans', labelKey: 'nav.dayPlans', permission: 'orders:write', icon: <CarOutlined />, Component: DayPlansPage },
   { path: 'book', labelKey: 'nav.bookForCustomer', permission: 'orders:book', icon: <PhoneOutlined />, Component: BookForCustomerPage },
   { path: 'support', labelKey: 'nav.support', permission: 'support:answer', icon: <CustomerServiceOutlined />, Component: SupportPage },
+  { path: 'review-appeals', labelKey: 'nav.reviewAppeals', permission: 'support:answer', icon: <LikeOutlined />, Component: ReviewAppealsPage },
   { path: 'users', labelKey: 'nav.users', permission: 'users:read', icon: <TeamOutlined />, Component: UsersPage },
   { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
   { path: 'worker-reviews', labelKey: 'nav.workerReviews', permission: 'workers:read', icon: <IdcardOutlined />, Component: WorkerReviewsPage },

@@ -6,6 +6,7 @@ import { financeMessages } from './pages/finance/messages';
 import { incidentMessages } from './pages/incidents/messages';
 import { orderMessages } from './pages/orders/messages';
 import { promotionMessages } from './pages/promotions/messages';
+import { reviewAppealMessages } from './pages/review-appeals/messages';
 import { supportMessages } from './pages/support/messages';
 import { reviewMessages } from './pages/worker-review/messages';
 
@@ -19,6 +20,7 @@ export const adminMessages: Messages = {
   ...financeMessages,
   ...promotionMessages,
   ...supportMessages,
+  ...reviewAppealMessages,
   ...incidentMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
