@@ -82,7 +82,8 @@ describe('customer books a visit, pays, follows it and cancels one', () => {
     const card = page.locator(`[data-testid="order-card"][data-order-id="${firstOrder}"]`);
     await card.waitFor();
     expect(await card.getByTestId('order-card-status').innerText()).toBe('待接单');
-    expect(await page.getByTestId('orders-tab-to_accept').getAttribute('data-count')).toBe('1');
+    // The counts load apart from the list: wait for them rather than read the badge at once (it shows 0 until then).
+    await expect.poll(() => page.getByTestId('orders-tab-to_accept').getAttribute('data-count')).toBe('1');
     expect(await card.innerText()).toContain('日常保洁');
     await screenshot(page, 'customer-orders.png');
   });
