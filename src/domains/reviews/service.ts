@@ -99,14 +99,16 @@ export async function myReviewOf(ctx: AppContext, customerId: string, orderId: s
   };
 }
 
-/** 待评价: my completed orders still inside the window without a review. */
+/** My completed orders still inside the review window without a review (待评价). */
+function toReviewQuery(db: Db, customerId: string, since: Date) {
+  return db.selectFrom('orders as o')
+    .where('o.customer_id', '=', customerId).where('o.status', 'in', [...REVIEWABLE]).where('o.worker_id', 'is not', null).where('o.completed_at', '>', since)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('reviews as r').select('r.id').whereRef('r.order_id', '=', 'o.id'))));
+}
+
 export async function toReviewCount(ctx: AppContext, customerId: string, now = new Date()): Promise<number> {
   const { windowDays } = await reviewSettings(ctx.db, ctx.config.cityCode);
-  const row = await ctx.db.selectFrom('orders as o').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('o.customer_id', '=', customerId).where('o.status', 'in', [...REVIEWABLE]).where('o.worker_id', 'is not', null)
-    .where('o.completed_at', '>', new Date(now.getTime() - windowDays * DAY))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('reviews as r').select('r.id').whereRef('r.order_id', '=', 'o.id'))))
-    .executeTakeFirstOrThrow();
+  const row = await toReviewQuery(ctx.db, customerId, new Date(now.getTime() - windowDays * DAY)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -311,10 +313,8 @@ export async function customerAggregates(db: Db, customerIds: string[]) {
 /** The orders I may still review, newest completion first (待评价). */
 export async function ordersToReview(ctx: AppContext, customerId: string, now = new Date()) {
   const { windowDays } = await reviewSettings(ctx.db, ctx.config.cityCode);
-  const rows = await ctx.db.selectFrom('orders as o').select(['o.id', 'o.order_no', 'o.item_code', 'o.completed_at', 'o.quote_snapshot', 'o.worker_snapshot'])
-    .where('o.customer_id', '=', customerId).where('o.status', 'in', [...REVIEWABLE]).where('o.worker_id', 'is not', null)
-    .where('o.completed_at', '>', new Date(now.getTime() - windowDays * DAY))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('reviews as r').select('r.id').whereRef('r.order_id', '=', 'o.id'))))
+  const rows = await toReviewQuery(ctx.db, customerId, new Date(now.getTime() - windowDays * DAY))
+    .select(['o.id', 'o.order_no', 'o.item_code', 'o.completed_at', 'o.quote_snapshot', 'o.worker_snapshot'])
     .orderBy('o.completed_at', 'desc').limit(100).execute();
   return {
     items: rows.map((o) => ({
