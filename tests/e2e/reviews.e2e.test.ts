@@ -108,8 +108,12 @@ describe('reviews: review with a photo → reply → appeal → support hides it
     await card.getByTestId('review-follow-up').waitFor();
     expect(await card.getByTestId('review-follow-up-photos').getAttribute('data-count')).toBe('1');
     expect(await card.getByTestId('review-follow-up-open').count()).toBe(0); // once
-    await card.scrollIntoViewIfNeeded();
-    await customer.evaluate(() => document.querySelector('[data-testid="review-card"]')?.scrollIntoView({ block: 'start' }));
+    // The card's title just below the fixed nav bar.
+    await customer.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="review-card"]');
+      if (el) el.style.scrollMarginTop = '56px';
+      el?.scrollIntoView({ block: 'start' });
+    });
     await screenshot(customer, 'customer-review.png');
   });
 
