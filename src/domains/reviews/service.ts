@@ -16,6 +16,7 @@ import { findOrder, snapshotItem, type OrderRow } from '../booking/index.js';
 import { notify } from '../messaging/index.js';
 import { setWorkerRating } from '../workers/index.js';
 import { moderateReviewText } from './rules/moderation.js';
+import { checkTags } from './rules/review-rules.js';
 import { reviewSettings } from './settings.js';
 
 type Db = Kysely<DB>;
@@ -52,6 +53,8 @@ async function reviewableOrder(db: Db, customerId: string, orderId: string, now:
 
 export async function reviewOrder(ctx: AppContext, customerId: string, orderId: string, input: ReviewInput, now = new Date()) {
   const o = await reviewableOrder(ctx.db, customerId, orderId, now);
+  const tags = checkTags(input.stars, input.tags ?? []);
+  if (!tags.ok) throw new AppError('VALIDATION_FAILED', {}, [{ field: tags.field ?? 'tags', code: tags.code, message: tags.message }]);
   const photos = input.photoFileIds ?? [];
   await assertOwnFiles(ctx.db, customerId, photos);
   const text = moderate(input.body ?? '');
@@ -59,7 +62,7 @@ export async function reviewOrder(ctx: AppContext, customerId: string, orderId: 
     const row = await trx.insertInto('reviews').values({
       order_id: o.id, customer_id: customerId, worker_id: o.worker_id!, item_code: o.item_code, stars: input.stars,
       attitude: input.attitude ?? null, skill: input.skill ?? null, efficiency: input.efficiency ?? null, punctuality: input.punctuality ?? null,
-      tags: input.tags ?? [], body: text.text, photo_file_ids: photos, anonymous: input.anonymous ?? false, masked_hits: text.hits, created_at: now, updated_at: now,
+      tags: tags.value, body: text.text, photo_file_ids: photos, anonymous: input.anonymous ?? false, masked_hits: text.hits, created_at: now, updated_at: now,
     }).onConflict((oc) => oc.column('order_id').doNothing()).returningAll().executeTakeFirst();
     if (!row) throw new AppError('ALREADY_REVIEWED');
     await refreshWorkerRating(trx, row.worker_id);

@@ -51,7 +51,7 @@ describe('reviews (评价)', () => {
 
     const photo = await uploadPhoto(c, 'review-1');
     const res = await c('POST', `/api/orders/${order.id}/review`, {
-      stars: 4, attitude: 5, skill: 4, efficiency: 4, punctuality: 3, tags: ['态度好'], body: '师傅很细致，有事打我电话 13812345678', photoFileIds: [photo], anonymous: true,
+      stars: 4, attitude: 5, skill: 4, efficiency: 4, punctuality: 3, tags: ['friendly'], body: '师傅很细致，有事打我电话 13812345678', photoFileIds: [photo], anonymous: true,
     });
     expect(res.statusCode).toBe(201);
     const review = res.json();
@@ -85,6 +85,9 @@ describe('reviews (评价)', () => {
     expect((await c('POST', `/api/orders/${order.id}/review`, { stars: 5, photoFileIds: tooMany })).statusCode).toBe(400);
     expect((await c('POST', `/api/orders/${order.id}/review`, { stars: 5, body: '好'.repeat(501) })).statusCode).toBe(400);
     expect((await c('POST', `/api/orders/${order.id}/review`, { stars: 6 })).statusCode).toBe(400);
+    const wrongTag = await c('POST', `/api/orders/${order.id}/review`, { stars: 5, tags: ['rude'] });
+    expect(wrongTag.statusCode).toBe(400);
+    expect(wrongTag.json().errors[0]).toMatchObject({ field: 'tags', code: 'INVALID_TAG' });
 
     const open = await customerWithAddress(t);
     const openWorker = await signedInWorker(t, { name: '未完成师傅', hours: ALL_DAY });
