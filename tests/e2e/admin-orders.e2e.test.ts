@@ -51,8 +51,11 @@ describe('console orders', () => {
 
     // Phone digits and the order number each narrow the list to this customer's order.
     await ops.getByTestId('orders-reset').click();
+    // The reset lands in the URL first, or it would wipe the search typed right after it.
+    await expect.poll(() => new URL(ops.url()).searchParams.get('districtCode')).toBeNull();
     await ops.getByTestId('orders-search').locator('input').fill(first.customerPhone.slice(-8));
     await ops.getByTestId('orders-search').locator('input').press('Enter');
+    await expect.poll(() => new URL(ops.url()).searchParams.get('q')).toBe(first.customerPhone.slice(-8));
     await ops.getByTestId(`order-open-${first.order.orderNo}`).waitFor();
     await expect.poll(() => ops.getByTestId('orders-table').locator('tbody tr.ant-table-row').count()).toBe(1);
     await findOrder(ops, second.order.orderNo);
