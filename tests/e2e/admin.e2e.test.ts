@@ -6,7 +6,7 @@ import { pageErrors, screenshot, signInConsole, useBrowser } from './browser';
 const baseUrl = inject('baseUrl');
 const FINANCE = ['财务概览', '提现审核', '发票申请', '交易流水', '试算平衡', '对账', '结算设置'];
 const MARKETING = ['营销', '优惠券活动', '次卡'];
-const ALL_PAGES = ['概览', '订单管理', '紧急求助', '派单队列', '改约审批', '日程规划', '代客下单', '客服工单', '用户', '师傅', '师傅审核', '服务目录', ...MARKETING, '预约设置', '派单设置', ...FINANCE, '消息外发', '审计日志', '管理员'];
+const ALL_PAGES = ['概览', '订单管理', '紧急求助', '派单队列', '改约审批', '日程规划', '代客下单', '客服工单', '评价申诉', '用户', '师傅', '师傅审核', '服务目录', ...MARKETING, '预约设置', '派单设置', ...FINANCE, '消息外发', '审计日志', '管理员'];
 const browser = useBrowser();
 
 const signIn = (username: string): Promise<Page> => signInConsole(browser(), baseUrl, username);
@@ -50,6 +50,7 @@ describe('admin console', () => {
     const labels = await menuLabels(page);
     expect(labels).toContain('消息外发');
     expect(labels).toContain('客服工单');
+    expect(labels).toContain('评价申诉');
     expect(labels).not.toContain('管理员');
     await page.context().close();
   });
