@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every file has its own database (PGlite in memory, or its own PostgreSQL database), so files run side by side;
+    // vitest's default is one fewer than the cores, i.e. one at a time on a 2-core machine.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2,
   },
 });
