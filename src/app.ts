@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import addFormats from 'ajv-formats';
-import type { AppContext } from './app-context.js';
+import type { AppContext } from './platform/app-context.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { adminRoutes } from './domains/admin/routes.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../app-context.js';
+import type { Api, AppContext } from './app-context.js';
 import { tokenFrom } from './auth.js';
 import { writeAudit } from './audit.js';
 import { AppError } from './errors.js';

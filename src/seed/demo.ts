@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app-context.js';
+import type { AppContext } from '../platform/app-context.js';
 import type { DB } from '../db/types.js';
 import { hashPassword } from '../domains/accounts/passwords.js';
 import { addAddress } from '../domains/accounts/addresses-service.js';

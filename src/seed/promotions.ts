@@ -1,5 +1,5 @@
 /** Demo promotions: coupon campaigns in the 领券中心 and service cards on sale; the demo customer holds a 新人券. */
-import type { AppContext } from '../app-context.js';
+import type { AppContext } from '../platform/app-context.js';
 import { claimCoupon, createCampaign } from '../domains/promotions/coupons.js';
 import { createCardProduct } from '../domains/payments/service-cards.js';
 

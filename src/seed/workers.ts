@@ -6,7 +6,7 @@
  * items need. Deterministic (seeded PRNG): the same city on every machine, apart from dates relative to today.
  */
 import { sql, type Kysely } from 'kysely';
-import type { AppContext } from '../app-context.js';
+import type { AppContext } from '../platform/app-context.js';
 import type { DB } from '../db/types.js';
 import type { CitySeed } from '../domains/geo/service.js';
 import type { WorkerSeed } from '../domains/workers/service.js';

@@ -2,7 +2,7 @@
  * 代客下单 workflow: the caller's account (created when new, accounts) → their address (accounts) → a quote
  * (catalog) → the order (create-order workflow) → an SMS with the pay link, audited as booked by this admin.
  */
-import type { Api, AppContext } from '../app-context.js';
+import type { Api, AppContext } from '../platform/app-context.js';
 import { writeAudit } from '../platform/audit.js';
 import { idempotent } from '../platform/idempotency.js';
 import { addAddress, findOrCreatePhoneCustomer } from '../domains/accounts/index.js';

@@ -1,5 +1,5 @@
 /** 概览: the console's counters, read across accounts, workers and the catalogue. */
-import type { Api, AppContext } from '../app-context.js';
+import type { Api, AppContext } from '../platform/app-context.js';
 import { countAccounts } from '../domains/accounts/index.js';
 import { AdminSchemas } from '../domains/admin/index.js';
 import { countCatalog } from '../domains/catalog/index.js';

@@ -5,7 +5,7 @@
  * starts. A step that fails rolls back the whole transaction: nothing of a half-made order remains.
  */
 import type { Kysely } from 'kysely';
-import type { Api, AppContext } from '../app-context.js';
+import type { Api, AppContext } from '../platform/app-context.js';
 import type { DB } from '../db/types.js';
 import { AppError } from '../platform/errors.js';
 import { idempotent } from '../platform/idempotency.js';

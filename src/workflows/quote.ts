@@ -2,7 +2,7 @@
  * Quote workflow: resolve the coupon I hold (promotions) → price and sign the quote (catalog). The catalogue
  * knows how to price a coupon, not where coupons come from.
  */
-import type { Api, AppContext } from '../app-context.js';
+import type { Api, AppContext } from '../platform/app-context.js';
 import { CatalogSchemas, createQuote, type QuoteInput } from '../domains/catalog/index.js';
 import { couponForQuote, couponRefusal } from '../domains/promotions/index.js';
 

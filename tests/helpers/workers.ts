@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { AppContext } from '../../src/app-context.js';
+import type { AppContext } from '../../src/platform/app-context.js';
 import { createWorkerProfiles, type WorkerSeed } from '../../src/domains/workers/service.js';
 import { maskPhone } from '../../src/platform/mask.js';
 

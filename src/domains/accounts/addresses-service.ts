@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { maskPhone } from '../../platform/mask.js';

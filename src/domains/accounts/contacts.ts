@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { maskPhone } from '../../platform/mask.js';
 import * as q from './queries.js';
 import { requirePhone } from './service.js';

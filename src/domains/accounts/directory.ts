@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { countUsersWithRole, searchUsers } from './queries.js';
 
 /** Console view of accounts: masked phones only, deleted accounts shown as such. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { clearSessionCookie } from '../../platform/auth.js';
 import { readUpload } from '../../platform/files.js';
 import { addAddress, deleteAddress, listMyAddresses, updateAddress } from './addresses-service.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Api, AppContext, RequestMeta } from '../../app-context.js';
+import type { Api, AppContext, RequestMeta } from '../../platform/app-context.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth.js';
 import * as S from './schema.js';
 import { registerWithEmail, sendSmsCode, signInWithPassword, signInWithSms, signOut, verifyEmail } from './service.js';

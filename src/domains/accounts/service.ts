@@ -1,4 +1,4 @@
-import type { AppContext, RequestMeta } from '../../app-context.js';
+import type { AppContext, RequestMeta } from '../../platform/app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { newToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { sha256, sixDigitCode } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { listAudit } from '../../platform/audit.js';
 import { clearSessionCookie, setSessionCookie, tokenFrom } from '../../platform/auth.js';
 import { PageQuery, Page, pageOf } from '../../platform/paging.js';

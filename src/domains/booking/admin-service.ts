@@ -1,6 +1,6 @@
 /** The console's order desk: list with anomalies, detail, manual assignment, cancel, force, booking for callers. */
 import { sql, type Kysely } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import type { Actor as AdminActor } from '../admin/index.js';
 import { writeAudit } from '../../platform/audit.js';

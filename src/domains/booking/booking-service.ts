@@ -1,7 +1,7 @@
 /** Customer booking: the calendar, creating an order from a quote, the local pay step, my orders. */
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { scheduleJob } from '../../platform/jobs.js';

@@ -1,6 +1,6 @@
 /** What a customer does to a booked order: cancel, no-show, change worker, extras, accept, after-sales. */
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { recordCompletedOrder } from '../workers/index.js';

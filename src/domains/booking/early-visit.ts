@@ -4,7 +4,7 @@
  * The answer is a timeline event and a live change for both sides; a new request replaces an unanswered one.
  */
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { localTime, publishOrderChanged } from './order-notices.js';

@@ -3,7 +3,7 @@
  * machine; an order that moved on makes the job a no-op (the machine refuses, nothing is written).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobRow } from '../../platform/jobs.js';

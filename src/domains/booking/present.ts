@@ -1,5 +1,5 @@
 /** Order views for the customer, the worker and the console; PII only where each may see it. */
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import type { Kysely } from 'kysely';
 import { cityTimeZone } from '../geo/index.js';

@@ -4,7 +4,7 @@
  * move itself (order start + commitment) happens in one transaction at the last "yes" — or not at all.
  */
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB, RescheduleStatus } from '../../db/types.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';

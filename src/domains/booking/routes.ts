@@ -1,4 +1,4 @@
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { IMAGE_TYPES, readUpload, storeUpload } from '../../platform/files.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';

@@ -2,7 +2,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { publicProfile } from '../workers/index.js';
 import { commitmentsOf } from './commitments.js';
 import { loadSettings } from './settings.js';

@@ -1,4 +1,4 @@
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { readUpload } from '../../platform/files.js';
 import { requestEarlyVisit } from './early-visit.js';
 import { decideReschedule, workerReschedule } from './reschedule-service.js';

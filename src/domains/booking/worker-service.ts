@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import dayjs from 'dayjs';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { haversineKm } from '../../platform/providers/map.js';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { readUpload } from '../../platform/files.js';
 import { PageQuery, Page, pageOf } from '../../platform/paging.js';
 import * as A from './admin-service.js';

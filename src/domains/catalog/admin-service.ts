@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, type FieldErrorSpec } from '../../platform/errors.js';

@@ -1,5 +1,5 @@
 import { hkdfSync } from 'node:crypto';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { computeQuote, isQuoteValid, signQuote, verifyQuote, type Coupon, type Quote } from './pricing/index.js';
 import * as q from './queries.js';

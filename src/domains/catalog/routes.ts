@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import * as S from './schema.js';
 import { getQuote } from './quote-service.js';

@@ -1,5 +1,5 @@
 /** 人工派单 helper: the workers ops may legally assign an order to now, ranked by dispatch. */
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { orderOr404 } from '../booking/index.js';
 import { rankOrder } from './service.js';
 import { dispatchSettingsFor } from './settings.js';

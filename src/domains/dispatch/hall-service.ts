@@ -1,5 +1,5 @@
 /** 抢单大厅: the orders pushed to me that are still open, that I am still free and qualified for, best fit first. */
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { DEFAULT_MATCH_CONFIG, etaFromKm } from './matching/index.js';
 import { freeWorkersAt } from '../booking/index.js';
 import { needOf } from '../booking/index.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { lockOrder } from '../booking/index.js';
 import { closeRound } from './service.js';
 

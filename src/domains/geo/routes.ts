@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import type { Place } from '../../platform/providers/map.js';
 import { getCity } from './service.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { deliverCopy } from './notify-service.js';
 
 /** Messaging's durable jobs: the SMS / e-mail copy of a notification, at the time the delivery rules chose. */

@@ -5,7 +5,7 @@
  * the reader's language when read, so a notification reads in Chinese or English alike.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import type { NotificationsTable } from '../../db/types-messaging.js';
 import { AppError } from '../../platform/errors.js';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { topics } from '../../platform/events.js';
 import { requestLang as langOf } from '../../platform/http-errors.js';

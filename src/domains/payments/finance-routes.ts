@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';

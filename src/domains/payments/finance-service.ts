@@ -1,7 +1,7 @@
 /** Finance console reads: summary by day, journal, charges, refunds; refunds by finance; reconciliation. */
 import dayjs from 'dayjs';
 import { sql } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { PayProvider } from '../../db/types-payments.js';
 import { AppError } from '../../platform/errors.js';
 import { cityTimeZone } from '../geo/index.js';

@@ -3,7 +3,7 @@
  * number), finance issues it with the number from the tax system or refuses it with a note; any paid order
  * has a printable receipt of what was charged and refunded.
  */
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { getCustomerOrder } from '../booking/index.js';
 import { orderBill } from './pay-service.js';

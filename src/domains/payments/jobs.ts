@@ -1,5 +1,5 @@
 /** Payment timers and provider calls as durable jobs. */
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { sendRefund } from './refund-service.js';
 import { releaseShare } from './settlement.js';
 import { sendPayout } from './withdrawal-service.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { PAY_PROVIDERS, type PayProvider } from '../../platform/providers/payments/types.js';
 import { AppError } from '../../platform/errors.js';

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import type { ServiceCardProductsTable, ServiceCardsTable } from '../../db/types-promotions.js';
 import { AppError } from '../../platform/errors.js';

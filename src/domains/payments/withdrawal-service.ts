@@ -6,7 +6,7 @@
 import dayjs from 'dayjs';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { notify } from '../messaging/index.js';
 import { AppError } from '../../platform/errors.js';

@@ -4,7 +4,7 @@
  * cancelled order gives it back. The discount is funded by `promotions` when the order completes.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import type { CouponCampaignsTable, CustomerCouponsTable } from '../../db/types-promotions.js';
 import { AppError } from '../../platform/errors.js';

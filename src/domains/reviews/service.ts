@@ -5,7 +5,7 @@
  * recomputed from these rows after every change (workers' setWorkerRating).
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import type { ReviewsTable } from '../../db/types-reviews.js';
 import { writeAudit } from '../../platform/audit.js';

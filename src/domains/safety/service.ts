@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import dayjs from 'dayjs';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import type { IncidentsTable } from '../../db/types-messaging.js';
 import { AppError } from '../../platform/errors.js';

@@ -1,5 +1,5 @@
 /** Order photos open only for the order's parties: its customer, a worker it was offered to or who holds it, and admins with orders:read. */
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { tokenFrom } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { findFile } from '../../platform/files.js';

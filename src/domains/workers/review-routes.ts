@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { approveWorker, decideAppeal, decideCertificate, expiringCertificates, penalizeWorker, rejectWorker, reviewDetail, reviewQueue } from './review-service.js';
 import { PageQuery, pageOf } from '../../platform/paging.js';
 import * as S from './schema.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app-context.js';
+import type { AppContext } from '../../platform/app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import dayjs from 'dayjs';
 import { DEFAULT_QUIET_HOURS } from '../messaging/index.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { Page, PageQuery, pageOf } from '../../platform/paging.js';
 import { listWorkers } from './service.js';
 

@@ -1,4 +1,4 @@
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { listFavourites, searchWorkers, setFavourite } from './search-service.js';
 import * as S from './schema.js';

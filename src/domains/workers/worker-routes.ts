@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../app-context.js';
+import type { Api, AppContext } from '../../platform/app-context.js';
 import { readUpload } from '../../platform/files.js';
 import { addPortfolioItem, getApplication, removePortfolioItem, submitApplication } from './application-service.js';
 import { addCertificate, removeCertificate, saveIdentity, saveProfile, uploadDocument } from './onboarding-service.js';

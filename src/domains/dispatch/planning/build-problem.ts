@@ -6,7 +6,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import type { AppContext } from '../../../app-context.js';
+import type { AppContext } from '../../../platform/app-context.js';
 import { commitmentsOf } from '../../booking/index.js';
 import { declinedWorkers, heldOrdersBetween, unassignedOrdersBetween, type PlanningOrder } from '../../booking/index.js';
 import type { WorkerSchedule } from '../../booking/index.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Api, AppContext } from '../../../app-context.js';
+import type { Api, AppContext } from '../../../platform/app-context.js';
 import { applyPlan, createPlan, discardPlan, getPlan, listPlans } from './planning-service.js';
 import { workerRoute } from './worker-route.js';
 

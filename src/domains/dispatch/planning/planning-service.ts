@@ -4,7 +4,7 @@
  */
 import dayjs from 'dayjs';
 import type { Kysely, Selectable } from 'kysely';
-import type { AppContext } from '../../../app-context.js';
+import type { AppContext } from '../../../platform/app-context.js';
 import type { DB } from '../../../db/types.js';
 import type { DispatchPlansDB, DispatchPlansTable } from '../../../db/types-dispatch-plans.js';
 import { writeAudit } from '../../../platform/audit.js';

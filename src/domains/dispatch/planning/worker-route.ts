@@ -2,7 +2,7 @@
  * A worker's route for one local day: their accepted jobs in time order with the ETA chain from their
  * home base (leave, travel, arrive, wait, start, end), whether or not the day was planned.
  */
-import type { AppContext } from '../../../app-context.js';
+import type { AppContext } from '../../../platform/app-context.js';
 import { AppError } from '../../../platform/errors.js';
 import { workerDayOrders } from '../../booking/index.js';
 import { cityTimeZone } from '../../geo/index.js';

@@ -1,20 +1,20 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import type { Config } from './config.js';
-import type { Database } from './db/database.js';
-import type { DB } from './db/types.js';
-import type { Guards } from './platform/auth.js';
-import type { PiiCrypto } from './platform/crypto.js';
-import type { MailProvider, SmsProvider } from './platform/providers/outbox.js';
-import type { KycProvider } from './platform/providers/kyc.js';
-import type { MapProvider } from './platform/providers/map.js';
-import type { RelayProvider } from './platform/providers/relay.js';
-import type { PaymentGateway } from './platform/providers/payments/types.js';
-import type { PaySimulator } from './platform/providers/payments/simulator.js';
-import type { JobRunner } from './platform/jobs.js';
-import type { FileStorage } from './platform/storage.js';
-import type { EventHub } from './platform/events.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { DB } from '../db/types.js';
+import type { Guards } from './auth.js';
+import type { PiiCrypto } from './crypto.js';
+import type { MailProvider, SmsProvider } from './providers/outbox.js';
+import type { KycProvider } from './providers/kyc.js';
+import type { MapProvider } from './providers/map.js';
+import type { RelayProvider } from './providers/relay.js';
+import type { PaymentGateway } from './providers/payments/types.js';
+import type { PaySimulator } from './providers/payments/simulator.js';
+import type { JobRunner } from './jobs.js';
+import type { FileStorage } from './storage.js';
+import type { EventHub } from './events.js';
 
 /** Everything a domain service needs, built once per app. */
 export interface AppContext {
