@@ -31,7 +31,7 @@ export const freshWorkerById = (id: string): FreshWorker | undefined => made.get
 async function upload(baseUrl: string, token: string, purpose: string, rgb: [number, number, number]): Promise<string> {
   const file = pngFile(`${purpose}.png`, rgb);
   const form = new FormData();
-  form.append('file', new Blob([file.buffer], { type: file.mimeType }), file.name);
+  form.append('file', new Blob([new Uint8Array(file.buffer)], { type: file.mimeType }), file.name);
   const response = await fetch(`${baseUrl}/api/worker/documents?purpose=${purpose}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   if (!response.ok) throw new Error(`upload ${purpose}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { fileId: string }).fileId;
