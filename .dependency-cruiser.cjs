@@ -6,8 +6,8 @@
 
 /** Bottom first: a domain may import the public entry (index.ts) of a domain listed before it, never after. */
 const DOMAIN_ORDER = [
-  'geo', 'accounts', 'admin', 'catalog', 'messaging', 'workers', 'booking', 'payments', 'promotions', 'reviews', 'dispatch',
-  'support', 'safety',
+  'geo', 'accounts', 'admin', 'catalog', 'messaging', 'workers', 'booking', 'payments', 'promotions', 'reviews',
+  'tracking', 'complaints', 'quality', 'dispatch', 'support', 'safety', 'claims',
 ];
 
 const above = (i) => DOMAIN_ORDER.slice(i + 1);
