@@ -38,6 +38,7 @@ export const ERRORS = {
   FILE_TYPE_NOT_ALLOWED: { status: 415, zh: '只支持 JPEG、PNG、WebP 图片', en: 'Only JPEG, PNG or WebP images are accepted' },
   FILE_TOO_LARGE: { status: 413, zh: '文件不能超过 {limit}', en: 'Files must be at most {limit}' },
   FILE_MISSING: { status: 400, zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  IMAGE_UNREADABLE: { status: 422, zh: '图片无法读取，请换一张', en: 'The image could not be read; choose another one' },
   ITEM_NOT_FOUND: { status: 404, zh: '服务项目不存在', en: 'No such service item' },
   ITEM_UNAVAILABLE: { status: 409, zh: '该服务项目已下架', en: 'This service is not available' },
   QUOTE_INVALID: { status: 400, zh: '报价参数有误', en: 'The quote request is invalid' },

@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { AppError } from './errors.js';
+import { stripImageMetadata } from './image-metadata.js';
 import type { FileStorage } from './storage.js';
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -17,18 +18,20 @@ export interface UploadInput {
   isPublic: boolean;
 }
 
-/** Stores an upload after checking its real type from its content (never the name or header). */
+/** Stores an upload after checking its real type from its content (never the name or header); images without their metadata. */
 export async function storeUpload(db: Kysely<DB>, storage: FileStorage, input: UploadInput) {
   if (input.bytes.length === 0) throw new AppError('FILE_MISSING');
   if (input.bytes.length > input.maxBytes) throw new AppError('FILE_TOO_LARGE', { limit: `${Math.round(input.maxBytes / 1024 / 1024)} MiB` });
   const detected = await fileTypeFromBuffer(input.bytes);
   if (!detected || !input.allowed.includes(detected.mime)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+  // Photos lose their EXIF (GPS position, camera, time), XMP and text chunks before they are kept.
+  const bytes = await stripImageMetadata(input.bytes, detected.mime);
   const row = await db.insertInto('files').values({
     owner_kind: input.ownerKind, owner_id: input.ownerId, purpose: input.purpose,
-    content_type: detected.mime, size_bytes: input.bytes.length, storage_key: 'pending', is_public: input.isPublic,
+    content_type: detected.mime, size_bytes: bytes.length, storage_key: 'pending', is_public: input.isPublic,
   }).returning('id').executeTakeFirstOrThrow();
   const key = `${input.purpose}/${row.id}.${detected.ext}`;
-  await storage.put(key, input.bytes);
+  await storage.put(key, bytes);
   await db.updateTable('files').set({ storage_key: key }).where('id', '=', row.id).execute();
   return { id: row.id, contentType: detected.mime };
 }
