@@ -230,6 +230,8 @@ export interface WorkerProfilesTable {
   rate_fen: number | null;
   rate_unit: 'hour' | 'day' | 'month' | null;
   rating_histogram: Generated<number[]>;
+  /** Bayesian-smoothed rating (migration 0028), what search sorts by. */
+  rating_score: Generated<number>;
   intro: Generated<string>;
   previous_employers: ColumnType<string[], string[] | undefined, string[]>;
   max_minutes_per_day: Generated<number>;

@@ -157,7 +157,8 @@ describe('worker H5: an order from offer to finish', () => {
     const other = await bookWithWorker(baseUrl, worker);
     await acceptOffer(page, other.order.orderNo);
     const booked = Date.parse(other.order.scheduledStart);
-    const target = (await freeStarts(baseUrl, other, worker)).find((start) => Math.abs(Date.parse(start) - booked) >= 20 * 3600_000);
+    // Far from the booked start, and far enough ahead that set off is not open yet (so there is an earlier visit to ask for).
+    const target = (await freeStarts(baseUrl, other, worker)).find((start) => Math.abs(Date.parse(start) - booked) >= 20 * 3600_000 && Date.parse(start) > Date.now() + 6 * 3600_000);
     expect(target).toBeTruthy();
     expect((await customerAsksReschedule(baseUrl, other, target!)).reschedule?.status).toBe('pending_worker');
     await approveCustomerReschedule(page);

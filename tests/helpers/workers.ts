@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { AppContext } from '../../src/platform/app-context.js';
 import { createWorkerProfiles, type WorkerSeed } from '../../src/domains/workers/service.js';
 import { maskPhone } from '../../src/platform/mask.js';
+import { smoothedRating } from '../../src/domains/reviews/rules/reputation.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -34,7 +35,7 @@ export async function makeWorkers(ctx: AppContext, specs: (Partial<WorkerSeed> &
     return { roles: ['worker'], name: s.name, phone_hash: ctx.pii.blindIndex(phone), phone_enc: ctx.pii.encrypt(phone), phone_masked: maskPhone(phone) };
   })).returning('id').execute() : [];
   let next = 0;
-  const seeds: WorkerSeed[] = specs.map((s) => ({
+  const seeds: WorkerSeed[] = specs.map((s) => withScore({
     userId: s.userId ?? users[next++]!.id, displayName: s.name, gender: s.gender ?? 'female', districtCode: s.districtCode ?? '310104', homeLat: s.homeLat ?? 31.1886, homeLng: s.homeLng ?? 121.4365,
     serviceRadiusKm: s.serviceRadiusKm ?? 5, experienceYears: s.experienceYears ?? 2, ratingAvg: s.ratingAvg ?? 4.5, ratingCount: s.ratingCount ?? 10, ordersDone: s.ordersDone ?? 20,
     online: s.online ?? true, skillItemIds: (s.skills ?? ['daily-cleaning']).map((c) => idOf.get(c)!),
@@ -42,4 +43,10 @@ export async function makeWorkers(ctx: AppContext, specs: (Partial<WorkerSeed> &
   }));
   await createWorkerProfiles(ctx.db, seeds);
   return seeds.map((s) => s.userId);
+}
+
+/** The smoothed score the reviews domain would derive from that many reviews at that average. */
+function withScore(seed: WorkerSeed): WorkerSeed {
+  const count = seed.ratingAvg >= 1 ? seed.ratingCount : 0;
+  return { ...seed, ratingScore: smoothedRating(Math.round(seed.ratingAvg * count), count) };
 }

@@ -17,6 +17,7 @@ import { notify } from '../messaging/index.js';
 import { setWorkerRating } from '../workers/index.js';
 import { moderateReviewText } from './rules/moderation.js';
 import { checkTags } from './rules/review-rules.js';
+import { STAR_VALUES, summarizeReviews } from './rules/reputation.js';
 import { reviewSettings } from './settings.js';
 
 type Db = Kysely<DB>;
@@ -236,11 +237,17 @@ export async function giveDefaultReviews(db: Db, cityCode: string, now = new Dat
 
 /** Recomputes a worker's shown rating from the visible, non-default reviews. */
 export async function refreshWorkerRating(db: Db, workerId: string): Promise<void> {
-  const rows = await db.selectFrom('reviews').select(['stars']).where('worker_id', '=', workerId).where('status', '=', 'visible').where('is_default', '=', false).execute();
-  const histogram = [0, 0, 0, 0, 0];
-  for (const r of rows) histogram[r.stars - 1] += 1;
-  const sum = rows.reduce((s, r) => s + r.stars, 0);
-  await setWorkerRating(db, workerId, { count: rows.length, avg: rows.length ? Math.round((sum * 100) / rows.length) / 100 : 0, histogram });
+  const rows = await db.selectFrom('reviews').select(['stars', 'is_default', 'status']).where('worker_id', '=', workerId).execute();
+  await setWorkerRating(db, workerId, shownRating(rows));
+}
+
+/** What a worker's profile shows, from review rows by the reputation rules: hidden, removed and default marks count for nothing. */
+export function shownRating(rows: readonly { stars: number; is_default: boolean; status: 'visible' | 'hidden' | 'removed' }[]) {
+  const figures = summarizeReviews(rows.map((r) => ({ stars: r.stars, isDefault: r.is_default, visibility: r.status })));
+  return {
+    count: figures.ratedCount, avg: figures.average ?? 0, score: figures.rating,
+    histogram: STAR_VALUES.map((stars) => figures.histogram[stars]),
+  };
 }
 
 function presentForOwner(r: ReviewRow) {

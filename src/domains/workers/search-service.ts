@@ -84,7 +84,7 @@ export async function searchWorkers(db: Kysely<DB>, s: WorkerSearch) {
   // any extra sort key would stop the planner from using that index order, so none is added there.
   if (s.sort === 'distance' && point) ordered = ordered.orderBy(sql`ll_to_earth(w.home_lat, w.home_lng) <-> ${point}`);
   else if (s.sort === 'orders') ordered = ordered.orderBy('w.orders_done', 'desc').orderBy('w.user_id');
-  else ordered = ordered.orderBy('w.rating_avg', 'desc').orderBy('w.rating_count', 'desc').orderBy('w.user_id');
+  else ordered = ordered.orderBy('w.rating_score', 'desc').orderBy('w.rating_count', 'desc').orderBy('w.user_id');
   const [rows, total] = await Promise.all([
     ordered.offset(s.offset).limit(s.limit).execute(),
     db.selectFrom(q.select('w.user_id').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),

@@ -10,6 +10,8 @@ export interface WorkerSeed {
   rate?: { fen: number; unit: 'hour' | 'day' | 'month' } | null;
   /** Counts of 1★…5★ reviews (demo data; the reviews feature keeps it up to date). */
   ratingHistogram?: number[];
+  /** The smoothed score (reviews' rules/reputation.ts); the column's default, the prior mean, when absent. */
+  ratingScore?: number;
 }
 
 /** Creates approved worker profiles with skills and weekly hours (demo data and test factories). */
@@ -20,6 +22,7 @@ export async function createWorkerProfiles(db: Kysely<DB>, seeds: WorkerSeed[]) 
     home_lat: s.homeLat, home_lng: s.homeLng, service_radius_km: s.serviceRadiusKm, experience_years: s.experienceYears,
     rating_avg: s.ratingAvg, rating_count: s.ratingCount, orders_done: s.ordersDone, status: 'approved' as const, online: s.online,
     rate_fen: s.rate?.fen ?? null, rate_unit: s.rate?.unit ?? null, ...(s.ratingHistogram ? { rating_histogram: s.ratingHistogram } : {}),
+    ...(s.ratingScore !== undefined ? { rating_score: s.ratingScore } : {}),
   }))).execute();
   const skills = seeds.flatMap((s) => s.skillItemIds.map((item_id) => ({ worker_id: s.userId, item_id })));
   if (skills.length) await db.insertInto('worker_skills').values(skills).execute();
@@ -27,9 +30,9 @@ export async function createWorkerProfiles(db: Kysely<DB>, seeds: WorkerSeed[]) 
   if (hours.length) await db.insertInto('worker_hours').values(hours).execute();
 }
 
-/** The rating a worker shows, as the reviews domain derives it from review rows (visible, not the default mark). */
-export async function setWorkerRating(db: Kysely<DB>, workerId: string, r: { avg: number; count: number; histogram: number[] }): Promise<void> {
-  await db.updateTable('worker_profiles').set({ rating_avg: r.avg, rating_count: r.count, rating_histogram: r.histogram }).where('user_id', '=', workerId).execute();
+/** The worker's shown rating, as the reviews domain derived it from review rows: plain mean, count, histogram and the smoothed score. */
+export async function setWorkerRating(db: Kysely<DB>, workerId: string, r: { avg: number; count: number; histogram: number[]; score: number }): Promise<void> {
+  await db.updateTable('worker_profiles').set({ rating_avg: r.avg, rating_count: r.count, rating_histogram: r.histogram, rating_score: r.score }).where('user_id', '=', workerId).execute();
 }
 
 export async function countWorkers(db: Kysely<DB>) {

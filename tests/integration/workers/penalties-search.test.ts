@@ -53,6 +53,16 @@ describe('customer worker search', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/workers?experience=10%2B', headers: customer.headers })).statusCode).toBe(400);
   });
 
+  it('sorts by the smoothed rating: one 5-star review does not outrank 300 reviews at 4.9', async () => {
+    const newTag = randomUUID().slice(0, 4);
+    const [lucky, proven] = await makeWorkers(t.ctx, [
+      { name: `刘芳${newTag}`, ratingAvg: 5, ratingCount: 1 },
+      { name: `周敏${newTag}`, ratingAvg: 4.9, ratingCount: 300 },
+    ]);
+    const r = (await t.app.inject({ method: 'GET', url: `/api/workers?q=${encodeURIComponent(newTag)}&sort=rating`, headers: customer.headers })).json();
+    expect(ids(r)).toEqual([proven, lucky]);
+  });
+
   it('finds workers whose service radius covers a point, nearest first', async () => {
     const r = await search('lat=31.1887&lng=121.4366&sort=distance');
     expect(ids(r)).toEqual([near, male, senior]);
