@@ -4,6 +4,7 @@ import type { PaymentsDB } from './types-payments.js';
 import type { PromotionsDB } from './types-promotions.js';
 import type { MessagingDB, SafetyDB } from './types-messaging.js';
 import type { ReviewsDB } from './types-reviews.js';
+import type { ConsultationsDB } from './types-consultations.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -456,7 +457,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ConsultationsDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

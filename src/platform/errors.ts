@@ -107,6 +107,12 @@ export const ERRORS = {
   ALREADY_RATED: { status: 409, zh: '已评价过该客户', en: 'You have already rated this customer for this order' },
   CHAT_CLOSED: { status: 409, zh: '订单未接单或已结束，不能发送消息', en: 'Messages can be sent from acceptance until the order closes' },
   SUPPORT_TICKET_CLOSED: { status: 409, zh: '该工单已关闭', en: 'This ticket is closed' },
+  CONSULT_WORKER_UNAVAILABLE: { status: 404, zh: '该师傅不存在或暂不接受咨询', en: 'This worker does not exist or is not taking enquiries' },
+  CONSULT_DECLINED: { status: 409, zh: '师傅已暂停接收您的咨询消息，您可以直接预约或咨询其他师傅', en: 'The worker is not taking further messages from you; book directly or ask another worker' },
+  CONSULT_CLOSED_BY_YOU: { status: 409, zh: '您已暂停接收该客户的消息，恢复后才能回复', en: 'You stopped this customer\'s messages; reopen the conversation to reply' },
+  CONSULT_RATE_LIMITED: { status: 429, zh: '发送太频繁：每分钟最多 {limit} 条，请稍后再试', en: 'Too many messages: at most {limit} a minute, try again shortly' },
+  CONSULT_DAILY_LIMIT: { status: 429, zh: '24 小时内最多发送 {limit} 条咨询消息，请明天再试或直接预约', en: 'At most {limit} enquiry messages in 24 hours; try again tomorrow or book directly' },
+  CONSULT_NEW_LIMIT: { status: 429, zh: '24 小时内最多咨询 {limit} 位师傅，请明天再试', en: 'You can start enquiries with at most {limit} workers in 24 hours; try again tomorrow' },
   EXTRA_STATE: { status: 409, zh: '该加项已处理', en: 'This extra-work proposal was already answered' },
 } as const satisfies Record<string, Text & { status: number }>;
 

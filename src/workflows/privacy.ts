@@ -1,7 +1,9 @@
 /** PIPL export and erasure reach the personal data other domains hold about an account. */
 import { registerPersonalDataHolder } from '../domains/accounts/index.js';
+import { eraseConsultations, exportConsultations } from '../domains/support/index.js';
 import { eraseWorker, exportWorker } from '../domains/workers/index.js';
 
 export function registerPersonalDataHolders(): void {
   registerPersonalDataHolder({ key: 'workerProfile', export: exportWorker, erase: eraseWorker });
+  registerPersonalDataHolder({ key: 'consultations', export: exportConsultations, erase: eraseConsultations });
 }

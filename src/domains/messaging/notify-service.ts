@@ -130,9 +130,9 @@ export async function markRead(db: Db, r: Reader, ids?: string[]) {
   return { marked: done.length, unread: await unreadCount(db, r) };
 }
 
-/** The unread 新消息 notices of one conversation, read with it. */
-export async function markChatNoticesRead(db: Db, r: Reader, orderId: string) {
-  const ids = await mine(db, r).where('type', '=', 'chat_message').where('link_id', '=', orderId).where('read_at', 'is', null).select('id').execute();
+/** The unread 新消息 notices of one conversation (an order's chat, or a 售前咨询 with `consult_message`), read with it. */
+export async function markChatNoticesRead(db: Db, r: Reader, linkId: string, type: 'chat_message' | 'consult_message' = 'chat_message') {
+  const ids = await mine(db, r).where('type', '=', type).where('link_id', '=', linkId).where('read_at', 'is', null).select('id').execute();
   if (ids.length) await markRead(db, r, ids.map((i) => i.id));
 }
 

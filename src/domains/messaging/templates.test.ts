@@ -60,6 +60,7 @@ const SAMPLES: { [T in NotificationType]: NotificationVars<T>[] } = {
     { service: '日常保洁', startTime: '14:30', lead: '30' },
   ],
   chat_message: [{ sender: '王师傅', preview: '我大概 10 分钟后到' }],
+  consult_message: [{ sender: '张*', preview: '请问周六上午能来吗？' }],
   support_reply: [{ topic: '退款进度' }],
 };
 

@@ -21,7 +21,7 @@ export const CHANNELS = ['in_app', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** What tapping the notification opens; the caller supplies the id. */
-export const LINK_KINDS = ['order', 'review', 'withdrawal', 'incident', 'application', 'penalty', 'chat'] as const;
+export const LINK_KINDS = ['order', 'review', 'withdrawal', 'incident', 'application', 'penalty', 'chat', 'consultation'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** The signature every SMS starts with (carriers require a registered 【signature】). */
@@ -408,6 +408,16 @@ export const NOTIFICATION_TEMPLATES = {
       body: { zh: '{preview}', en: '{preview}' },
       // Never the content by SMS: it would bypass chat masking.
       sms: { zh: '{sender} 给您发来一条新消息，请打开到家查看。', en: '{sender} sent you a message. Open Daojia to read it.' },
+    },
+  },
+  consult_message: {
+    audiences: ['customer', 'worker'], category: 'chat', safetyCritical: false, defaultChannels: ['in_app'], link: 'consultation',
+    variables: { sender: T, preview: T },
+    texts: {
+      title: { zh: '{sender} 发来咨询消息', en: 'New enquiry message from {sender}' },
+      body: { zh: '{preview}', en: '{preview}' },
+      // Never the content by SMS: it would bypass chat masking.
+      sms: { zh: '{sender} 给您发来一条咨询消息，请打开到家查看。', en: '{sender} sent you an enquiry. Open Daojia to read it.' },
     },
   },
   support_reply: {

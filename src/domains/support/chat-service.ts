@@ -9,7 +9,8 @@ import type { DB } from '../../db/types.js';
 import type { ChatMessagesTable } from '../../db/types-messaging.js';
 import { AppError } from '../../platform/errors.js';
 import { publish, topics } from '../../platform/events.js';
-import { orderParties } from '../booking/index.js';
+import { findOrder, orderParties } from '../booking/index.js';
+import { earlierMessagesOf } from './consultation-service.js';
 import { prepareChatMessage } from '../messaging/index.js';
 import { markChatNoticesRead, notify } from '../messaging/index.js';
 
@@ -73,14 +74,21 @@ export async function chatOf(db: Db, orderId: string, userId: string, role: Chat
     db.selectFrom('chat_reads').select('read_at').where('order_id', '=', orderId).where('reader_id', '=', userId).executeTakeFirst(),
   ]);
   const unread = rows.filter((m) => m.sender_id !== userId && (!read || m.created_at > read.read_at)).length;
-  return { orderId, orderNo: o.orderNo, open: OPEN_FOR_CHAT.has(o.status), phase: chatPhase(o.status), unread, quickReplies: QUICK_REPLIES[role], items: rows.map((m) => present(m, userId)) };
+  return { orderId, orderNo: o.orderNo, open: OPEN_FOR_CHAT.has(o.status), phase: chatPhase(o.status), unread, quickReplies: QUICK_REPLIES[role], earlier: await earlierOf(db, o, userId), items: rows.map((m) => present(m, userId)) };
+}
+
+/** 售前咨询 the customer had with this order's worker before booking it: shown above the order's own messages. */
+async function earlierOf(db: Db, o: { id: string; customerId: string; workerId: string | null }, viewerId: string | null) {
+  if (!o.workerId) return null;
+  const order = await findOrder(db, o.id);
+  return order ? earlierMessagesOf(db, { customerId: o.customerId, workerId: o.workerId, bookedAt: order.created_at }, viewerId) : null;
 }
 
 /** Support reads any order's conversation (disputes). */
 export async function chatForSupport(db: Db, orderId: string) {
   const o = await orderParties(db, orderId);
   if (!o) throw new AppError('NOT_FOUND');
-  return { orderId, orderNo: o.orderNo, open: OPEN_FOR_CHAT.has(o.status), phase: chatPhase(o.status), items: (await history(db, orderId)).map((m) => present(m, null)) };
+  return { orderId, orderNo: o.orderNo, open: OPEN_FOR_CHAT.has(o.status), phase: chatPhase(o.status), earlier: await earlierOf(db, o, null), items: (await history(db, orderId)).map((m) => present(m, null)) };
 }
 
 export type ChatInput = { kind: 'text'; body: string } | { kind: 'quick'; code: string } | { kind: 'image'; fileId: string };

@@ -3,7 +3,9 @@ import { Type } from 'typebox';
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { requestLang as langOf } from '../../platform/http-errors.js';
+import { idempotent } from '../../platform/idempotency.js';
 import { chatForSupport, chatOf, markChatRead, sendChat, type ChatRole } from './chat-service.js';
+import { consultationOf, markConsultationRead, myConsultations, openConsultation, sendConsultation, setConsultationStatus } from './consultation-service.js';
 import { orderFileRoute } from './order-files.js';
 import { answerTicket, deskTicket, deskTickets, helpCentre, myTickets, openTicket, replyAsUser, ticketOfUser } from './support-service.js';
 
@@ -40,6 +42,32 @@ export async function supportRoutes(app: Api, ctx: AppContext) {
     app.post(`${prefix}/:id/chat/read`, { preHandler: guard, schema: { tags, summary: 'Mark the conversation read', params: Id } },
       async (request) => markChatRead(ctx.db, request.params.id, request.user!.id, role));
   }
+  // 售前咨询 before booking: the customer under /api/consultations, the worker under /api/worker/consultations.
+  const customer = ctx.guards.user('customer');
+  app.post('/api/consultations', { preHandler: customer, schema: { tags, summary: '咨询: my conversation with a worker (started when new; 201 then, 200 when it exists); 20 new workers a day', body: Type.Object({ workerId: Type.String({ format: 'uuid' }) }, Strict) } },
+    async (request, reply) => {
+      const c = await ctx.db.transaction().execute((trx) => openConsultation(ctx, trx, request.user!.id, request.body.workerId));
+      return reply.status(c.created ? 201 : 200).send(c);
+    });
+  for (const [prefix, role] of [['/api/consultations', 'customer'], ['/api/worker/consultations', 'worker']] as [string, ChatRole][]) {
+    const guard = ctx.guards.user(role);
+    app.get(prefix, { preHandler: guard, schema: { tags, summary: `My pre-booking consultations (${role}), latest first, with unread counts` } },
+      async (request) => myConsultations(ctx.db, request.user!.id, role));
+    app.get(`${prefix}/:id`, { preHandler: guard, schema: { tags, summary: `A consultation (${role}); \`after\` = only newer messages`, params: Id, querystring: Type.Object({ after: Type.Optional(Type.String({ format: 'date-time' })) }) } },
+      async (request) => consultationOf(ctx.db, request.params.id, request.user!.id, role, request.query.after));
+    app.post(`${prefix}/:id/messages`, { preHandler: guard, bodyLimit: MESSAGE_BODY_LIMIT, schema: { tags, summary: `Send a text (${role}); contacts masked; rate-limited; Idempotency-Key honoured`, params: Id, body: ReplyBody } },
+      async (request, reply) => idempotent(ctx.db, request, reply, request.user!.id, async () => ({
+        status: 201, body: await ctx.db.transaction().execute((trx) => sendConsultation(trx, request.params.id, request.user!.id, role, request.body.body)),
+      })));
+    app.post(`${prefix}/:id/read`, { preHandler: guard, schema: { tags, summary: 'Mark the consultation read', params: Id } },
+      async (request) => markConsultationRead(ctx.db, request.params.id, request.user!.id, role));
+  }
+  const worker = ctx.guards.user('worker');
+  for (const [action, status] of [['decline', 'declined'], ['reopen', 'open']] as const) {
+    app.post(`/api/worker/consultations/:id/${action}`, { preHandler: worker, schema: { tags, summary: action === 'decline' ? 'Stop this customer\'s further messages' : 'Accept this customer\'s messages again', params: Id } },
+      async (request) => ctx.db.transaction().execute((trx) => setConsultationStatus(trx, request.params.id, request.user!.id, status)));
+  }
+
   app.get('/api/admin/orders/:id/chat', { preHandler: ctx.guards.admin('orders:read'), schema: { tags, summary: 'An order\'s conversation, for support and disputes', params: Id } },
     async (request) => chatForSupport(ctx.db, request.params.id));
 

@@ -1,0 +1,2 @@
+/** The support domain's public entry: the workflow layer imports only this file. */
+export { eraseConsultations, exportConsultations } from './consultation-service.js';
