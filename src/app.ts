@@ -24,6 +24,8 @@ import { messagingRoutes } from './domains/messaging/routes.js';
 import { supportRoutes } from './domains/support/routes.js';
 import { giveDefaultReviews } from './domains/reviews/index.js';
 import { reviewRoutes } from './domains/reviews/routes.js';
+import { ensurePurgeScheduled, registerTrackingJobs } from './domains/tracking/jobs.js';
+import { trackingRoutes } from './domains/tracking/routes.js';
 import { wireWorkflows, workflowRoutes } from './workflows/index.js';
 import { registerMessagingJobs } from './domains/messaging/jobs.js';
 import { safetyRoutes } from './domains/safety/routes.js';
@@ -101,6 +103,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   registerDispatchJobs(ctx);
   registerPaymentJobs(ctx);
   registerMessagingJobs(ctx);
+  registerTrackingJobs(ctx);
   ctx.jobs.register('safety.sos_contact', (trx, job) => smsEmergencyContact(ctx, trx, job));
   // The simulator posts its notifications through our own HTTP pipeline, as a provider would over the network.
   paySim.setDeliver(async ({ url, headers, payload }) => {
@@ -110,6 +113,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   ctx.jobs.every(3_600_000, () => purgeIdempotencyKeys(db));
   app.addHook('onClose', async () => ctx.jobs.stop());
   app.addHook('onReady', async () => ctx.events.start());
+  app.addHook('onReady', async () => ensurePurgeScheduled(db)); // the daily trail purge (tracking.purge) is queued
   app.addHook('preClose', async () => ctx.events.stop()); // ends open event streams, so closing does not wait for them
   ctx.jobs.every(6 * 3_600_000, () => ctx.events.prune());
   ctx.jobs.every(6 * 3_600_000, () => noticeExpiringCertificates(ctx).then(() => undefined));
@@ -139,7 +143,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, safetyRoutes, ...workflowRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, trackingRoutes, safetyRoutes, ...workflowRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

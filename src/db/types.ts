@@ -4,6 +4,7 @@ import type { PaymentsDB } from './types-payments.js';
 import type { PromotionsDB } from './types-promotions.js';
 import type { MessagingDB, SafetyDB } from './types-messaging.js';
 import type { ReviewsDB } from './types-reviews.js';
+import type { TrackingDB } from './types-tracking.js';
 import type { ConsultationsDB } from './types-consultations.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
@@ -457,7 +458,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ConsultationsDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ConsultationsDB, TrackingDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;
