@@ -39,6 +39,13 @@ function LiveEvents({ children }: { children: ReactNode }) {
   );
 }
 
+/** The portal's background work while signed in (e.g. the worker's location trail). */
+function PortalBackground({ portal }: { portal: MobilePortal }) {
+  const { user } = useSession();
+  const Background = portal.Background;
+  return user && Background ? <Background /> : null;
+}
+
 /** The H5 shell shared by the customer (`/`) and worker (`/worker/`) portals. */
 export function MobileApp({ portal, messages }: { portal: MobilePortal; messages: Messages }) {
   const allMessages = useMemo(() => ({ ...mobileMessages, ...meMessages, ...notificationMessages, ...chatMessages, ...supportMessages, ...safetyMessages, ...messages }), [messages]);
@@ -50,6 +57,7 @@ export function MobileApp({ portal, messages }: { portal: MobilePortal; messages
             <SessionProvider role={portal.role}>
               <LiveEvents>
                 <EmailVerifiedNotice />
+                <PortalBackground portal={portal} />
                 <div className="m-shell">
                   <MobileRoutes />
                 </div>

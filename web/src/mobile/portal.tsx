@@ -22,6 +22,8 @@ export interface MobilePortal {
   meLinks?: { path: string; titleKey: string }[];
   /** Pages for notification link kinds of this portal only (orders, chats and tickets are common), e.g. `withdrawal`. */
   notificationPaths?: NotificationPaths;
+  /** Work that runs while the portal is open and signed in, rendering nothing (the worker's location trail). */
+  Background?: ComponentType;
   /** My recent orders, newest first, to pick one when writing to support (联系客服). */
   recentOrders: (signal: AbortSignal) => Promise<OrderSummary[]>;
 }

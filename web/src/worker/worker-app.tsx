@@ -12,6 +12,7 @@ import { ScheduleStepPage } from './onboarding/schedule-page';
 import { workerOrders } from './orders/order-api';
 import { WorkerOrderPage } from './orders/order-page';
 import { OrdersTab } from './orders/orders-tab';
+import { TrailReporter } from './orders/trail-reporter';
 import { MyReviewsPage } from './reviews/my-reviews-page';
 import { ScheduleTab } from './schedule/schedule-tab';
 import { TeamJoinPage } from './team-join-page';
@@ -40,6 +41,8 @@ const portal: MobilePortal = {
     { path: 'income', titleKey: 'tab.income', icon: <CollectMoneyOutline />, Component: IncomeTab },
   ],
   meLinks: [{ path: 'me/reviews', titleKey: 'myReviews.title' }],
+  // 位置轨迹: the position of orders 上门中 / 服务中 is sent while the portal is open.
+  Background: TrailReporter,
   // 提现 lists the withdrawals; the home tab shows the application and penalties.
   notificationPaths: { withdrawal: () => '/income/withdraw', application: () => '/', penalty: () => '/' },
   recentOrders: async (signal) => {

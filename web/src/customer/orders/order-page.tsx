@@ -26,6 +26,7 @@ import { OrderWorker } from './order-worker';
 import { PaymentResult, usePaymentReturn } from './payment-return';
 import { RescheduleCard } from './reschedule-card';
 import { ServiceCode } from './service-code';
+import { TrackingCard } from './tracking-card';
 import { useOrderAction } from './use-order-action';
 import { ReviewCard } from '../reviews/review-card';
 
@@ -82,6 +83,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       <EarlyVisitCard order={order} run={run} busy={busy} />
       <EarlyFinishCard order={order} />
       <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
+      {order.status === 'on_the_way' && <TrackingCard orderId={order.id} />}
       <OrderWorker order={order} />
       {order.worker && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
       {order.worker && (order.status === 'completed' || order.status === 'closed') && <ReviewCard orderId={order.id} />}

@@ -30,3 +30,21 @@ export function distanceText(meters: number, lang: 'zh-CN' | 'en'): string {
   const km = (meters / 1000).toFixed(meters < 10_000 ? 1 : 0);
   return lang === 'en' ? `${km} km` : `${km} 公里`;
 }
+
+/** A fix as the tracking API takes it: position, accuracy (metres) and when the device took it. */
+export interface Fix extends Position {
+  accuracy: number;
+  at: number;
+}
+
+/** The device's current fix with its accuracy and time, or why there is none (never rejects). */
+export function currentFix(timeoutMs = 15_000): Promise<{ fix: Fix } | { failure: LocateFailure }> {
+  if (!('geolocation' in navigator)) return Promise.resolve({ failure: 'unsupported' });
+  return new Promise((resolve) => {
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ fix: { lat: p.coords.latitude, lng: p.coords.longitude, accuracy: Math.max(0, p.coords.accuracy || 0), at: Math.min(p.timestamp || Date.now(), Date.now()) } }),
+      (error) => resolve({ failure: error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 15_000 },
+    );
+  });
+}

@@ -22,6 +22,7 @@ import { OrderRecords } from './order-records';
 import { OrderTimeline } from './order-timeline';
 import { RescheduleCard } from './reschedule-card';
 import { VisitWindowCard } from './visit-window-card';
+import { TrailSharingNote } from './trail-reporter';
 import { usePolling } from './use-polling';
 import { CustomerRatingCard } from '../reviews/customer-rating-card';
 
@@ -71,6 +72,7 @@ export function WorkerOrderPage() {
               {offer && <OfferBanner offer={offer} />}
               <OrderFacts order={order} distanceKm={offer?.distanceKm ?? order.distanceKm ?? null} />
               <OrderContact order={order} />
+              {order.worker?.id === me.id && <TrailSharingNote status={order.status} />}
               <VisitWindowCard order={order} />
               {order.worker?.id === me.id && sosOnOrder(order.status) && <SosPanel orderId={order.id} inHeader />}
               {order.worker?.id === me.id && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}

@@ -1,4 +1,5 @@
-import type { LatLng, PlanRoute, PlanUnassigned } from './plan-types';
+import { polylinePoints, project } from '../../../shared/geo-map';
+import type { PlanRoute, PlanUnassigned } from './plan-types';
 
 export const ROUTE_COLOURS = ['#fa541c', '#1677ff', '#52c41a', '#722ed1', '#eb2f96', '#13c2c2', '#faad14', '#2f54eb', '#a0d911', '#f5222d', '#08979c', '#9254de'];
 export const colourOf = (index: number) => ROUTE_COLOURS[index % ROUTE_COLOURS.length];
@@ -7,29 +8,11 @@ const WIDTH = 640;
 const HEIGHT = 420;
 const PAD = 24;
 
-/** Projects lat/lng into the box (equirectangular, east-west shrunk by cos(latitude); no map tiles). */
-function projector(points: LatLng[]) {
-  const lats = points.map((p) => p.lat);
-  const lngs = points.map((p) => p.lng);
-  const minLat = Math.min(...lats);
-  const maxLat = Math.max(...lats);
-  const minLng = Math.min(...lngs);
-  const maxLng = Math.max(...lngs);
-  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  // Centred on the points; at least ~1 km across so a single address does not fill the box.
-  const midX = ((minLng + maxLng) / 2) * k;
-  const midY = (minLat + maxLat) / 2;
-  const spanX = Math.max((maxLng - minLng) * k, 0.01);
-  const spanY = Math.max(maxLat - minLat, 0.01);
-  const scale = Math.min((WIDTH - 2 * PAD) / spanX, (HEIGHT - 2 * PAD) / spanY);
-  return (p: LatLng) => ({ x: WIDTH / 2 + (p.lng * k - midX) * scale, y: HEIGHT / 2 - (p.lat - midY) * scale });
-}
-
 /** Every worker's route drawn home → stops → home in its own colour, with the unassigned orders as grey crosses. */
 export function RouteMap({ routes, unassigned, highlight }: { routes: PlanRoute[]; unassigned: PlanUnassigned[]; highlight?: string | null }) {
   const points = [...routes.flatMap((r) => [r.home, ...r.stops.map((s) => s.location)]), ...unassigned.map((u) => u.location)];
   if (!points.length) return null;
-  const at = projector(points);
+  const { at } = project(points, { width: WIDTH, height: HEIGHT, pad: PAD });
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="a-plan-map" role="img" data-testid="plan-map">
       <rect x={0} y={0} width={WIDTH} height={HEIGHT} fill="#fafafa" rx={8} />
@@ -40,7 +23,7 @@ export function RouteMap({ routes, unassigned, highlight }: { routes: PlanRoute[
         const home = at(route.home);
         return (
           <g key={route.workerId} opacity={dim ? 0.2 : 1} data-testid={`plan-map-route-${route.workerId}`}>
-            <polyline points={path.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} fill="none" stroke={colour} strokeWidth={2} strokeLinejoin="round" strokeDasharray={route.planned ? undefined : '4 3'} />
+            <polyline points={polylinePoints(path)} fill="none" stroke={colour} strokeWidth={2} strokeLinejoin="round" strokeDasharray={route.planned ? undefined : '4 3'} />
             <rect x={home.x - 5} y={home.y - 5} width={10} height={10} fill={colour} stroke="#fff" strokeWidth={1.5}>
               <title>{route.workerName}</title>
             </rect>

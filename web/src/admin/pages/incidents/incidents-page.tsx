@@ -10,6 +10,7 @@ import { useAdminSession } from '../../session';
 import { formatLocation, type DeskIncident, type IncidentStatus } from './incident-types';
 import { useIncidents } from './incidents-context';
 import { ResolveIncidentModal } from './resolve-modal';
+import { TrailSection } from '../orders/trail-section';
 import './incidents.css';
 import { useUrlState } from '../../use-url-state';
 
@@ -258,6 +259,13 @@ export function IncidentsPage() {
         loading={loading}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter === 'active' ? t('incident.emptyActive') : t('incident.empty')} /> }}
         pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+        // The selected incident about an order shows the order's location trail (where the worker went, the address, the check-in).
+        expandable={{
+          showExpandColumn: false,
+          expandedRowKeys: focus && rows?.some((row) => row.id === focus && row.orderId) ? [focus] : [],
+          rowExpandable: (row) => Boolean(row.orderId),
+          expandedRowRender: (row) => (row.orderId ? <TrailSection orderId={row.orderId} testId="incident-trail" /> : null),
+        }}
         rowClassName={(row) =>
           ['a-incident-row', `a-incident-${row.status}`, fresh.has(row.id) ? 'a-incident-fresh' : '', row.id === focus ? 'a-incident-focus' : ''].filter(Boolean).join(' ')
         }

@@ -19,6 +19,7 @@ import { OrderRefundsSection, useRefundedFen } from './order-refunds-section';
 import { OrderTimeline } from './order-timeline';
 import { RecordsSection, RescheduleSection } from './order-visit-sections';
 import { RefundModal } from './refund-modal';
+import { TrailSection } from './trail-section';
 
 /** The state machine's `assign` leaves only from 待接单; a reassignment first gives the order back (change_worker). */
 const ASSIGNABLE: OrderState[] = ['paid'];
@@ -141,6 +142,7 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
             <OrderTimeline events={order.timeline} />
           </section>
           <OrderChatSection orderId={order.id} />
+          <TrailSection orderId={order.id} />
           <RescheduleSection request={order.reschedule} canDecide={mayWrite} onDecide={(approve) => setDialog({ approve })} />
           <PriceSection order={order} />
           {can('finance:read') && <OrderRefundsSection orderId={order.id} version={refundsVersion} />}
