@@ -24,6 +24,9 @@ import { messagingRoutes } from './domains/messaging/routes.js';
 import { supportRoutes } from './domains/support/routes.js';
 import { giveDefaultReviews } from './domains/reviews/index.js';
 import { reviewRoutes } from './domains/reviews/routes.js';
+import { drawLastWeekIfDue } from './domains/quality/index.js';
+import { qualityRoutes } from './domains/quality/routes.js';
+import { claimRoutes } from './domains/claims/routes.js';
 import { ensurePurgeScheduled, registerTrackingJobs } from './domains/tracking/jobs.js';
 import { trackingRoutes } from './domains/tracking/routes.js';
 import { wireWorkflows, workflowRoutes } from './workflows/index.js';
@@ -118,6 +121,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   ctx.jobs.every(6 * 3_600_000, () => ctx.events.prune());
   ctx.jobs.every(6 * 3_600_000, () => noticeExpiringCertificates(ctx).then(() => undefined));
   ctx.jobs.every(3_600_000, () => giveDefaultReviews(ctx.db, ctx.config.cityCode).then(() => undefined));
+  // 抽检回访: hourly, last week's sample is drawn if it was not yet (once per week: the draw row is the guard).
+  ctx.jobs.every(3_600_000, () => drawLastWeekIfDue(ctx.db, ctx.config.cityCode).then(() => undefined));
 
   const spa = config.serveWeb && portalIndexExists();
   installErrorHandling(app, spa ? (request, reply) => {
@@ -143,7 +148,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, trackingRoutes, safetyRoutes, ...workflowRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, qualityRoutes, claimRoutes, trackingRoutes, safetyRoutes, ...workflowRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

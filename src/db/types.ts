@@ -4,6 +4,8 @@ import type { PaymentsDB } from './types-payments.js';
 import type { PromotionsDB } from './types-promotions.js';
 import type { MessagingDB, SafetyDB } from './types-messaging.js';
 import type { ReviewsDB } from './types-reviews.js';
+import type { QualityDB } from './types-quality.js';
+import type { ClaimsDB } from './types-claims.js';
 import type { TrackingDB } from './types-tracking.js';
 import type { ConsultationsDB } from './types-consultations.js';
 
@@ -458,7 +460,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ConsultationsDB, TrackingDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

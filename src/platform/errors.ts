@@ -114,6 +114,10 @@ export const ERRORS = {
   CONSULT_DAILY_LIMIT: { status: 429, zh: '24 小时内最多发送 {limit} 条咨询消息，请明天再试或直接预约', en: 'At most {limit} enquiry messages in 24 hours; try again tomorrow or book directly' },
   CONSULT_NEW_LIMIT: { status: 429, zh: '24 小时内最多咨询 {limit} 位师傅，请明天再试', en: 'You can start enquiries with at most {limit} workers in 24 hours; try again tomorrow' },
   EXTRA_STATE: { status: 409, zh: '该加项已处理', en: 'This extra-work proposal was already answered' },
+  QA_SAMPLE_STATE: { status: 409, zh: '该抽检已有回访结论（{status}）', en: 'This sample already has a call result ({status})' },
+  CLAIM_OPEN: { status: 409, zh: '该订单已有处理中的理赔', en: 'This order already has a claim in progress' },
+  CLAIM_STATE: { status: 409, zh: '理赔当前状态不允许此操作（{status}）', en: 'Not possible in the claim\'s current state ({status})' },
+  CLAIM_NOT_ALLOWED: { status: 409, zh: '该订单不能申请理赔', en: 'No claim can be filed for this order' },
 } as const satisfies Record<string, Text & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -3,6 +3,7 @@ export * from './admin-service.js';
 export * from './availability.js';
 export * from './booking-service.js';
 export * from './commitments.js';
+export * from './completed-orders.js';
 export * from './order-facts.js';
 export * from './order-notices.js';
 export * from './order-steps.js';

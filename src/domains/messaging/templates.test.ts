@@ -21,6 +21,7 @@ const SAMPLES: { [T in NotificationType]: NotificationVars<T>[] } = {
   order_assigned: [{ service: '日常保洁', startTime: '12月3日 14:30', district: '浦东新区' }],
   check_in_due: [{ service: '日常保洁', startTime: '12月3日 14:30' }],
   dispute_opened: [{ orderNo: 'DJ26120312345678', party: 'customer', reason: '厨房没有打扫干净' }],
+  claim_decided: [{ service: '陪护', claimNo: 'LP20261207AB12', decision: 'paid', amount: '¥800.00' }, { service: '陪护', claimNo: 'LP20261207AB12', decision: 'rejected', reason: '材料不足' }],
   arbitration_decided: [{ service: '日常保洁', decision: 'completed' }, { service: '日常保洁', decision: 'refund_full', amount: '¥199.00' }, { service: '日常保洁', decision: 'refund_partial', amount: '¥50.00' }],
   order_declined: [{ workerName: '王师傅', reason: '已有安排' }],
   worker_departed: [{ workerName: '王师傅', eta: '14:25' }],

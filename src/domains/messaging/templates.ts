@@ -428,6 +428,25 @@ export const NOTIFICATION_TEMPLATES = {
       body: { zh: '客服已回复您关于“{topic}”的咨询，请在消息中心查看。', en: 'Support replied to your request "{topic}". See it in your messages.' },
     },
   },
+  claim_decided: {
+    audiences: ['customer', 'worker'], category: 'money', safetyCritical: false, defaultChannels: ['in_app', 'sms'], link: 'order',
+    variables: { service: T, claimNo: T },
+    texts: {
+      by: 'decision',
+      cases: {
+        paid: {
+          variables: { amount: T },
+          title: { zh: '理赔已赔付', en: 'Claim paid' },
+          body: { zh: '{service} 订单的保险理赔 {claimNo} 已审核通过，赔付 {amount}。', en: 'Insurance claim {claimNo} on the {service} order was approved: {amount} paid.' },
+        },
+        rejected: {
+          variables: { reason: T },
+          title: { zh: '理赔未通过', en: 'Claim rejected' },
+          body: { zh: '{service} 订单的保险理赔 {claimNo} 未通过：{reason}', en: 'Insurance claim {claimNo} on the {service} order was rejected: {reason}' },
+        },
+      },
+    },
+  },
 } as const satisfies Record<string, NotificationTemplate>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TEMPLATES;

@@ -3,3 +3,4 @@ export * from './refund-service.js';
 export * from './service-cards.js';
 export * from './settings.js';
 export * from './settlement.js';
+export * from './claim-payout.js';

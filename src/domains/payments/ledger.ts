@@ -13,10 +13,10 @@ type Db = Kysely<DB>;
 
 export const ACCOUNT_KINDS = [
   'psp', 'escrow', 'refunds_payable', 'worker_pending', 'worker_available', 'withdrawals_in_flight', 'payouts',
-  'platform_commission', 'platform_fees', 'insurance_premiums', 'promotions', 'card_prepaid', 'platform_losses',
+  'platform_commission', 'platform_fees', 'insurance_premiums', 'promotions', 'card_prepaid', 'platform_losses', 'insurer',
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
-const CLEARING: ReadonlySet<string> = new Set<AccountKind>(['psp', 'payouts', 'promotions', 'platform_losses']);
+const CLEARING: ReadonlySet<string> = new Set<AccountKind>(['psp', 'payouts', 'promotions', 'platform_losses', 'insurer']);
 
 export const accounts = {
   psp: (provider: string) => `psp:${provider}`,
@@ -32,6 +32,8 @@ export const accounts = {
   commission: 'platform_commission',
   fees: 'platform_fees',
   insurance: 'insurance_premiums',
+  /** The underwriter outside the platform: it funds each approved claim into the insurance account (clearing). */
+  insurer: 'insurer',
   promotions: 'promotions',
   /** What the platform bears when money cannot be taken back (a refund of a share the worker already withdrew). */
   losses: 'platform_losses',

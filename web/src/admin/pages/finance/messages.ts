@@ -122,6 +122,7 @@ export const financeMessages: Messages = {
   'fin.acct.insurance_premiums': ['保险费', 'Insurance premiums'],
   'fin.acct.promotions': ['优惠补贴', 'Promotions'],
   'fin.acct.card_prepaid': ['次卡预收', 'Service card prepaid'],
+  'fin.acct.insurer': ['保险公司（理赔资金）', 'Insurer (claim funds)'],
 
   'fin.rec.intro': ['按自然日（上海时间）拉取支付渠道的对账单，与本平台的支付记录逐笔核对。', 'Fetches the provider’s statement of a local day (Shanghai) and compares it with our payments one by one.'],
   'fin.rec.provider': ['渠道', 'Provider'],
