@@ -24,6 +24,8 @@ import { messagingRoutes } from './domains/messaging/routes.js';
 import { supportRoutes } from './domains/support/routes.js';
 import { giveDefaultReviews } from './domains/reviews/index.js';
 import { reviewRoutes } from './domains/reviews/routes.js';
+import { escalateOverdueComplaints } from './domains/complaints/index.js';
+import { complaintRoutes } from './domains/complaints/routes.js';
 import { drawLastWeekIfDue } from './domains/quality/index.js';
 import { qualityRoutes } from './domains/quality/routes.js';
 import { claimRoutes } from './domains/claims/routes.js';
@@ -121,6 +123,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   ctx.jobs.every(6 * 3_600_000, () => ctx.events.prune());
   ctx.jobs.every(6 * 3_600_000, () => noticeExpiringCertificates(ctx).then(() => undefined));
   ctx.jobs.every(3_600_000, () => giveDefaultReviews(ctx.db, ctx.config.cityCode).then(() => undefined));
+  // Complaint SLA sweep: each breach (first response, resolution) escalated once to the admins who handle complaints.
+  ctx.jobs.every(5 * 60_000, () => escalateOverdueComplaints(ctx.db).then(() => undefined));
   // 抽检回访: hourly, last week's sample is drawn if it was not yet (once per week: the draw row is the guard).
   ctx.jobs.every(3_600_000, () => drawLastWeekIfDue(ctx.db, ctx.config.cityCode).then(() => undefined));
 
@@ -148,7 +152,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, qualityRoutes, claimRoutes, trackingRoutes, safetyRoutes, ...workflowRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, complaintRoutes, qualityRoutes, claimRoutes, trackingRoutes, safetyRoutes, ...workflowRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

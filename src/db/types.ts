@@ -4,6 +4,7 @@ import type { PaymentsDB } from './types-payments.js';
 import type { PromotionsDB } from './types-promotions.js';
 import type { MessagingDB, SafetyDB } from './types-messaging.js';
 import type { ReviewsDB } from './types-reviews.js';
+import type { ComplaintsDB } from './types-complaints.js';
 import type { QualityDB } from './types-quality.js';
 import type { ClaimsDB } from './types-claims.js';
 import type { TrackingDB } from './types-tracking.js';
@@ -460,7 +461,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ComplaintsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

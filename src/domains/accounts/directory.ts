@@ -17,3 +17,13 @@ export async function countAccounts(ctx: AppContext) {
   const [customers, workers] = await Promise.all([countUsersWithRole(ctx.db, 'customer'), countUsersWithRole(ctx.db, 'worker')]);
   return { customers, workers };
 }
+
+/** Display names and masked phones of some accounts (for other domains' lists; deleted accounts keep their anonymised name). */
+export async function userNames(db: AppContext['db'], ids: readonly string[]): Promise<Map<string, { name: string; phoneMasked: string | null }>> {
+  const out = new Map<string, { name: string; phoneMasked: string | null }>();
+  const unique = [...new Set(ids.filter(Boolean))];
+  if (!unique.length) return out;
+  const rows = await db.selectFrom('users').select(['id', 'name', 'phone_masked']).where('id', 'in', unique).execute();
+  for (const r of rows) out.set(r.id, { name: r.name, phoneMasked: r.phone_masked });
+  return out;
+}

@@ -63,6 +63,12 @@ const SAMPLES: { [T in NotificationType]: NotificationVars<T>[] } = {
   chat_message: [{ sender: '王师傅', preview: '我大概 10 分钟后到' }],
   consult_message: [{ sender: '张*', preview: '请问周六上午能来吗？' }],
   support_reply: [{ topic: '退款进度' }],
+  complaint_received: [{ orderNo: 'DJ26120312345678', category: 'late', hours: '4' }],
+  complaint_against: [{ orderNo: 'DJ26120312345678', category: 'attitude' }],
+  complaint_reply: [{ orderNo: 'DJ26120312345678', message: '已联系师傅核实，今天内给您答复' }],
+  complaint_outcome: [{ decision: 'resolved', orderNo: 'DJ26120312345678', category: 'damage', outcome: '师傅照价赔偿，平台给予警告' }, { decision: 'rejected', orderNo: 'DJ26120312345678', category: 'other', outcome: '经核实服务符合标准' }],
+  complaint_new: [{ orderNo: 'DJ26120312345678', category: 'safety', party: 'customer' }],
+  complaint_overdue: [{ stage: 'response', orderNo: 'DJ26120312345678', category: 'late', due: '12月3日 18:30' }, { stage: 'resolution', orderNo: 'DJ26120312345678', category: 'late', due: '12月5日 14:30' }],
 };
 
 const unchecked = renderNotification as (type: string, vars: Record<string, unknown>, lang: 'zh-CN' | 'en') => ReturnType<typeof renderNotification>;

@@ -88,6 +88,13 @@ const LEAD = {
     '120': { zh: '2 小时', en: '2 hours' }, '1440': { zh: '1 天', en: '1 day' },
   },
 } as const;
+/** Complaint categories (the complaints domain's codes). */
+const COMPLAINT_CATEGORY = {
+  values: {
+    late: { zh: '迟到', en: 'lateness' }, attitude: { zh: '态度', en: 'attitude' }, damage: { zh: '损坏', en: 'damage' },
+    loss: { zh: '丢失', en: 'loss' }, safety: { zh: '安全', en: 'safety' }, overcharge: { zh: '乱收费', en: 'overcharging' }, other: { zh: '其他', en: 'other' },
+  },
+} as const;
 const T = 'text' as const;
 
 // ── The catalogue ──────────────────────────────────────────────────────────────────────────
@@ -418,6 +425,72 @@ export const NOTIFICATION_TEMPLATES = {
       body: { zh: '{preview}', en: '{preview}' },
       // Never the content by SMS: it would bypass chat masking.
       sms: { zh: '{sender} 给您发来一条咨询消息，请打开到家查看。', en: '{sender} sent you an enquiry. Open Daojia to read it.' },
+    },
+  },
+  complaint_received: {
+    audiences: ['customer', 'worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'order',
+    variables: { orderNo: T, category: COMPLAINT_CATEGORY, hours: T },
+    texts: {
+      title: { zh: '投诉已受理', en: 'Complaint received' },
+      body: { zh: '您对订单 {orderNo} 的投诉（{category}）已提交，平台将在 {hours} 小时内回复。', en: 'Your complaint ({category}) about order {orderNo} was filed; the platform will reply within {hours} hours.' },
+    },
+  },
+  complaint_against: {
+    audiences: ['customer', 'worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'order',
+    variables: { orderNo: T, category: COMPLAINT_CATEGORY },
+    texts: {
+      title: { zh: '订单收到投诉', en: 'A complaint about an order' },
+      body: { zh: '平台正在处理一条关于订单 {orderNo} 的投诉（{category}），处理结果将通知您。', en: 'The platform is handling a complaint ({category}) about order {orderNo}; you will be told the outcome.' },
+    },
+  },
+  complaint_reply: {
+    audiences: ['customer', 'worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'order',
+    variables: { orderNo: T, message: T },
+    texts: {
+      title: { zh: '平台回复了您的投诉', en: 'The platform replied to your complaint' },
+      body: { zh: '关于订单 {orderNo} 的投诉：{message}', en: 'About your complaint on order {orderNo}: {message}' },
+    },
+  },
+  complaint_outcome: {
+    audiences: ['customer', 'worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app', 'sms'], link: 'order',
+    variables: { orderNo: T, category: COMPLAINT_CATEGORY, outcome: T },
+    texts: {
+      by: 'decision',
+      cases: {
+        resolved: {
+          title: { zh: '投诉已处理', en: 'Complaint resolved' },
+          body: { zh: '订单 {orderNo} 的投诉（{category}）已处理：{outcome}', en: 'The complaint ({category}) about order {orderNo} was resolved: {outcome}' },
+        },
+        rejected: {
+          title: { zh: '投诉已驳回', en: 'Complaint rejected' },
+          body: { zh: '订单 {orderNo} 的投诉（{category}）经核实已驳回：{outcome}', en: 'The complaint ({category}) about order {orderNo} was rejected after review: {outcome}' },
+        },
+      },
+    },
+  },
+  complaint_new: {
+    audiences: ['admin'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'order',
+    variables: { orderNo: T, category: COMPLAINT_CATEGORY, party: PARTY(true) },
+    texts: {
+      title: { zh: '新的投诉', en: 'New complaint' },
+      body: { zh: '订单 {orderNo}：{party}提交了投诉（{category}），请认领处理。', en: 'Order {orderNo}: {party} filed a complaint ({category}). Please take it.' },
+    },
+  },
+  complaint_overdue: {
+    audiences: ['admin'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'order',
+    variables: { orderNo: T, category: COMPLAINT_CATEGORY, due: T },
+    texts: {
+      by: 'stage',
+      cases: {
+        response: {
+          title: { zh: '投诉超时未响应', en: 'Complaint overdue: no first response' },
+          body: { zh: '订单 {orderNo} 的投诉（{category}）已超过首次响应时限 {due}，请立即处理。', en: 'The complaint ({category}) about order {orderNo} passed its first-response deadline {due}. Please act now.' },
+        },
+        resolution: {
+          title: { zh: '投诉超时未解决', en: 'Complaint overdue: not resolved' },
+          body: { zh: '订单 {orderNo} 的投诉（{category}）已超过解决时限 {due}，请立即处理。', en: 'The complaint ({category}) about order {orderNo} passed its resolution deadline {due}. Please act now.' },
+        },
+      },
     },
   },
   support_reply: {
