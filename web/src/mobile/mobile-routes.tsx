@@ -5,6 +5,7 @@ import { EmailSignupPage } from './auth/email-signup-page';
 import { LoginPage } from './auth/login-page';
 import { TabLayout } from './layout/tab-layout';
 import { ChatPage } from './chat/chat-page';
+import { ConsultationPage } from './consult/consultation-page';
 import { AddressFormPage } from './me/address-form-page';
 import { AddressesPage } from './me/addresses-page';
 import { DeleteAccountPage } from './me/delete-account-page';
@@ -87,6 +88,7 @@ export function MobileRoutes() {
           <Route path="messages/settings" element={<NotificationSettingsPage />} />
           <Route path="messages/:id" element={<NotificationPage />} />
           <Route path="orders/:id/chat" element={<ChatPage />} />
+          <Route path="consultations/:id" element={<ConsultationPage />} />
           <Route path="me/emergency-contact" element={<EmergencyContactPage />} />
           <Route path="me/help" element={<HelpPage />} />
           <Route path="me/support" element={<TicketsPage />} />

@@ -9,6 +9,8 @@ export interface LiveEventData {
   support: { ticketId: string; at: string };
   /** The worker's phone reported a position for my order while on the way (位置轨迹). */
   tracking: { orderId: string; at: string };
+  /** A 售前咨询 message (`messageId`), or the worker declined / reopened it (`status`). */
+  consultation: { consultationId: string; messageId?: string; from?: 'customer' | 'worker'; status?: 'open' | 'declined'; at: string };
   /** My SOS incident (一键求助) was acknowledged or resolved by operations. */
   sos: { incidentId: string; status: 'open' | 'acknowledged' | 'resolved'; at: string };
   /** Not sent by the server: the stream was reopened after the browser gave up, so what a page shows may be stale. */
@@ -16,7 +18,7 @@ export interface LiveEventData {
 }
 
 export type LiveEventType = keyof LiveEventData;
-const SERVER_EVENTS = ['notification', 'notification.read', 'order', 'chat', 'support', 'sos', 'tracking'] as const;
+const SERVER_EVENTS = ['notification', 'notification.read', 'order', 'chat', 'support', 'sos', 'consultation', 'tracking'] as const;
 
 /** `connecting` before the first answer and while the browser retries; `offline` while waiting to reopen it ourselves. */
 export type LiveStatus = 'off' | 'connecting' | 'open' | 'offline';

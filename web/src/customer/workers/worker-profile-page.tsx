@@ -1,6 +1,6 @@
 import './workers.css';
 import { ActionSheet, Avatar, Button, ErrorBlock, Image, ImageViewer, List, Tag, Toast } from 'antd-mobile';
-import { CheckShieldFill, HeartFill, HeartOutline, StarFill } from 'antd-mobile-icons';
+import { CheckShieldFill, HeartFill, HeartOutline, MessageOutline, StarFill } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
@@ -49,6 +49,7 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
   const [favourite, setFavourite] = useState(worker.favourite);
   const [saving, setSaving] = useState(false);
   const [booking, setBooking] = useState(false);
+  const [consulting, setConsulting] = useState(false);
   const navigate = useNavigate();
   const district = city.districts.find((d) => d.code === worker.districtCode);
 
@@ -62,6 +63,19 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
       showFailure(error);
     } finally {
       setSaving(false);
+    }
+  }
+
+  /** 咨询: my conversation with this worker (started when new), before booking. */
+  async function consult() {
+    setConsulting(true);
+    try {
+      const c = await api<{ id: string }>('/api/consultations', { body: { workerId: worker.id } });
+      navigate(`/consultations/${encodeURIComponent(c.id)}`, { state: { from: `/workers/${worker.id}` } });
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      setConsulting(false);
     }
   }
 
@@ -164,6 +178,9 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
       <div className="m-worker-actions" style={{ display: 'flex', gap: 12 }}>
         <Button color="primary" fill="outline" style={{ flex: 1 }} loading={saving} onClick={toggleFavourite} data-testid="worker-favourite" data-favourite={favourite ? 'yes' : 'no'}>
           {favourite ? <HeartFill /> : <HeartOutline />} {t(favourite ? 'worker.favourited' : 'worker.favourite')}
+        </Button>
+        <Button color="primary" fill="outline" style={{ flex: 1 }} loading={consulting} onClick={() => void consult()} data-testid="worker-consult">
+          <MessageOutline /> {t('consult.open')}
         </Button>
         {worker.skills.length > 0 && (
           <Button color="primary" style={{ flex: 1 }} onClick={() => setBooking(true)} data-testid="worker-book">

@@ -1,4 +1,5 @@
 import './chat.css';
+import '../consult/consult.css';
 import { DotLoading, ErrorBlock, ImageViewer } from 'antd-mobile';
 import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
@@ -46,6 +47,15 @@ export function ChatPage() {
           <RelayCall phone={order.data?.worker?.relayPhone ?? null} />
           <p className="m-chat-privacy">{t('chat.privacy')}</p>
           <div className="m-chat-list" data-testid="chat-list">
+            {chat.earlier && (
+              <div className="m-chat-earlier" data-testid="chat-earlier">
+                <div className="m-chat-divider">{t('consult.earlier')}</div>
+                {chat.earlier.items.map((message) => (
+                  <ChatBubble key={message.id} message={message} onImage={() => undefined} />
+                ))}
+                <div className="m-chat-divider">{t('consult.orderStart')}</div>
+              </div>
+            )}
             {chat.items.length === 0 && <p className="m-empty">{t('chat.empty')}</p>}
             {chat.items.map((message) => (
               <ChatBubble key={message.id} message={message} onImage={(url) => ImageViewer.show({ image: url })} />

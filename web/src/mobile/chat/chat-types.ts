@@ -28,6 +28,8 @@ export interface Chat {
   open: boolean;
   unread: number;
   quickReplies: QuickReply[];
+  /** The 售前咨询 the customer had with this worker before booking, shown above the order's own messages. */
+  earlier: { consultationId: string; items: ChatMessage[] } | null;
   items: ChatMessage[];
 }
 

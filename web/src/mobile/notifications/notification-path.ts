@@ -4,7 +4,7 @@ import type { AppNotification } from './notification-types';
 export type NotificationPaths = Partial<Record<string, (id: string) => string>>;
 
 /**
- * Where tapping a notification leads: its order, that order's chat, the support ticket of a reply, a page of the
+ * Where tapping a notification leads: its order, that order's chat, the support ticket of a reply, a 售前咨询, a page of the
  * portal for its own kinds, else the notification's own detail page.
  */
 export function notificationPath(n: AppNotification, portalPaths: NotificationPaths = {}): string {
@@ -14,5 +14,6 @@ export function notificationPath(n: AppNotification, portalPaths: NotificationPa
   const id = encodeURIComponent(link.id);
   if (link.kind === 'order') return `/orders/${id}`;
   if (link.kind === 'chat') return n.type === 'support_reply' ? `/me/support/${id}` : `/orders/${id}/chat`;
+  if (link.kind === 'consultation') return `/consultations/${id}`;
   return portalPaths[link.kind]?.(link.id) ?? detail;
 }

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { api, errorText } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { ConsultationListSection } from '../consult/consultation-list';
 import { usePortal } from '../portal';
 import { useFailureToast } from '../use-form-submit';
 import { notificationPath } from './notification-path';
@@ -69,6 +70,7 @@ export function NotificationsPage() {
           {t('notify.readAll')}
         </Button>
       </div>
+      <ConsultationListSection />
       <PullToRefresh onRefresh={async () => refresh()}>
         {!list && error ? (
           <ErrorBlock status="default" title={t('common.loadFailed')} description={errorText(error, '')}>
