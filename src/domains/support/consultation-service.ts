@@ -68,7 +68,8 @@ export async function openConsultation(ctx: AppContext, db: Db, customerId: stri
   const started = await db.selectFrom('consultations').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId).where('created_at', '>', new Date(now.getTime() - DAY)).executeTakeFirstOrThrow();
   if (Number(started.n) >= CONSULT_LIMITS.newPerDay) throw new AppError('CONSULT_NEW_LIMIT', { limit: CONSULT_LIMITS.newPerDay });
   const customer = await userContact(ctx, db, customerId);
-  const customerLabel = customer?.name ? maskName(customer.name) : '客户';
+  // Without a name (most sign up by SMS alone): 客户 and four characters of the account id, so a worker tells customers apart.
+  const customerLabel = customer?.name ? maskName(customer.name) : `客户 ${customerId.replace(/-/g, '').slice(-4).toUpperCase()}`;
   const row = await db.insertInto('consultations').values({ customer_id: customerId, worker_id: workerId, customer_label: customerLabel, worker_label: worker.name, created_at: now, last_message_at: now })
     .onConflict((oc) => oc.columns(['customer_id', 'worker_id']).doNothing()).returningAll().executeTakeFirst();
   // Two taps at once: the other request created it; answer with that one.

@@ -50,6 +50,8 @@ describe('售前咨询 (pre-booking consultation)', () => {
     expect(list.unread).toBe(2);
     const entry = list.items.find((i: { id: string }) => i.id === id);
     expect(entry).toMatchObject({ unread: 2, lastMessage: '家里 90 平', status: 'open', peer: { role: 'customer' } });
+    // Named only by a masked name, or (no name, as after an SMS sign-up) 客户 and four characters of the account id.
+    expect(entry.peer.name).toMatch(/^(客户 [0-9A-F]{4}|\S\*+)$/u);
     // The worker never sees the customer's phone or address, only a masked name.
     const seen = (await w('GET', `/api/worker/consultations/${id}`)).json();
     const phone = customer.user.phone as string | undefined;

@@ -2,12 +2,19 @@ import './consult.css';
 import { Badge, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
-import { formatDateTime } from '../../shared/format';
+import { cityDate, dayText } from '../../shared/city-days';
+import { formatTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useLiveEvent } from '../../shared/live-events';
 import { useLoad } from '../../shared/use-load';
 import { usePortal } from '../portal';
 import { consultBase, type ConsultationList } from './consult-types';
+
+/** 14:05 today, else the day: 12月5日 周六. */
+function shortTime(iso: string, lang: 'zh-CN' | 'en'): string {
+  const day = cityDate(new Date(iso));
+  return day === cityDate(new Date()) ? formatTime(iso) : dayText(day, lang);
+}
 
 /** On the 消息 tab: my 售前咨询 conversations, latest first, each with its last message and unread count; live. Nothing when there are none. */
 export function ConsultationListSection() {
@@ -26,14 +33,15 @@ export function ConsultationListSection() {
         <button type="button" key={c.id} className="m-consult-item" onClick={() => navigate(`/consultations/${encodeURIComponent(c.id)}`, { state: { from: '/messages' } })} data-testid="consult-item" data-id={c.id} data-unread={c.unread}>
           <div className="m-consult-item-main">
             <div className="m-consult-item-name">
-              <Badge content={c.unread > 0 ? c.unread : null}>
-                <span>{c.peer.name}</span>
-              </Badge>
+              <span>{c.peer.name}</span>
               {c.status === 'declined' && <Tag color="default">{t('consult.declinedTag')}</Tag>}
             </div>
             <div className="m-consult-item-last">{c.lastMessage}</div>
           </div>
-          <span className="m-consult-item-time">{formatDateTime(c.lastMessageAt, lang)}</span>
+          <div className="m-consult-item-side">
+            <span className="m-consult-item-time">{shortTime(c.lastMessageAt, lang)}</span>
+            <Badge content={c.unread > 0 ? c.unread : null} />
+          </div>
         </button>
       ))}
     </section>
