@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { writeAudit } from '../../platform/audit.js';
-import { drawWeek, qaPassRates, recordResult, revealCustomerPhone, weekSamples } from './service.js';
+import { COMPLAINT_CATEGORIES } from '../complaints/index.js';
+import { complaintFromSample, drawWeek, qaPassRates, recordResult, revealCustomerPhone, weekSamples } from './service.js';
 import { qaRateBp, saveQaRateBp } from './settings.js';
 
 const Strict = { additionalProperties: false } as const;
@@ -38,6 +39,9 @@ export async function qualityRoutes(app: Api, ctx: AppContext) {
     async (request) => revealCustomerPhone(ctx, admin(request), request.params.id));
   app.post('/api/admin/quality/samples/:id/result', { preHandler: ctx.guards.admin('support:answer'), schema: { tags, summary: 'Record the call: questionnaire and outcome pass / issue / unreachable (unreachable may be called again); audited', params: Id, body: ResultBody } },
     async (request) => recordResult(ctx, admin(request), request.params.id, request.body));
+  app.post('/api/admin/quality/samples/:id/complaint', { preHandler: ctx.guards.admin('support:answer'), schema: { tags, summary: "转投诉: open a complaint (source 'qa') about the worker from a failed sample, once; audited", params: Id,
+    body: Type.Object({ category: Type.Union(COMPLAINT_CATEGORIES.map((c) => Type.Literal(c))), description: Type.String({ minLength: 1, maxLength: 1000 }) }, Strict) } },
+  async (request, reply) => reply.status(201).send(await complaintFromSample(ctx, admin(request), request.params.id, request.body)));
   app.get('/api/admin/quality/settings', { preHandler: ctx.guards.admin('orders:read'), schema: { tags, summary: 'The sampling rate (basis points, 1000 = 10 %)' } },
     async () => ({ rateBp: await qaRateBp(ctx.db, ctx.config.cityCode) }));
   app.put('/api/admin/quality/settings', { preHandler: ctx.guards.admin('orders:write'), schema: { tags, summary: 'Change the sampling rate (audited)', body: Type.Object({ rateBp: Type.Integer() }, Strict) } },

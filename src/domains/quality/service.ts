@@ -12,6 +12,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { userContact } from '../accounts/index.js';
 import { completedOrdersBetween } from '../booking/index.js';
+import { openComplaint, type OpenComplaintInput } from '../complaints/index.js';
 import { cityTimeZone } from '../geo/index.js';
 import { drawSample, isWeekStart, missingAnswers, passRate, previousWeekStart, weekRange, weekStartOf, type PassRate, type Questionnaire } from './rules.js';
 import { qaRateBp } from './settings.js';
@@ -146,9 +147,20 @@ export async function recordResult(ctx: AppContext, admin: Admin, sampleId: stri
   });
 }
 
-/** Links the complaint opened from a failed sample (once). */
-export async function linkComplaint(db: Db, sampleId: string, complaintId: string) {
-  await db.updateTable('qa_samples').set({ complaint_id: complaintId }).where('id', '=', sampleId).where('complaint_id', 'is', null).execute();
+/**
+ * 转投诉: a failed sample (issue) opens a complaint about the worker with source 'qa' through complaints'
+ * `openComplaint`, in one transaction with the link; once per sample (409 after). Audited.
+ */
+export async function complaintFromSample(ctx: AppContext, admin: Admin, sampleId: string, input: { category: OpenComplaintInput['category']; description: string }) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom('qa_samples').selectAll().where('id', '=', sampleId).forUpdate().executeTakeFirst();
+    if (!r) throw new AppError('NOT_FOUND');
+    if (r.status !== 'issue' || r.complaint_id) throw new AppError('QA_SAMPLE_STATE', { status: r.complaint_id ? 'complaint' : r.status }, [], { currentState: r.status, complaintId: r.complaint_id });
+    const complaint = await openComplaint(trx, { orderId: r.order_id, source: 'qa', filedBy: null, category: input.category, description: input.description });
+    await trx.updateTable('qa_samples').set({ complaint_id: complaint.id }).where('id', '=', r.id).execute();
+    await writeAudit(trx, { actorKind: 'admin', actorId: admin.id, actorName: admin.name, action: 'qa.complaint_opened', targetType: 'qa_sample', targetId: r.id, ip: admin.ip, detail: { complaintId: complaint.id, orderNo: r.order_no, category: input.category } });
+    return { sampleId: r.id, complaintId: complaint.id, complaintStatus: complaint.status };
+  });
 }
 
 export { sampleOrThrow as findSample };

@@ -47,7 +47,7 @@ describe('quality sampling (抽检回访)', () => {
     const inLastWeek = new Date(weekRange(lastWeek, TZ).from.getTime() + 2 * DAY);
     const a = await signedInWorker(t, { name: '抽检甲', hours: ALL_DAY });
     const b = await signedInWorker(t, { name: '抽检乙', hours: ALL_DAY, skills: ['ac-cleaning'] });
-    const cleaning = [];
+    const cleaning: Awaited<ReturnType<typeof completedOrder>>[] = [];
     for (let i = 0; i < 3; i++) cleaning.push(await completedOrder(a, 'daily-cleaning', new Date(inLastWeek.getTime() + i * 3600_000), 2, 8 + i * 4));
     const ac = await completedOrder(b, 'ac-cleaning', inLastWeek, 3);
 
@@ -105,6 +105,17 @@ describe('quality sampling (抽检回访)', () => {
     expect((await support('POST', `/api/admin/quality/samples/${s3}/result`, { outcome: 'issue', ...good, extraCharges: true, satisfaction: 2, notes: '师傅私下加收 50 元' })).json().status).toBe('issue');
     expect((await support('POST', `/api/admin/quality/samples/${ofB.id}/result`, { outcome: 'unreachable' })).json().status).toBe('unreachable');
 
+    // 转投诉: only a failed sample, once, as a 'qa' complaint about the worker.
+    const complaint = { category: 'overcharge', description: '回访中客户反映师傅私下加收 50 元' };
+    expect((await finance('POST', `/api/admin/quality/samples/${s3}/complaint`, complaint)).statusCode).toBe(403);
+    expect((await support('POST', `/api/admin/quality/samples/${s1}/complaint`, complaint)).json()).toMatchObject({ code: 'QA_SAMPLE_STATE', currentState: 'pass' });
+    const opened = await support('POST', `/api/admin/quality/samples/${s3}/complaint`, complaint);
+    expect(opened.statusCode, opened.body).toBe(201);
+    const complaintRow = await t.ctx.db.selectFrom('complaints').selectAll().where('id', '=', opened.json().complaintId).executeTakeFirstOrThrow();
+    expect(complaintRow).toMatchObject({ source: 'qa', filed_by: null, against_kind: 'worker', against_id: a.user.id, category: 'overcharge' });
+    expect((await support('POST', `/api/admin/quality/samples/${s3}/complaint`, complaint)).statusCode).toBe(409);
+    expect((await support('GET', `/api/admin/quality/samples?week=${lastWeek}`)).json().items.find((x: { id: string }) => x.id === s3).complaintId).toBe(opened.json().complaintId);
+
     const customer = caller(t, cleaning[0].customer);
     expect((await customer('GET', `/api/workers/${a.user.id}/quality`)).json()).toEqual({ workerId: a.user.id, passed: 2, issues: 1, unreachable: 0, checked: 3, rate: 0.667 });
     expect((await customer('GET', `/api/workers/${b.user.id}/quality`)).json()).toMatchObject({ passed: 0, issues: 0, unreachable: 1, checked: 0, rate: null });
@@ -115,6 +126,7 @@ describe('quality sampling (抽检回访)', () => {
     const actions = await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'qa.%').execute();
     expect(actions.filter((x) => x.action === 'qa.result_recorded')).toHaveLength(5);
     expect(actions.filter((x) => x.action === 'qa.sample_drawn')).toHaveLength(1);
+    expect(actions.filter((x) => x.action === 'qa.complaint_opened')).toHaveLength(1);
   });
 
   it('at 10 % a category with few orders still gets one call; the weekly job draws last week by itself', async () => {
