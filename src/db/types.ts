@@ -415,6 +415,16 @@ export interface OrderRecordsTable {
   created_at: Timestamp;
 }
 
+export interface DisputeStatementsTable {
+  id: Generated<string>;
+  order_id: string;
+  party: 'customer' | 'worker';
+  author_id: string;
+  body: string;
+  file_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+}
+
 export type RescheduleStatus = 'pending_ops' | 'pending_customer' | 'pending_worker' | 'approved' | 'rejected' | 'withdrawn';
 export interface RescheduleRequestsTable {
   id: Generated<string>;
@@ -500,6 +510,7 @@ export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, Rev
   order_extras: OrderExtrasTable;
   order_records: OrderRecordsTable;
   reschedule_requests: RescheduleRequestsTable;
+  dispute_statements: DisputeStatementsTable;
   jobs: JobsTable;
   idempotency_keys: IdempotencyKeysTable;
   dispatch_settings: DispatchSettingsTable;

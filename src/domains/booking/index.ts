@@ -16,3 +16,4 @@ export * from './slots.js';
 export * from './transition-service.js';
 export * from './worker-service.js';
 export * from './worker-stats.js';
+export * from './disputes.js';

@@ -4,6 +4,7 @@ import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
 import { customerSlots, customerTabCounts, getCustomerOrder, listCustomerOrders } from './booking-service.js';
 import { cancellationPreview, cancelOrder, changeWorker, confirmOrder, decideExtra, declareNoShow, reportProblem } from './customer-actions.js';
+import { addDisputeStatement, myDisputeCase } from './disputes.js';
 import { answerEarlyVisit } from './early-visit.js';
 import { customerReschedule, decideReschedule, withdrawReschedule } from './reschedule-service.js';
 import * as S from './schema.js';
@@ -67,6 +68,10 @@ export async function bookingRoutes(app: Api, ctx: AppContext) {
     async (request) => confirmOrder(ctx, me(request), request.params.id));
   app.post('/api/orders/:id/problem', { preHandler, schema: { tags, summary: 'Report a problem; a rework visit within 72 h is free', params: S.OrderId, body: S.ProblemBody } },
     async (request) => reportProblem(ctx, me(request), request.params.id, request.body));
+  app.get('/api/orders/:id/dispute', { preHandler, schema: { tags, summary: "售后纠纷: who opened it and why, the statement deadline, both parties' statements, the decision with its reason", params: S.OrderId } },
+    async (request) => myDisputeCase(ctx, 'customer', me(request), request.params.id));
+  app.post('/api/orders/:id/dispute/statements', { preHandler, schema: { tags, summary: 'Add my statement with photos (order photos of mine) to the open case, before its deadline', params: S.OrderId, body: S.StatementBody } },
+    async (request, reply) => reply.status(201).send(await addDisputeStatement(ctx, 'customer', me(request), request.params.id, request.body)));
 
 }
 

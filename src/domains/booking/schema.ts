@@ -27,6 +27,8 @@ export const CreateOrderBody = Type.Object({
 }, Strict);
 export const PayBody = Type.Object({ method: literals(['wechat', 'alipay', 'card'] as const) }, Strict);
 export const ReasonBody = Type.Object({ reason: Reason }, Strict);
+export const DisputeOpenBody = Type.Object({ reason: Type.String({ minLength: 4, maxLength: 500 }) }, Strict);
+export const StatementBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 1000 }), fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 9 })) }, Strict);
 export const OptionalReasonBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, Strict);
 export const RescheduleBody = Type.Object({ start: Instant, reason: Reason }, Strict);
 export const ApproveBody = Type.Object({ approve: Type.Boolean() }, Strict);
@@ -77,7 +79,7 @@ export const SettingsBody = Type.Object({
   afterSalesHours: Type.Integer({ minimum: 1, maximum: 2160 }), reworkHours: Type.Integer({ minimum: 0, maximum: 2160 }), noShowGraceMinutes: Type.Integer({ minimum: 0, maximum: 600 }),
   lateGraceMinutes: Type.Integer({ minimum: 0, maximum: 600 }), checkInRadiusMeters: Type.Integer({ minimum: 50, maximum: 20_000 }),
   departWindowHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 48 })), checkInMinutesBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
-  earlyFinishPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  earlyFinishPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), disputeStatementHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
   reminderMinutes: Type.Array(Type.Integer({ minimum: 5, maximum: 2880 }), { maxItems: 5, uniqueItems: true }), freeCancelHours: Type.Number({ minimum: 0, maximum: 720 }),
   cancelTiers: Type.Array(Type.Object({ withinHours: Type.Number({ minimum: 0, maximum: 720 }), feeBp: Bp }, Strict), { maxItems: 6 }), workerShareBp: Bp,
 }, Strict);

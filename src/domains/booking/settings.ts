@@ -11,6 +11,8 @@ export interface BookingSettings {
   unpaidCancelMinutes: number;
   autoConfirmHours: number;
   afterSalesHours: number;
+  /** Both parties may add statements and evidence to an after-sales case this many hours after it opens. */
+  disputeStatementHours: number;
   /** A free rework visit may be asked within this many hours of the finish. */
   reworkHours: number;
   noShowGraceMinutes: number;
@@ -35,6 +37,7 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   unpaidCancelMinutes: 15,
   autoConfirmHours: 48,
   afterSalesHours: 72,
+  disputeStatementHours: 48,
   reworkHours: 72,
   noShowGraceMinutes: 30,
   lateGraceMinutes: 10,

@@ -1,5 +1,6 @@
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { readUpload } from '../../platform/files.js';
+import { addDisputeStatement, myDisputeCase, openWorkerDispute } from './disputes.js';
 import { requestEarlyVisit } from './early-visit.js';
 import { decideReschedule, workerReschedule } from './reschedule-service.js';
 import { PHOTO_MAX, uploadOrderPhoto } from './routes.js';
@@ -37,6 +38,12 @@ export async function workerOrderRoutes(app: Api, ctx: AppContext) {
     async (request, reply) => reply.status(201).send(await addRecord(ctx, me(request), request.params.id, request.body)));
   app.post('/api/worker/orders/:id/extras', { preHandler, schema: { tags, summary: 'Propose extra work with a price', params: S.OrderId, body: S.ExtraBody } },
     async (request, reply) => reply.status(201).send(await proposeExtra(ctx, me(request), request.params.id, request.body)));
+  app.post('/api/worker/orders/:id/dispute', { preHandler, schema: { tags, summary: '申请平台介入: open an after-sales case on my order', params: S.OrderId, body: S.DisputeOpenBody } },
+    async (request) => openWorkerDispute(ctx, me(request), request.params.id, request.body.reason));
+  app.get('/api/worker/orders/:id/dispute', { preHandler, schema: { tags, summary: 'The after-sales case on my order: statements, deadline, decision', params: S.OrderId } },
+    async (request) => myDisputeCase(ctx, 'worker', me(request), request.params.id));
+  app.post('/api/worker/orders/:id/dispute/statements', { preHandler, schema: { tags, summary: 'Add my statement with photos to the open case, before its deadline', params: S.OrderId, body: S.StatementBody } },
+    async (request, reply) => reply.status(201).send(await addDisputeStatement(ctx, 'worker', me(request), request.params.id, request.body)));
   app.post('/api/worker/orders/:id/early-visit', { preHandler, schema: { tags, summary: 'Ask the customer to let me come earlier (default: now); their yes opens set off / check-in from then', params: S.OrderId, body: S.EarlyVisitBody } },
     async (request) => {
       await requestEarlyVisit(ctx, me(request), request.params.id, request.body.at, request.body.note);

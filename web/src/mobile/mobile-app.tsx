@@ -13,6 +13,7 @@ import { chatMessages } from './chat/messages';
 import { consultMessages } from './consult/messages';
 import { meMessages } from './me/messages';
 import { mobileMessages } from './messages';
+import { disputeMessages } from './disputes/messages';
 import { notificationMessages } from './notifications/messages';
 import { MobileRoutes } from './mobile-routes';
 import { PortalContext, type MobilePortal } from './portal';
@@ -49,7 +50,7 @@ function PortalBackground({ portal }: { portal: MobilePortal }) {
 
 /** The H5 shell shared by the customer (`/`) and worker (`/worker/`) portals. */
 export function MobileApp({ portal, messages }: { portal: MobilePortal; messages: Messages }) {
-  const allMessages = useMemo(() => ({ ...mobileMessages, ...meMessages, ...notificationMessages, ...chatMessages, ...consultMessages, ...supportMessages, ...safetyMessages, ...messages }), [messages]);
+  const allMessages = useMemo(() => ({ ...mobileMessages, ...disputeMessages, ...meMessages, ...notificationMessages, ...chatMessages, ...consultMessages, ...supportMessages, ...safetyMessages, ...messages }), [messages]);
   return (
     <I18nProvider messages={allMessages}>
       <LocalisedComponents>

@@ -230,6 +230,7 @@ export interface BookingSettings {
   unpaidCancelMinutes: number;
   autoConfirmHours: number;
   afterSalesHours: number;
+  disputeStatementHours: number;
   reworkHours: number;
   noShowGraceMinutes: number;
   lateGraceMinutes: number;

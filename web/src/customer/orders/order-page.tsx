@@ -1,3 +1,4 @@
+import { DisputeCard } from '../../mobile/disputes/dispute-card';
 import './orders.css';
 import { ErrorBlock } from 'antd-mobile';
 import { useEffect } from 'react';
@@ -82,6 +83,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       {order.reschedule && showReschedule(order) && <RescheduleCard orderId={order.id} request={order.reschedule} run={run} busy={busy} />}
       <EarlyVisitCard order={order} run={run} busy={busy} />
       <EarlyFinishCard order={order} />
+      <DisputeCard orderPath={`/api/orders/${order.id}`} party="customer" photoEndpoint="/api/orders/photos" version={`${order.status}:${order.timeline.length}`} />
       <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
       {order.status === 'on_the_way' && <TrackingCard orderId={order.id} />}
       <OrderWorker order={order} />

@@ -22,6 +22,7 @@ import { OrderRecords } from './order-records';
 import { OrderTimeline } from './order-timeline';
 import { RescheduleCard } from './reschedule-card';
 import { VisitWindowCard } from './visit-window-card';
+import { DisputeCard } from '../../mobile/disputes/dispute-card';
 import { TrailSharingNote } from './trail-reporter';
 import { usePolling } from './use-polling';
 import { CustomerRatingCard } from '../reviews/customer-rating-card';
@@ -40,6 +41,9 @@ async function loadOrder(id: string, signal: AbortSignal): Promise<Loaded> {
   const hall = await workerHall.list(signal).catch(() => ({ items: [] as HallItem[] }));
   return { order, offer: hall.items.find((item) => item.id === id) ?? null };
 }
+
+/** States in which the worker may ask the platform to step in (completed only within the after-sales window: the API says). */
+const WORKER_DISPUTABLE = ['assigned', 'on_the_way', 'in_service', 'awaiting_confirmation', 'completed'];
 
 /** Something is waiting for the customer or ops: look again now and then. */
 function waitsForOthers(order: OrderView): boolean {
@@ -77,6 +81,10 @@ export function WorkerOrderPage() {
               {order.worker?.id === me.id && sosOnOrder(order.status) && <SosPanel orderId={order.id} inHeader />}
               {order.worker?.id === me.id && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
               <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
+              {order.worker?.id === me.id && (
+                <DisputeCard orderPath={`/api/worker/orders/${order.id}`} party="worker" photoEndpoint="/api/worker/orders/photos" canRequest={WORKER_DISPUTABLE.includes(order.status)}
+                  version={`${order.status}:${order.timeline.length}`} onChanged={() => loaded.reload(true)} />
+              )}
               {order.worker?.id === me.id && (order.status === 'completed' || order.status === 'closed') && <CustomerRatingCard orderId={order.id} />}
               <ExtraWorkList extras={order.extras} />
               <OrderRecords records={order.records} />

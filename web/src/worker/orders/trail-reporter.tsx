@@ -121,7 +121,12 @@ export function TrailSharingNote({ status }: { status: string }) {
   if (!TRACKED.includes(status)) return null;
   const key = current.kind === 'failed' ? (current.failure === 'denied' ? 'denied' : 'unavailable') : 'sharing';
   return (
-    <div className="m-order-muted" data-testid="trail-sharing" data-state={current.kind} style={{ margin: '8px 12px', color: current.kind === 'failed' ? '#fa8c16' : undefined }}>
+    <div
+      data-testid="trail-sharing"
+      data-state={current.kind}
+      style={{ margin: '12px', padding: '10px 12px', borderRadius: 10, fontSize: 13, lineHeight: 1.5, color: current.kind === 'failed' ? '#ad4e00' : '#0958d9', background: current.kind === 'failed' ? '#fff7e6' : '#e6f4ff' }}
+    >
+      <span aria-hidden style={{ marginRight: 6 }}>{current.kind === 'failed' ? '⚠' : '●'}</span>
       {translate(TEXT, lang, key)}
     </div>
   );

@@ -264,7 +264,7 @@ export function IncidentsPage() {
           showExpandColumn: false,
           expandedRowKeys: focus && rows?.some((row) => row.id === focus && row.orderId) ? [focus] : [],
           rowExpandable: (row) => Boolean(row.orderId),
-          expandedRowRender: (row) => (row.orderId ? <TrailSection orderId={row.orderId} testId="incident-trail" /> : null),
+          expandedRowRender: (row) => (row.orderId ? <TrailSection orderId={row.orderId} sos={row.location} testId="incident-trail" /> : null),
         }}
         rowClassName={(row) =>
           ['a-incident-row', `a-incident-${row.status}`, fresh.has(row.id) ? 'a-incident-fresh' : '', row.id === focus ? 'a-incident-focus' : ''].filter(Boolean).join(' ')

@@ -31,7 +31,7 @@ function toSettings(form: SettingsForm): BookingSettings {
   };
 }
 
-type NumberKey = 'bufferMinutes' | 'unpaidCancelMinutes' | 'autoConfirmHours' | 'afterSalesHours' | 'reworkHours' | 'noShowGraceMinutes' | 'lateGraceMinutes' | 'checkInRadiusMeters' | 'freeCancelHours' | 'departWindowHours' | 'checkInMinutesBefore' | 'earlyFinishPercent';
+type NumberKey = 'bufferMinutes' | 'unpaidCancelMinutes' | 'autoConfirmHours' | 'afterSalesHours' | 'reworkHours' | 'noShowGraceMinutes' | 'lateGraceMinutes' | 'checkInRadiusMeters' | 'freeCancelHours' | 'departWindowHours' | 'checkInMinutesBefore' | 'earlyFinishPercent' | 'disputeStatementHours';
 const UNITS: Record<NumberKey, [unit: string, min: number, max: number]> = {
   bufferMinutes: ['settings.minutesUnit', 0, 240],
   unpaidCancelMinutes: ['settings.minutesUnit', 1, 1440],
@@ -44,6 +44,7 @@ const UNITS: Record<NumberKey, [unit: string, min: number, max: number]> = {
   autoConfirmHours: ['settings.hoursUnit', 1, 720],
   afterSalesHours: ['settings.hoursUnit', 1, 2160],
   reworkHours: ['settings.hoursUnit', 0, 2160],
+  disputeStatementHours: ['settings.hoursUnit', 1, 720],
   freeCancelHours: ['settings.hoursUnit', 0, 720],
 };
 
@@ -122,6 +123,7 @@ export function BookingSettingsPage() {
             {col('autoConfirmHours')}
             {col('afterSalesHours')}
             {col('reworkHours')}
+            {col('disputeStatementHours')}
           </Row>
         </Card>
         <Card size="small" title={t('settings.section.cancel')}>

@@ -374,6 +374,8 @@ export const orderMessages: Messages = {
   'settings.checkInRadiusMeters': ['签到范围', 'Check-in radius'],
   'settings.autoConfirmHours': ['自动验收', 'Auto-confirm after'],
   'settings.afterSalesHours': ['售后期', 'After-sales window'],
+  'settings.disputeStatementHours': ['纠纷举证期', 'Dispute statement window'],
+  'settings.disputeStatementHoursHint': ['售后纠纷开启后，双方可在此时长内提交陈述与证据', 'After a case opens, both parties may add statements and evidence for this long'],
   'settings.reworkHours': ['免费返工期', 'Free rework window'],
   'settings.freeCancelHours': ['免费取消', 'Free cancellation'],
   'settings.freeCancelHoursHint': ['距上门还有多少小时以上可免费取消', 'Free while at least this many hours remain before the visit'],

@@ -26,6 +26,7 @@ const TEXT: Messages = {
   address: ['服务地址', 'Address'],
   retention: ['轨迹保留 {days} 天后自动删除；查看记录写入审计日志', 'Kept {days} days, then deleted; each view is audited'],
   refresh: ['刷新', 'Refresh'],
+  sos: ['求助位置', 'SOS here'],
 };
 
 /** While the order is recorded, the console looks again every minute (the phone reports about once a minute). */
@@ -35,7 +36,7 @@ const REFRESH_MS = 60_000;
  * 位置轨迹 of an order (`GET /api/admin/orders/:id/trail`) for the dispute desk (order drawer) and the SOS desk:
  * the trail's polyline with times, the service address and the check-in point, drawn without map tiles.
  */
-export function TrailSection({ orderId, testId = 'order-trail' }: { orderId: string; testId?: string }) {
+export function TrailSection({ orderId, sos = null, testId = 'order-trail' }: { orderId: string; sos?: { lat: number; lng: number } | null; testId?: string }) {
   const { t, lang } = useI18n();
   const tr = (key: string, vars?: Record<string, string | number>) => translate(TEXT, lang, key, vars);
   const loaded = useLoad((signal) => api<AdminTrail>(`/api/admin/orders/${encodeURIComponent(orderId)}/trail`, { signal }), [orderId]);
@@ -70,7 +71,8 @@ export function TrailSection({ orderId, testId = 'order-trail' }: { orderId: str
                 points={trail.points}
                 address={trail.address}
                 checkIn={trail.checkIn}
-                labels={{ address: tr('address'), checkIn: tr('checkIn'), latest: tr('latest') }}
+                sos={sos}
+                labels={{ address: tr('address'), checkIn: tr('checkIn'), latest: tr('latest'), sos: tr('sos') }}
                 testId={`${testId}-map`}
               />
             </div>

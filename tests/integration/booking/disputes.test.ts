@@ -1,0 +1,92 @@
+/** 售后纠纷: a worker opens a case, both parties add statements with photos before the deadline, the decision reaches both. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, signedInWorker } from '../../helpers/booking.js';
+import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { shanghaiAt } from '../../helpers/time.js';
+import { multipart, png } from '../../helpers/workers.js';
+import { agreeEarlyVisit } from './visit.js';
+
+let t: TestApp;
+let ops: ReturnType<typeof caller>;
+beforeAll(async () => {
+  t = await createTestApp();
+  ops = caller(t, { headers: await opsHeaders(t) });
+});
+afterAll(async () => { await t?.close(); });
+
+/** An order in service: accepted, early visit agreed, checked in. */
+async function orderInService() {
+  const customer = await customerWithAddress(t);
+  const worker = await signedInWorker(t, { name: '纠纷师傅', hours: ALL_DAY });
+  const order = await bookOrder(t, customer, shanghaiAt(2, 10), { workerId: worker.user.id });
+  const c = caller(t, customer);
+  const w = caller(t, worker);
+  expect((await w('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
+  const code = (await c('GET', `/api/orders/${order.id}`)).json().serviceCode;
+  await agreeEarlyVisit(w, c, order.id);
+  expect((await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).statusCode).toBe(200);
+  return { order, c, w };
+}
+
+async function photo(call: ReturnType<typeof caller>, path: string, tag: string) {
+  const form = multipart(png(tag));
+  const res = await call('POST', path, form.payload, form.headers);
+  expect(res.statusCode).toBe(200);
+  return res.json().id as string;
+}
+
+describe('after-sales cases (售后纠纷)', () => {
+  it('the worker opens a case; both parties add statements with photos; the decision with its reason reaches both', async () => {
+    const { order, c, w } = await orderInService();
+    expect((await c('GET', `/api/orders/${order.id}/dispute`)).json()).toEqual({ case: null });
+    expect((await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '还没有纠纷' })).json().code).toBe('DISPUTE_NOT_OPEN');
+
+    const opened = await w('POST', `/api/worker/orders/${order.id}/dispute`, { reason: '客户要求额外清洗油烟机但拒绝加价' });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().case).toMatchObject({ openedBy: 'worker', reason: '客户要求额外清洗油烟机但拒绝加价', open: true, statements: [], decision: null });
+    expect((await c('GET', `/api/orders/${order.id}`)).json().status).toBe('disputed');
+    const until = Date.parse(opened.json().case.statementsUntil) - Date.parse(opened.json().case.openedAt);
+    expect(until).toBe(48 * 3_600_000);
+
+    const workerPhoto = await photo(w, '/api/worker/orders/photos', 'dispute-w');
+    const customerPhoto = await photo(c, '/api/orders/photos', 'dispute-c');
+    expect((await w('POST', `/api/worker/orders/${order.id}/dispute/statements`, { body: '现场油烟机不在预约范围内', fileIds: [workerPhoto] })).statusCode).toBe(201);
+    // A photo that is not mine: refused, nothing written.
+    const foreign = await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '借用师傅的照片', fileIds: [workerPhoto] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().code).toBe('FILE_NOT_OWNED');
+    const mine = await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '下单时备注写了油烟机', fileIds: [customerPhoto] });
+    expect(mine.statusCode).toBe(201);
+    expect(mine.json().case.statements.map((s: { party: string }) => s.party)).toEqual(['worker', 'customer']);
+    expect(mine.json().case.statements[1].fileUrls).toHaveLength(1);
+
+    const ruled = await ops('POST', `/api/admin/orders/${order.id}/arbitrate`, { outcome: 'refund_partial', refundFen: 2_000, reason: '油烟机不在服务范围，退还部分费用' });
+    expect(ruled.statusCode).toBe(200);
+    for (const view of [await c('GET', `/api/orders/${order.id}/dispute`), await w('GET', `/api/worker/orders/${order.id}/dispute`)]) {
+      expect(view.json().case).toMatchObject({ open: false, decision: { outcome: 'refund_partial', refundFen: 2_000, reason: '油烟机不在服务范围，退还部分费用' } });
+    }
+    expect((await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '裁决后再补充' })).json().code).toBe('DISPUTE_NOT_OPEN');
+  });
+
+  it('refuses statements after the deadline, past the limit, on orders of others, and bad input — nothing written', async () => {
+    const { order, c, w } = await orderInService();
+    expect((await w('POST', `/api/worker/orders/${order.id}/dispute`, { reason: '短' })).statusCode).toBe(400);
+    expect((await w('POST', `/api/worker/orders/${order.id}/dispute`, { reason: '客户拒绝开门验收' })).statusCode).toBe(200);
+    const stranger = caller(t, await customerWithAddress(t));
+    expect((await stranger('GET', `/api/orders/${order.id}/dispute`)).statusCode).toBe(404);
+    expect((await stranger('POST', `/api/orders/${order.id}/dispute/statements`, { body: '路人' })).statusCode).toBe(404);
+    const tooLong = await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '长'.repeat(1001) });
+    expect(tooLong.statusCode).toBe(400);
+    expect((await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '' })).statusCode).toBe(400);
+    for (let i = 0; i < 5; i++) expect((await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: `补充 ${i + 1}` })).statusCode).toBe(201);
+    expect((await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '第六份' })).json().code).toBe('DISPUTE_STATEMENTS_FULL');
+
+    // The case opened 49 hours ago: statements closed.
+    await t.ctx.db.updateTable('order_events').set({ at: new Date(Date.now() - 49 * 3_600_000) }).where('order_id', '=', order.id).where('action', '=', 'dispute').execute();
+    const late = await w('POST', `/api/worker/orders/${order.id}/dispute/statements`, { body: '迟到的陈述' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('DISPUTE_STATEMENTS_CLOSED');
+    const rows = await t.ctx.db.selectFrom('dispute_statements').select('party').where('order_id', '=', order.id).execute();
+    expect(rows).toHaveLength(5);
+  });
+});
