@@ -25,6 +25,14 @@ export async function scheduleJob(db: Kysely<DB>, spec: JobSpec): Promise<void> 
     .onConflict((oc) => oc.column('key').doNothing()).execute();
 }
 
+/** Enqueues many jobs at once (an import), each once per key like {@link scheduleJob}. */
+export async function scheduleJobs(db: Kysely<DB>, specs: readonly JobSpec[]): Promise<void> {
+  for (let i = 0; i < specs.length; i += 2000) {
+    await db.insertInto('jobs').values(specs.slice(i, i + 2000).map((spec) => ({ kind: spec.kind, key: spec.key, run_at: spec.runAt, payload: JSON.stringify(spec.payload ?? {}) })))
+      .onConflict((oc) => oc.column('key').doNothing()).execute();
+  }
+}
+
 /** Drops pending jobs whose key starts with `prefix` (e.g. the reminders of a cancelled order). */
 export async function cancelJobs(db: Kysely<DB>, prefix: string): Promise<void> {
   await db.updateTable('jobs').set({ done_at: new Date(), last_error: 'cancelled' })

@@ -14,6 +14,7 @@ import { shanghaiGazetteer } from '../platform/providers/map-gazetteer.js';
 import { DEMO_CATALOG } from './catalog-data.js';
 import { chineseName, rng, type Rng } from './random.js';
 import { seedPromotions } from './promotions.js';
+import { customerHome, seedHistory, type HistoryCustomer, type HistoryFigures, type HistoryWorker } from './history.js';
 import { insertDemoWorkers, planDemoWorkers } from './workers.js';
 
 export const DEMO_PASSWORD = 'daojia2026';
@@ -26,6 +27,8 @@ export const DEMO_ADMINS = [
 export const DEMO_CUSTOMER_PHONE = '13800000001';
 export const DEMO_WORKER_PHONE = '13900000001';
 const CUSTOMER_COUNT = 20;
+/** More demo customers for the history, per district: 138 0000 1001… (the seed's own range, like 138 0000 00xx). */
+const HISTORY_CUSTOMERS_PER_DISTRICT = 10;
 
 interface CityFile { city: CitySeed['city']; districts: CitySeed['districts'] }
 
@@ -45,13 +48,17 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   if (seeded) return false;
   for (const a of DEMO_ADMINS) await ensureAdmin(ctx, { ...a, password: DEMO_PASSWORD });
   const r = rng(20261123);
-  await seedItemStats(ctx.db, r);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const demoCustomerId = await seedCustomers(ctx, r, passwordHash);
-  await seedWorkers(ctx, r, city, itemIds, passwordHash);
-  await seedPromotions(ctx, demoCustomerId);
+  const customers = await seedCustomers(ctx, r, passwordHash);
+  const workers = await seedWorkers(ctx, r, city, itemIds, passwordHash);
+  await seedPromotions(ctx, customers[0]!.id);
+  // The city's past (its own PRNG, so the city above stays the same): orders, money, reviews; every rating derived.
+  lastHistory = await seedHistory(ctx, rng(20261207), workers, [...customers, ...await seedHistoryCustomers(ctx, city)], { demoWorkerPhone: DEMO_WORKER_PHONE, demoCustomerPhone: DEMO_CUSTOMER_PHONE });
   return true;
 }
+
+/** What the last seedDemo's history made (orders, reviews, entries…), for the start-up log. */
+export let lastHistory: HistoryFigures | null = null;
 
 /** The city's multiplier and its night / urgent / holiday surcharges (weekends cost the same). */
 export async function seedCityPricing(db: Kysely<DB>, cityCode: string) {
@@ -68,16 +75,6 @@ export async function seedCityPricing(db: Kysely<DB>, cityCode: string) {
   ]).execute();
 }
 
-/** Demo popularity and ratings per item (real figures come from orders and reviews). */
-async function seedItemStats(db: Kysely<DB>, r: Rng) {
-  const items = await db.selectFrom('service_items').select('id').orderBy('code').execute();
-  for (const item of items) {
-    const ratingCount = r.int(20, 3000);
-    await db.updateTable('service_items').set({ popularity: ratingCount + r.int(0, 2000), rating_count: ratingCount, rating_avg: Math.round((4.5 + r.next() * 0.48) * 100) / 100 })
-      .where('id', '=', item.id).execute();
-  }
-}
-
 async function insertPhoneUsers(ctx: AppContext, rows: { phone: string; name: string; gender: 'male' | 'female'; role: string; passwordHash: string | null }[]) {
   return ctx.db.insertInto('users').values(rows.map((u) => ({
     roles: [u.role], name: u.name, gender: u.gender, phone_hash: ctx.pii.blindIndex(u.phone), phone_enc: ctx.pii.encrypt(u.phone),
@@ -85,7 +82,10 @@ async function insertPhoneUsers(ctx: AppContext, rows: { phone: string; name: st
   }))).returning(['id', 'phone_masked']).execute();
 }
 
-async function seedCustomers(ctx: AppContext, r: Rng, passwordHash: string): Promise<string> {
+const districtName = (city: CitySeed, code: string) => city.districts.find((d) => d.code === code)?.name ?? '';
+
+/** The seeded customers (the demo customer first) with a home each: the demo customer's 漕溪北路 flat, the others spread over the districts. */
+async function seedCustomers(ctx: AppContext, r: Rng, passwordHash: string): Promise<HistoryCustomer[]> {
   const rows = Array.from({ length: CUSTOMER_COUNT }, (_, i) => {
     const gender = r.next() < 0.6 ? 'female' as const : 'male' as const;
     const phone = `138000000${String(i + 1).padStart(2, '0')}`;
@@ -97,10 +97,35 @@ async function seedCustomers(ctx: AppContext, r: Rng, passwordHash: string): Pro
     // No point given: the map provider finds 漕溪北路 in its gazetteer (about 1.4 km from the demo worker's home).
     detail: '漕溪北路 88 号 3 号楼 1202 室', isDefault: true,
   });
-  return users[0]!.id;
+  const city = loadCityFile();
+  const places = shanghaiGazetteer().places;
+  const homes = rng(20261208);
+  const demoHome = places.find((p) => p.name === '漕溪北路' && p.districtCode === '310104')!;
+  return users.map((u, i) => {
+    const districtCode = i === 0 ? '310104' : city.districts[i % city.districts.length]!.code;
+    const home = i === 0 ? { lat: demoHome.lat, lng: demoHome.lng, detail: '漕溪北路 88 号 3 号楼 1202 室' } : customerHome(homes, places, districtCode);
+    return { id: u.id, name: rows[i]!.name, phone: rows[i]!.phone, gender: rows[i]!.gender, districtCode, districtName: districtName(city, districtCode), ...home };
+  });
 }
 
-async function seedWorkers(ctx: AppContext, r: Rng, city: CitySeed, itemIds: Map<string, string>, passwordHash: string) {
+/** Customers who only appear in the history: ten per district, living at its places (no password; SMS sign-in works). */
+async function seedHistoryCustomers(ctx: AppContext, city: CitySeed): Promise<HistoryCustomer[]> {
+  const r = rng(20261209);
+  const places = shanghaiGazetteer().places;
+  const rows = city.districts.flatMap((d, di) => Array.from({ length: HISTORY_CUSTOMERS_PER_DISTRICT }, (_, k) => {
+    const gender = r.next() < 0.6 ? 'female' as const : 'male' as const;
+    const phone = `13800001${String(di * HISTORY_CUSTOMERS_PER_DISTRICT + k + 1).padStart(3, '0')}`;
+    return { phone, name: chineseName(r, gender), gender, role: 'customer', passwordHash: null, districtCode: d.code };
+  }));
+  const users = await insertPhoneUsers(ctx, rows);
+  return users.map((u, i) => ({ id: u.id, name: rows[i]!.name, phone: rows[i]!.phone, gender: rows[i]!.gender, districtCode: rows[i]!.districtCode, districtName: districtName(city, rows[i]!.districtCode), ...customerHome(r, places, rows[i]!.districtCode) }));
+}
+
+async function seedWorkers(ctx: AppContext, r: Rng, city: CitySeed, itemIds: Map<string, string>, passwordHash: string): Promise<HistoryWorker[]> {
   const plans = planDemoWorkers(r, city, shanghaiGazetteer().places, new Date(), DEMO_WORKER_PHONE);
-  await insertDemoWorkers(ctx, plans, itemIds, passwordHash, DEMO_WORKER_PHONE);
+  const ids = await insertDemoWorkers(ctx, plans, itemIds, passwordHash, DEMO_WORKER_PHONE);
+  return plans.map((p, i) => ({
+    id: ids[i]!, phone: p.phone, name: p.displayName, trade: p.trade, districtCode: p.districtCode, homeLat: p.homeLat, homeLng: p.homeLng,
+    radiusKm: p.serviceRadiusKm, itemCodes: p.itemCodes, hours: p.hours, experienceYears: p.experienceYears,
+  }));
 }

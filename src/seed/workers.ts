@@ -52,6 +52,9 @@ function idNumber(area: string, birth: string, seq: number): string {
   return body + '10X98765432'[sum % 11];
 }
 
+/** A draw that no longer decides anything, kept so the PRNG sequence (and so the city) stays the same. */
+const retired = (_draw: number) => 0;
+
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Weekly hours for worker `k` of a crew: two staggered days off at most, and a shift that fits the trade. */
@@ -83,19 +86,9 @@ function askingRate(r: Rng, trade: string) {
   return { fen: r.int(45, 90) * 100, unit: 'hour' as const };
 }
 
-/** 1★…5★ counts adding up to `count`, skewed to 5★ as `avg` approaches 5. */
-export function histogram(count: number, avg: number): number[] {
-  const five = Math.round(count * Math.max(0, Math.min(1, avg - 4)));
-  const rest = count - five;
-  const four = Math.round(rest * 0.7);
-  const three = Math.round(rest * 0.2);
-  const two = Math.round(rest * 0.07);
-  return [rest - four - three - two, two, three, four, five];
-}
-
 /**
  * The plan (pure): one crew per district × trade. The first of 徐汇区's cleaners is the demo worker people sign in
- * as (README): 139 0000 0001 at 东安新村, covers 10 km, works every day 08:00–20:00, strong ratings.
+ * as (README): 139 0000 0001 at 东安新村, covers 10 km, works every day 08:00–20:00 (its ratings come from its history).
  */
 export function planDemoWorkers(r: Rng, city: CitySeed, places: readonly Place[], today: Date, demoPhone: string): DemoWorkerPlan[] {
   const trades = Object.keys(TRADES);
@@ -129,8 +122,9 @@ export function planDemoWorkers(r: Rng, city: CitySeed, places: readonly Place[]
         const items = TRADES[trade]!;
         // Most offer every item of their trade; some leave one out.
         const dropped = !demo && r.next() < 0.2 && items.length > 2 ? r.pick(items) : null;
-        const ratingCount = demo ? 320 : r.int(0, 400);
-        const ratingAvg = demo ? 4.92 : ratingCount ? Math.round((4 + r.next()) * 100) / 100 : 0;
+        // Ratings and orders done are derived from the history (history.ts), never planned: these draws are only kept so the
+        // rest of the city (names, homes, hours, certificates) stays the one the supply test measured.
+        if (!demo && r.int(0, 400)) r.next();
         const km = haversineKm(centre, { lat, lng });
         const base = r.pick([5, 8, 8, 10, 12, 15]);
         const birthYear = 2026 - r.int(24, 56);
@@ -144,12 +138,12 @@ export function planDemoWorkers(r: Rng, city: CitySeed, places: readonly Place[]
           phone, trade, displayName: chineseName(r, gender), gender, districtCode: d.code, homeLat: lat, homeLng: lng,
           // Wide enough to reach the district's centre from its nearer towns; the far ones serve their own area.
           serviceRadiusKm: demo ? 10 : Math.min(30, Math.max(base, Math.ceil(km + 1.5))),
-          experienceYears: demo ? 8 : r.int(0, 15), ratingAvg, ratingCount, ordersDone: ratingCount + r.int(0, 80),
+          experienceYears: demo ? 8 : r.int(0, 15), ratingAvg: 0, ratingCount: 0, ordersDone: retired(r.int(0, 80)),
           online: demo || k !== size - 1 || r.next() < 0.5,
           itemCodes: items.filter((c) => c !== dropped), skillItemIds: [],
           hours: demo ? [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 8 * 60, endMinute: 20 * 60 })) : hoursFor(r, trade, k, di + ti),
           maxMinutesPerDay: LONG_DAY_TRADES.has(trade) ? 720 : r.pick([480, 600, 600, 600]),
-          rate: askingRate(r, trade), ratingHistogram: histogram(ratingCount, ratingAvg),
+          rate: askingRate(r, trade), ratingHistogram: [0, 0, 0, 0, 0],
           idNumber: uniqueId(r.pick(ID_AREAS), birth, n), certificates,
         });
       }

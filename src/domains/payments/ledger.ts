@@ -135,3 +135,46 @@ export async function trialBalance(db: Db) {
     negative: list.filter((a) => !isClearing(a.code) && a.derivedFen < 0).map((a) => a.code),
   };
 }
+
+/**
+ * Posts many entries at once (imports of past orders, like the demo city's history): the same balanced,
+ * append-only entries as {@link post} — a key posted before is skipped, accounts are opened as needed, guarded
+ * balances move by the net of the batch under the same CHECK — in a few multi-row statements. `at` dates an entry
+ * in the past. Returns how many entries were new. Call inside a transaction.
+ */
+export async function postMany(trx: Db, inputs: readonly (EntryInput & { at?: Date })[]): Promise<number> {
+  const batch = inputs.map((input) => ({ input, lines: netLines(input.moves) })).filter((b) => b.lines.length);
+  let posted = 0;
+  const delta = new Map<string, number>();
+  for (let i = 0; i < batch.length; i += 2000) {
+    const chunk = batch.slice(i, i + 2000);
+    const entries = await trx.insertInto('journal_entries')
+      .values(chunk.map(({ input }) => ({ key: input.key, kind: input.kind, order_id: input.orderId ?? null, worker_id: input.workerId ?? null, memo: input.memo ?? '', created_at: input.at ?? new Date() })))
+      .onConflict((oc) => oc.column('key').doNothing()).returning(['id', 'key']).execute();
+    const idOf = new Map(entries.map((e) => [e.key, e.id]));
+    const fresh = chunk.filter((b) => idOf.has(b.input.key));
+    posted += fresh.length;
+    const codes = [...new Set(fresh.flatMap((b) => b.lines.map((l) => l.account)))];
+    for (let j = 0; j < codes.length; j += 4000) {
+      await trx.insertInto('ledger_accounts')
+        .values(codes.slice(j, j + 4000).map((code) => ({ code, kind: kindOf(code), owner_id: ownerOf(code), may_go_negative: isClearing(code) })))
+        .onConflict((oc) => oc.column('code').doNothing()).execute();
+    }
+    const lines = fresh.flatMap((b) => b.lines.map((l) => ({ entry_id: idOf.get(b.input.key)!, account_code: l.account, amount_fen: l.amountFen })));
+    for (let j = 0; j < lines.length; j += 5000) await trx.insertInto('journal_lines').values(lines.slice(j, j + 5000)).execute();
+    for (const l of lines) if (!isClearing(l.account_code)) delta.set(l.account_code, (delta.get(l.account_code) ?? 0) + l.amount_fen);
+  }
+  const moved = [...delta].filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (let i = 0; i < moved.length; i += 2000) {
+    const values = sql.join(moved.slice(i, i + 2000).map(([code, fen]) => sql`(${code}::text, ${fen}::bigint)`));
+    try {
+      await sql`update ledger_accounts a set balance_fen = a.balance_fen + v.fen from (values ${values}) as v(code, fen) where a.code = v.code`.execute(trx);
+    } catch (error) {
+      if (/ledger_accounts_not_negative/.test(String((error as Error).message)) || (error as { constraint?: string }).constraint === 'ledger_accounts_not_negative') {
+        throw new AppError('INSUFFICIENT_FUNDS', { account: 'batch' });
+      }
+      throw error;
+    }
+  }
+  return posted;
+}
