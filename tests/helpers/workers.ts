@@ -1,4 +1,5 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import type { AppContext } from '../../src/platform/app-context.js';
 import { createWorkerProfiles, type WorkerSeed } from '../../src/domains/workers/service.js';
 import { maskPhone } from '../../src/platform/mask.js';
@@ -13,10 +14,35 @@ export function idNumber(birth: string, seq = randomInt(100, 999)): string {
   return body + '10X98765432'[sum % 11];
 }
 
-/** Distinct tiny PNGs (same image, different trailing bytes): enough for content checks. */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  let crc = 0xffffffff;
+  for (const byte of body) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32BE((crc ^ 0xffffffff) >>> 0);
+  return Buffer.concat([length, body, sum]);
+}
+
+/**
+ * Distinct tiny PNGs: an 8×8 picture whose colour comes from `tag`. The pixels differ, not trailing bytes: uploads
+ * are decoded and written again without metadata (platform/image-metadata.ts), which drops anything after the image.
+ */
 export function png(tag: string): Buffer {
-  const base = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  return Buffer.concat([base, Buffer.from(tag)]);
+  const [r, g, b] = createHash('sha256').update(tag).digest();
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(8, 0);
+  header.writeUInt32BE(8, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 8 }, () => [r!, g!, b!]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: 8 }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', pixels), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 export function multipart(bytes: Buffer, filename = 'f.png', type = 'image/png') {
