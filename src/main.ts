@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { ensureAdmin } from './domains/admin/service.js';
 import { DataDirLockedError, lockDataDir } from './platform/data-dir-lock.js';
-import { DEMO_ADMINS, DEMO_CUSTOMER_PHONE, DEMO_PASSWORD, DEMO_WORKER_PHONE, seedDemo } from './seed/demo.js';
+import { DEMO_ADMINS, DEMO_CUSTOMER_PHONE, DEMO_PASSWORD, DEMO_WORKER_PHONE, lastHistory, seedDemo } from './seed/demo.js';
 // @ts-expect-error plain ESM helper shared with npm's prepare step
 import { buildWeb, webIsStale } from '../scripts/build-web.mjs';
 
@@ -40,7 +40,10 @@ async function finish(database: Database, release: () => void) {
 async function seed(config: Config, database: Database) {
   const { ctx } = await buildApp({ ...config, logLevel: 'warn', serveWeb: false }, database);
   const t = Date.now();
-  if (await seedDemo(ctx)) console.log(`demo city seeded in ${Date.now() - t} ms`);
+  if (await seedDemo(ctx)) {
+    const h = lastHistory;
+    console.log(`demo city seeded in ${Date.now() - t} ms${h ? ` (history: ${h.orders} orders, ${h.completed} completed, ${h.noShows} no-shows, ${h.reviews} reviews + ${h.defaultReviews} default marks, ${h.customerRatings} customer ratings, ${h.ledgerEntries} ledger entries, ${h.workersWithHistory} workers)` : ''}`);
+  }
 }
 
 async function start(config: Config, database: Database, release: () => void, t0: number) {

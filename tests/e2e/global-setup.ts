@@ -15,7 +15,8 @@ declare module 'vitest' {
 }
 
 const root = join(import.meta.dirname, '..', '..');
-const STARTUP_TIMEOUT_MS = 150_000;
+// The first start migrates and seeds the demo city with its history (≈ 20–30 s alone; minutes on a loaded 2-core machine).
+const STARTUP_TIMEOUT_MS = 300_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

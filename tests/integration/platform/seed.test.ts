@@ -3,7 +3,7 @@ import { seedDemo } from '../../../src/seed/demo.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
+beforeAll(async () => { t = await createTestApp(); }, 120_000);
 afterAll(async () => { await t?.close(); });
 
 describe('demo city seed', () => {
@@ -54,5 +54,5 @@ describe('demo city seed', () => {
     expect(new Set(admins.flatMap((a) => a.roles))).toEqual(new Set(['super_admin', 'operations', 'finance', 'support']));
     const items = await t.ctx.db.selectFrom('service_items').select('id').execute();
     expect(items.length).toBeGreaterThanOrEqual(30);
-  }, 120_000);
+  }, 300_000);
 });
