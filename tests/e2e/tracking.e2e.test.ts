@@ -133,6 +133,21 @@ describe('location trail: the worker sets off, the phone reports, the customer f
     } finally {
       await adminCall(baseUrl, 'POST', `/api/admin/incidents/${incident.id}/resolve`, { resolution: '已电话联系师傅，确认安全' });
     }
+
+    // The city's retention is changed where the trail is read (orders:write; audited on the server).
+    await ops.goto(`/admin/orders?open=${booking.order.id}`);
+    const retention = ops.getByTestId('order-trail-retention');
+    await retention.waitFor();
+    expect(await retention.innerText()).toContain('30 天');
+    try {
+      await ops.getByTestId('trail-retention-edit').click();
+      await ops.locator('.ant-modal input').fill('45');
+      await ops.locator('.ant-modal .ant-btn-primary').click();
+      await expect.poll(() => retention.innerText(), { timeout: 10_000 }).toContain('45 天');
+      expect(await adminCall<{ retentionDays: number }>(baseUrl, 'GET', '/api/admin/tracking/settings')).toEqual({ retentionDays: 45 });
+    } finally {
+      await adminCall(baseUrl, 'PUT', '/api/admin/tracking/settings', { retentionDays: 30 });
+    }
     expect(pageErrors).toEqual([]);
   });
 });

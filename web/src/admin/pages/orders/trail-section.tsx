@@ -7,7 +7,9 @@ import { translate, useI18n, type Messages } from '../../../shared/i18n';
 import type { AdminTrail } from '../../../shared/tracking-types';
 import { TrailMap } from '../../../shared/trail-map';
 import { useLoad } from '../../../shared/use-load';
+import { useAdminSession } from '../../session';
 import { orderErrorText } from './order-format';
+import { TrailRetentionButton } from './trail-retention';
 
 const TEXT: Messages = {
   title: ['位置轨迹', 'Location trail'],
@@ -38,6 +40,7 @@ const REFRESH_MS = 60_000;
  */
 export function TrailSection({ orderId, sos = null, testId = 'order-trail' }: { orderId: string; sos?: { lat: number; lng: number } | null; testId?: string }) {
   const { t, lang } = useI18n();
+  const { can } = useAdminSession();
   const tr = (key: string, vars?: Record<string, string | number>) => translate(TEXT, lang, key, vars);
   const loaded = useLoad((signal) => api<AdminTrail>(`/api/admin/orders/${encodeURIComponent(orderId)}/trail`, { signal }), [orderId]);
   const trail = loaded.data?.orderId === orderId ? loaded.data : undefined;
@@ -95,9 +98,10 @@ export function TrailSection({ orderId, sos = null, testId = 'order-trail' }: { 
               {trail.latest ? tr('latestAt', { time: formatDateTime(trail.latest.recordedAt, lang), accuracy: Math.round(trail.latest.accuracyM) }) : '—'}
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-retention`}>
             {tr('retention', { days: trail.retentionDays })}
           </Typography.Text>
+          {can('orders:write') && <TrailRetentionButton days={trail.retentionDays} onSaved={() => loaded.reload(true)} />}
         </>
       )}
     </section>
