@@ -6,6 +6,7 @@
 import { bookForCustomerRoutes } from './book-for-customer.js';
 import { consoleOverviewRoutes } from './console-overview.js';
 import { createOrderRoutes } from './create-order.js';
+import { evidencePackRoutes } from './evidence-pack.js';
 import { installOrderLifecycle } from './order-lifecycle.js';
 import { registerPersonalDataHolders } from './privacy.js';
 import { quoteRoutes } from './quote.js';
@@ -15,7 +16,7 @@ export function wireWorkflows(): void {
   registerPersonalDataHolders();
 }
 
-export const workflowRoutes = [quoteRoutes, createOrderRoutes, bookForCustomerRoutes, consoleOverviewRoutes];
+export const workflowRoutes = [quoteRoutes, createOrderRoutes, bookForCustomerRoutes, consoleOverviewRoutes, evidencePackRoutes];
 
 export { createOrder } from './create-order.js';
 export { bookForCustomer } from './book-for-customer.js';

@@ -89,4 +89,29 @@ describe('after-sales cases (售后纠纷)', () => {
     const rows = await t.ctx.db.selectFrom('dispute_statements').select('party').where('order_id', '=', order.id).execute();
     expect(rows).toHaveLength(5);
   });
+
+  it('the desk opens the evidence pack: case and statements, check-in against start and address, trail, chat; each view audited', async () => {
+    const { order, c, w } = await orderInService();
+    const fix = await w('POST', `/api/worker/orders/${order.id}/location`, { lat: HOME.lat + 0.001, lng: HOME.lng, accuracy: 15, recordedAt: new Date().toISOString() });
+    expect(fix.statusCode).toBeLessThan(300);
+    expect((await c('POST', `/api/orders/${order.id}/chat`, { kind: 'text', body: '师傅，厨房也请一起做' })).statusCode).toBeLessThan(300);
+    expect((await w('POST', `/api/worker/orders/${order.id}/dispute`, { reason: '客户临时增加厨房但不同意增项' })).statusCode).toBe(200);
+    expect((await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '厨房在预约时已说明' })).statusCode).toBe(201);
+
+    const stranger = caller(t, await customerWithAddress(t));
+    expect((await stranger('GET', `/api/admin/orders/${order.id}/evidence`)).statusCode).toBe(401);
+    const pack = await ops('GET', `/api/admin/orders/${order.id}/evidence`);
+    expect(pack.statusCode).toBe(200);
+    const body = pack.json();
+    expect(body.case).toMatchObject({ openedBy: 'worker', open: true, statements: [{ party: 'customer', body: '厨房在预约时已说明' }] });
+    expect(body.checkIn).toMatchObject({ distanceM: 0, farReason: null });
+    expect(body.checkIn.minutesAfterStart).toBeLessThan(0); // the early visit the customer agreed to
+    expect(body.trail.summary).toMatchObject({ points: 1 });
+    expect(body.trail.summary.closestM).toBeGreaterThan(100);
+    expect(body.chat.items.map((m: { body: string }) => m.body)).toContain('师傅，厨房也请一起做');
+    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', order.id).where('action', '=', 'order.evidence_viewed').execute();
+    expect(audit).toHaveLength(1);
+    expect((await ops('GET', `/api/admin/orders/00000000-0000-4000-8000-000000000000/evidence`)).statusCode).toBe(404);
+  });
 });
+

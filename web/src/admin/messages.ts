@@ -5,6 +5,7 @@ import { dayPlanMessages } from './pages/dispatch-plans/messages';
 import { financeMessages } from './pages/finance/messages';
 import { incidentMessages } from './pages/incidents/messages';
 import { orderMessages } from './pages/orders/messages';
+import { evidenceMessages } from './pages/orders/evidence-section';
 import { promotionMessages } from './pages/promotions/messages';
 import { reviewAppealMessages } from './pages/review-appeals/messages';
 import { supportMessages } from './pages/support/messages';
@@ -19,6 +20,7 @@ export const adminMessages: Messages = {
   ...dayPlanMessages,
   ...financeMessages,
   ...promotionMessages,
+  ...evidenceMessages,
   ...supportMessages,
   ...reviewAppealMessages,
   ...incidentMessages,

@@ -20,6 +20,7 @@ import { OrderTimeline } from './order-timeline';
 import { RecordsSection, RescheduleSection } from './order-visit-sections';
 import { RefundModal } from './refund-modal';
 import { TrailSection } from './trail-section';
+import { EvidenceSection, hasCase } from './evidence-section';
 
 /** The state machine's `assign` leaves only from 待接单; a reassignment first gives the order back (change_worker). */
 const ASSIGNABLE: OrderState[] = ['paid'];
@@ -141,6 +142,7 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
             <Typography.Title level={5}>{t('order.section.timeline')}</Typography.Title>
             <OrderTimeline events={order.timeline} />
           </section>
+          {hasCase(order) && <EvidenceSection order={order} />}
           <OrderChatSection orderId={order.id} />
           <TrailSection orderId={order.id} />
           <RescheduleSection request={order.reschedule} canDecide={mayWrite} onDecide={(approve) => setDialog({ approve })} />
