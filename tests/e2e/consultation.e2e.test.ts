@@ -1,9 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { newMobileContext, pageErrors, screenshot, useBrowser } from './browser';
+import { newMobileContext, pageErrors, screenshot, signInConsole, useBrowser } from './browser';
 import { freshWorker, retireFreshWorkers, type FreshWorker } from './fresh-worker';
 import { call, customerSignIn, demoWorker, type DemoWorker } from './http';
 import { acceptOrder } from './order-api';
+import { orderChat } from './steps/admin-messaging';
+import { openOrder } from './steps/admin-orders';
 import { useSession } from './steps/reviews';
 import { bookWithWorker, type Booking } from './worker-order-api';
 
@@ -19,7 +21,7 @@ let customerToken = '';
 let consultationId = '';
 let booking: Booking;
 
-useBrowser(async (b) => {
+const browser = useBrowser(async (b) => {
   const customerContext: BrowserContext = await newMobileContext(b, baseUrl);
   customer = await customerContext.newPage();
   const workerContext: BrowserContext = await newMobileContext(b, baseUrl);
@@ -133,6 +135,20 @@ describe('售前咨询: profile → 咨询 → worker replies → decline / reop
     await workerPage.getByTestId('chat-earlier').waitFor();
     expect(await workerPage.getByTestId('chat-earlier').getByTestId('chat-message').count()).toBe(3);
     expect(await workerPage.getByTestId('chat-list').innerText()).toContain('门口有快递柜');
+  });
+
+  it('support reads it in the console: the order\'s 聊天记录 shows the consultation above the order chat', async () => {
+    const ops = await signInConsole(browser(), baseUrl, 'support');
+    await ops.setViewportSize({ width: 1440, height: 900 });
+    await openOrder(ops, booking.order.orderNo);
+    const chat = await orderChat(ops, 1);
+    const earlier = chat.getByTestId('order-chat-earlier');
+    await earlier.waitFor();
+    expect(await earlier.getByTestId('order-chat-message').count()).toBe(3);
+    expect(await earlier.innerText()).toContain('下单前的咨询');
+    expect(await earlier.innerText()).not.toContain('13812345678');
+    await chat.scrollIntoViewIfNeeded();
+    await screenshot(ops, 'consult-console.png');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -77,6 +77,8 @@ export const orderMessages: Messages = {
   'order.chat.closed': ['已结束', 'Closed'],
   'order.chat.notStarted': ['未开始（接单后开放）', 'Not started (opens once a worker accepts)'],
   'order.chat.empty': ['用户与师傅之间还没有聊天记录', 'The customer and the worker have not written to each other'],
+  'order.chat.earlier': ['下单前的咨询（售前咨询，{count} 条）', 'Before booking (enquiry, {count})'],
+  'order.chat.orderStart': ['订单私信', 'Order chat'],
   'order.chat.from.customer': ['用户', 'Customer'],
   'order.chat.from.worker': ['师傅', 'Worker'],
   'order.chat.from.support': ['客服', 'Support'],

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Image, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Divider, Empty, Image, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
@@ -27,6 +27,8 @@ export interface AdminChat {
   open: boolean;
   /** not_started before the order has a worker (待支付 / 待接单), open while they may write, closed after. */
   phase: 'not_started' | 'open' | 'closed';
+  /** 售前咨询 between the order's customer and its worker before the booking, shown above. */
+  earlier: { consultationId: string; items: ChatMessage[] } | null;
   items: ChatMessage[];
 }
 
@@ -38,6 +40,31 @@ export function OrderChatSection({ orderId }: { orderId: string }) {
   const { t, lang } = useI18n();
   const loaded = useLoad((signal) => api<AdminChat>(`/api/admin/orders/${orderId}/chat`, { signal }), [orderId]);
   const chat = loaded.data?.orderId === orderId ? loaded.data : undefined;
+  const message = (m: ChatMessage) => (
+    <div key={m.id} className={`a-chat-msg a-chat-${m.from}`} data-testid="order-chat-message" data-from={m.from} data-kind={m.kind}>
+      <div className="a-chat-meta">
+        <Tag color={SENDER_COLORS[m.from]} className="a-chat-sender">{t(`order.chat.from.${m.from}`)}</Tag>
+        <span>{formatDateTime(m.createdAt, lang)}</span>
+      </div>
+      <div className="a-chat-bubble">
+        {m.kind === 'image' && m.imageUrl ? (
+          <Image src={m.imageUrl} width={120} height={120} className="a-order-photo" alt={t('order.chat.photo')} data-testid="order-chat-photo" />
+        ) : (
+          <span className="a-pre" data-testid="order-chat-body">{m.body}</span>
+        )}
+        {(m.kind === 'quick' || m.masked > 0) && (
+          <Space size={4} className="a-chat-flags">
+            {m.kind === 'quick' && <Tag>{t('order.chat.quick')}</Tag>}
+            {m.masked > 0 && (
+              <Tooltip title={t('order.chat.maskedHint')}>
+                <Tag color="warning" data-testid="order-chat-masked">{t('order.chat.masked', { count: m.masked })}</Tag>
+              </Tooltip>
+            )}
+          </Space>
+        )}
+      </div>
+    </div>
+  );
   return (
     <section data-testid="order-chat" data-count={chat?.items.length ?? ''}>
       <div className="a-toolbar" style={{ marginBottom: 8 }}>
@@ -58,35 +85,18 @@ export function OrderChatSection({ orderId }: { orderId: string }) {
         <Alert type="error" showIcon title={t('common.loadFailed')} description={orderErrorText(t, loaded.error)} action={<Button onClick={() => loaded.reload()}>{t('common.retry')}</Button>} />
       )}
       {!chat && loaded.error === undefined && <Skeleton active paragraph={{ rows: 2 }} />}
-      {chat && chat.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('order.chat.empty')} />}
-      {chat && chat.items.length > 0 && (
+      {chat && chat.items.length === 0 && !chat.earlier && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('order.chat.empty')} />}
+      {chat && (chat.items.length > 0 || chat.earlier) && (
         <Image.PreviewGroup>
           <div className="a-chat" data-testid="order-chat-messages">
-            {chat.items.map((m) => (
-              <div key={m.id} className={`a-chat-msg a-chat-${m.from}`} data-testid="order-chat-message" data-from={m.from} data-kind={m.kind}>
-                <div className="a-chat-meta">
-                  <Tag color={SENDER_COLORS[m.from]} className="a-chat-sender">{t(`order.chat.from.${m.from}`)}</Tag>
-                  <span>{formatDateTime(m.createdAt, lang)}</span>
-                </div>
-                <div className="a-chat-bubble">
-                  {m.kind === 'image' && m.imageUrl ? (
-                    <Image src={m.imageUrl} width={120} height={120} className="a-order-photo" alt={t('order.chat.photo')} data-testid="order-chat-photo" />
-                  ) : (
-                    <span className="a-pre" data-testid="order-chat-body">{m.body}</span>
-                  )}
-                  {(m.kind === 'quick' || m.masked > 0) && (
-                    <Space size={4} className="a-chat-flags">
-                      {m.kind === 'quick' && <Tag>{t('order.chat.quick')}</Tag>}
-                      {m.masked > 0 && (
-                        <Tooltip title={t('order.chat.maskedHint')}>
-                          <Tag color="warning" data-testid="order-chat-masked">{t('order.chat.masked', { count: m.masked })}</Tag>
-                        </Tooltip>
-                      )}
-                    </Space>
-                  )}
-                </div>
+            {chat.earlier && (
+              <div data-testid="order-chat-earlier">
+                <Divider plain>{t('order.chat.earlier', { count: chat.earlier.items.length })}</Divider>
+                {chat.earlier.items.map((m) => message(m))}
+                <Divider plain>{t('order.chat.orderStart')}</Divider>
               </div>
-            ))}
+            )}
+            {chat.items.map((m) => message(m))}
           </div>
         </Image.PreviewGroup>
       )}
