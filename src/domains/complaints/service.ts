@@ -454,6 +454,16 @@ export async function complaintCounts(db: Db, workerIds: string[]): Promise<Map<
   return out;
 }
 
+/**
+ * Complaints about a worker filed since `since`, one row each, for reputation figures: `open` (待处理 / 处理中),
+ * `upheld` (已解决) or `dismissed` (已驳回).
+ */
+export async function complaintRowsAbout(db: Db, workerId: string, since: Date): Promise<{ orderId: string; status: 'open' | 'upheld' | 'dismissed' }[]> {
+  const rows = await db.selectFrom('complaints').select(['order_id', 'status']).where('against_kind', '=', 'worker').where('against_id', '=', workerId)
+    .where('created_at', '>=', since).orderBy('created_at').execute();
+  return rows.map((r) => ({ orderId: r.order_id, status: r.status === 'resolved' ? 'upheld' as const : r.status === 'rejected' ? 'dismissed' as const : 'open' as const }));
+}
+
 // ── SLA sweep ─────────────────────────────────────────────────────────────────────────────
 
 /**

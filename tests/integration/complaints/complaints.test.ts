@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintCounts, escalateOverdueComplaints, openComplaint } from '../../../src/domains/complaints/index.js';
+import { complaintCounts, complaintRowsAbout, escalateOverdueComplaints, openComplaint } from '../../../src/domains/complaints/index.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, opsHeaders, signedInWorker } from '../../helpers/booking.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { shanghaiAt } from '../../helpers/time.js';
@@ -112,6 +112,7 @@ describe('complaints (投诉)', () => {
 
     // Reputation figures come from these rows; a new complaint may now be filed on the order.
     expect((await complaintCounts(t.ctx.db, [worker.user.id])).get(worker.user.id)).toEqual({ total: 1, upheld: 1, open: 0 });
+    expect(await complaintRowsAbout(t.ctx.db, worker.user.id, new Date(Date.now() - HOUR))).toEqual([{ orderId: order.id, status: 'upheld' }]);
     expect((await c('GET', `/api/orders/${order.id}/complaints`)).json()).toMatchObject({ canFile: true, items: [{ status: 'resolved' }] });
   });
 

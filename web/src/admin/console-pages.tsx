@@ -11,6 +11,7 @@ import {
   ClusterOutlined,
   CarOutlined,
   DashboardOutlined,
+  ExclamationCircleOutlined,
   DiffOutlined,
   FileDoneOutlined,
   FileTextOutlined,
@@ -55,6 +56,7 @@ import { ReschedulesPage } from './pages/orders/reschedules-page';
 import { CampaignsPage } from './pages/promotions/campaigns-page';
 import { ServiceCardsPage } from './pages/promotions/service-cards-page';
 import { ReviewAppealsPage } from './pages/review-appeals/review-appeals-page';
+import { ComplaintsPage } from './pages/complaints/complaints-page';
 import { SupportPage } from './pages/support/support-page';
 import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
 
@@ -87,6 +89,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'book', labelKey: 'nav.bookForCustomer', permission: 'orders:book', icon: <PhoneOutlined />, Component: BookForCustomerPage },
   { path: 'support', labelKey: 'nav.support', permission: 'support:answer', icon: <CustomerServiceOutlined />, Component: SupportPage },
   { path: 'review-appeals', labelKey: 'nav.reviewAppeals', permission: 'support:answer', icon: <LikeOutlined />, Component: ReviewAppealsPage },
+  { path: 'complaints', labelKey: 'nav.complaints', permission: 'support:answer', icon: <ExclamationCircleOutlined />, Component: ComplaintsPage },
   { path: 'users', labelKey: 'nav.users', permission: 'users:read', icon: <TeamOutlined />, Component: UsersPage },
   { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
   { path: 'worker-reviews', labelKey: 'nav.workerReviews', permission: 'workers:read', icon: <IdcardOutlined />, Component: WorkerReviewsPage },

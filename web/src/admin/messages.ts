@@ -8,6 +8,7 @@ import { orderMessages } from './pages/orders/messages';
 import { evidenceMessages } from './pages/orders/evidence-section';
 import { promotionMessages } from './pages/promotions/messages';
 import { reviewAppealMessages } from './pages/review-appeals/messages';
+import { complaintMessages } from './pages/complaints/messages';
 import { supportMessages } from './pages/support/messages';
 import { reviewMessages } from './pages/worker-review/messages';
 
@@ -23,6 +24,7 @@ export const adminMessages: Messages = {
   ...evidenceMessages,
   ...supportMessages,
   ...reviewAppealMessages,
+  ...complaintMessages,
   ...incidentMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],

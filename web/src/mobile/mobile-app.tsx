@@ -10,6 +10,7 @@ import { I18nProvider, useI18n, type Messages } from '../shared/i18n';
 import { LiveEventsProvider } from '../shared/live-events';
 import { EmailVerifiedNotice } from './auth/email-verified-notice';
 import { chatMessages } from './chat/messages';
+import { complaintMessages } from './complaints/messages';
 import { consultMessages } from './consult/messages';
 import { meMessages } from './me/messages';
 import { mobileMessages } from './messages';
@@ -50,7 +51,7 @@ function PortalBackground({ portal }: { portal: MobilePortal }) {
 
 /** The H5 shell shared by the customer (`/`) and worker (`/worker/`) portals. */
 export function MobileApp({ portal, messages }: { portal: MobilePortal; messages: Messages }) {
-  const allMessages = useMemo(() => ({ ...mobileMessages, ...disputeMessages, ...meMessages, ...notificationMessages, ...chatMessages, ...consultMessages, ...supportMessages, ...safetyMessages, ...messages }), [messages]);
+  const allMessages = useMemo(() => ({ ...mobileMessages, ...disputeMessages, ...meMessages, ...notificationMessages, ...chatMessages, ...consultMessages, ...supportMessages, ...safetyMessages, ...complaintMessages, ...messages }), [messages]);
   return (
     <I18nProvider messages={allMessages}>
       <LocalisedComponents>

@@ -5,6 +5,7 @@ import { EmailSignupPage } from './auth/email-signup-page';
 import { LoginPage } from './auth/login-page';
 import { TabLayout } from './layout/tab-layout';
 import { ChatPage } from './chat/chat-page';
+import { ComplaintsPage } from './complaints/complaints-page';
 import { ConsultationPage } from './consult/consultation-page';
 import { AddressFormPage } from './me/address-form-page';
 import { AddressesPage } from './me/addresses-page';
@@ -94,6 +95,7 @@ export function MobileRoutes() {
           <Route path="me/support" element={<TicketsPage />} />
           <Route path="me/support/new" element={<NewTicketPage />} />
           <Route path="me/support/:id" element={<TicketPage />} />
+          <Route path="me/complaints" element={<ComplaintsPage />} />
           {pages.map(({ path, Component }) => (
             <Route key={path} path={path} element={<Component />} />
           ))}

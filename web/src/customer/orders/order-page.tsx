@@ -30,6 +30,7 @@ import { ServiceCode } from './service-code';
 import { TrackingCard } from './tracking-card';
 import { useOrderAction } from './use-order-action';
 import { ReviewCard } from '../reviews/review-card';
+import { ComplaintCard } from '../../mobile/complaints/complaint-card';
 
 /** Extra work proposed during the visit raises no live event: look again now and then while in service. */
 const IN_SERVICE_POLL_MS = 15_000;
@@ -89,6 +90,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       <OrderWorker order={order} />
       {order.worker && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
       {order.worker && (order.status === 'completed' || order.status === 'closed') && <ReviewCard orderId={order.id} />}
+      {order.worker && <ComplaintCard orderId={order.id} party="customer" />}
       <OrderInfo order={order} />
       <OrderPrice order={order} />
       <BillCard order={order} />

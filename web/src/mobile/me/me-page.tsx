@@ -78,6 +78,9 @@ export function MePage() {
         <List.Item onClick={() => navigate('/me/support')} data-testid="me-support">
           {t('support.title')}
         </List.Item>
+        <List.Item onClick={() => navigate('/me/complaints')} data-testid="me-complaints">
+          {t('complaint.mine')}
+        </List.Item>
       </List>
 
       <List mode="card">
