@@ -42,7 +42,8 @@ export async function claimRoutes(app: Api, ctx: AppContext) {
 
   app.post('/api/claims/documents', { preHandler: customer, schema: { tags, summary: 'Upload a claim document (photo of the damage, receipt, medical bill: JPEG/PNG/WebP ≤ 8 MiB, private)', consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const f = await storeUpload(ctx.db, ctx.storage, { ownerKind: 'user', ownerId: request.user!.id, purpose: 'claim_document', bytes: await readUpload(request, DOC_MAX), allowed: IMAGE_TYPES, maxBytes: DOC_MAX, isPublic: false });
-    return reply.status(201).send({ id: f.id });
+    // The uploader sees their own private file at /api/files/:id until it is attached to the claim.
+    return reply.status(201).send({ id: f.id, url: `/api/files/${f.id}` });
   });
   app.get('/api/orders/:id/claims', { preHandler: customer, schema: { tags, summary: "My order's claims with status and payout ledger entry, and whether (and from which incidents) I may file one", params: Id } }, async (request) => {
     const o = await orderForCustomer(ctx.db, request.user!.id, request.params.id);

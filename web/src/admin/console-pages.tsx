@@ -29,6 +29,7 @@ import {
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
+import { FileSearchOutlined, InsuranceOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../shared/types';
 import { AdminsPage } from './pages/admins-page';
@@ -56,6 +57,8 @@ import { ReschedulesPage } from './pages/orders/reschedules-page';
 import { CampaignsPage } from './pages/promotions/campaigns-page';
 import { ServiceCardsPage } from './pages/promotions/service-cards-page';
 import { ReviewAppealsPage } from './pages/review-appeals/review-appeals-page';
+import { QualityPage } from './pages/quality/quality-page';
+import { ClaimsPage } from './pages/claims/claims-page';
 import { ComplaintsPage } from './pages/complaints/complaints-page';
 import { SupportPage } from './pages/support/support-page';
 import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
@@ -90,6 +93,8 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'support', labelKey: 'nav.support', permission: 'support:answer', icon: <CustomerServiceOutlined />, Component: SupportPage },
   { path: 'review-appeals', labelKey: 'nav.reviewAppeals', permission: 'support:answer', icon: <LikeOutlined />, Component: ReviewAppealsPage },
   { path: 'complaints', labelKey: 'nav.complaints', permission: 'support:answer', icon: <ExclamationCircleOutlined />, Component: ComplaintsPage },
+  { path: 'quality', labelKey: 'nav.quality', permission: 'orders:read', icon: <FileSearchOutlined />, Component: QualityPage },
+  { path: 'claims', labelKey: 'nav.claims', permission: 'orders:read', icon: <InsuranceOutlined />, Component: ClaimsPage },
   { path: 'users', labelKey: 'nav.users', permission: 'users:read', icon: <TeamOutlined />, Component: UsersPage },
   { path: 'workers', labelKey: 'nav.workers', permission: 'workers:read', icon: <ToolOutlined />, Component: WorkersPage },
   { path: 'worker-reviews', labelKey: 'nav.workerReviews', permission: 'workers:read', icon: <IdcardOutlined />, Component: WorkerReviewsPage },

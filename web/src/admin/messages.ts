@@ -8,6 +8,8 @@ import { orderMessages } from './pages/orders/messages';
 import { evidenceMessages } from './pages/orders/evidence-section';
 import { promotionMessages } from './pages/promotions/messages';
 import { reviewAppealMessages } from './pages/review-appeals/messages';
+import { qualityMessages } from './pages/quality/messages';
+import { claimMessages } from './pages/claims/messages';
 import { complaintMessages } from './pages/complaints/messages';
 import { supportMessages } from './pages/support/messages';
 import { reviewMessages } from './pages/worker-review/messages';
@@ -24,6 +26,8 @@ export const adminMessages: Messages = {
   ...evidenceMessages,
   ...supportMessages,
   ...reviewAppealMessages,
+  ...qualityMessages,
+  ...claimMessages,
   ...complaintMessages,
   ...incidentMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],

@@ -17,6 +17,7 @@ import { BillCard } from './bill-card';
 import { EarlyFinishCard, EarlyVisitCard } from './early-visit-card';
 import { ExtrasCard } from './extras-card';
 import { InvoiceCard } from './invoice-card';
+import { ClaimsCard } from './claims-card';
 import { OrderActions } from './order-actions';
 import { OrderHero } from './order-hero';
 import { OrderInfo } from './order-info';
@@ -93,6 +94,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       {order.worker && <ComplaintCard orderId={order.id} party="customer" />}
       <OrderInfo order={order} />
       <OrderPrice order={order} />
+      {order.paidAt && <ClaimsCard orderId={order.id} version={`${order.status}:${order.timeline.length}`} />}
       <BillCard order={order} />
       <InvoiceCard order={order} />
       <OrderNotes order={order} />

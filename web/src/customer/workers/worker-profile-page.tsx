@@ -15,6 +15,7 @@ import { SubPage } from '../../mobile/layout/sub-page';
 import { useFailureToast } from '../../mobile/use-form-submit';
 import { cityDate, dayLabel } from '../../shared/city-days';
 import { WorkerReviews } from '../reviews/worker-reviews';
+import { QaPassRateCard } from './qa-pass-rate';
 
 /** 师傅主页 `/workers/:id`: who they are, verified certificates, portfolio, next free times, and 收藏. */
 export function WorkerProfilePage() {
@@ -113,6 +114,7 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
       </div>
 
       <RatingBreakdown rows={worker.ratingBreakdown} />
+      <QaPassRateCard workerId={worker.id} />
 
       <List mode="card" header={t('worker.skills')}>
         <List.Item>
