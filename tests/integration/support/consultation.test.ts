@@ -98,6 +98,21 @@ describe('售前咨询 (pre-booking consultation)', () => {
     expect((await c('POST', `/api/consultations/${id}/messages`, { body: '再问一下' })).statusCode).toBe(201);
   });
 
+  it('a send retried with the same Idempotency-Key stores one message and answers the same', async () => {
+    const { worker, c } = await pair();
+    const id = (await c('POST', '/api/consultations', { workerId: worker.user.id })).json().id as string;
+    const key = { 'idempotency-key': `consult-${id}` };
+    const first = await c('POST', `/api/consultations/${id}/messages`, { body: '网络不好，发两次' }, key);
+    const again = await c('POST', `/api/consultations/${id}/messages`, { body: '网络不好，发两次' }, key);
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json().id).toBe(first.json().id);
+    expect((await c('GET', `/api/consultations/${id}`)).json().items).toHaveLength(1);
+    // The same key for another text is refused, nothing written.
+    const other = await c('POST', `/api/consultations/${id}/messages`, { body: '另一条' }, key);
+    expect(other.statusCode).toBe(422);
+    expect((await c('GET', `/api/consultations/${id}`)).json().items).toHaveLength(1);
+  });
+
   it('refuses bad input with problem+json and writes nothing', async () => {
     const { worker, c, w } = await pair();
     const before = await Promise.all([count('consultations'), count('consultation_messages')]);
