@@ -72,10 +72,33 @@ const BY_TRADE_GOOD: Record<string, string[]> = {
   gardener: ['花草打理得很好，还教了我怎么浇水', '阳台收拾得清清爽爽', '换盆修剪很专业', '收纳做得很有条理，找东西方便多了'],
 };
 const CLOSERS_GOOD = ['，下次还约。', '，推荐！', '，非常满意。', '，辛苦了！', '，值这个价。', '，已经推荐给邻居了。', '。', '，点赞👍', '，服务很到位。', '，很专业。'];
-const MIXED = ['整体还行，就是来得有点晚', '活干得还可以，有些角落没顾到', '价格偏贵了点，效果一般', '师傅态度不错，但是时间比预计长了不少', '基本满意，细节还可以再注意一下', '做完了，但是走的时候没把垃圾带走', '还可以吧，和上次的师傅比差一点', '沟通有点费劲，结果还行'];
-const BAD = ['迟到了快一个小时，也没提前打电话', '做得很马虎，好多地方根本没擦', '态度不好，问一句嫌烦', '现场又加了好多钱，跟说好的不一样', '碰坏了柜门，说好赔偿也没下文', '活没干完就急着走', '效果很差，又找人重新弄了一遍'];
+/** 3★ texts: by the criticism tag given, or mixed feelings with a praise tag. */
+const MIXED: Record<string, string[]> = {
+  late: ['整体还行，就是来得有点晚', '活干得不错，可惜迟到了半小时', '来晚了二十分钟，活倒是干得还行'],
+  careless: ['活干得还可以，有些角落没顾到', '基本满意，细节还可以再注意一下', '做完了，但是走的时候没把垃圾带走'],
+  rude: ['沟通有点费劲，结果还行', '话不多，问什么都是嗯嗯，活还可以'],
+  overcharged: ['价格偏贵了点，效果一般', '比预想的多花了些钱，效果还行'],
+  damaged: ['碰掉了一块墙漆，师傅主动道歉了，还行', '搬东西时磕了一下桌角，其他还好'],
+  praise: ['师傅态度不错，但是时间比预计长了不少', '还可以吧，和上次的师傅比差一点', '中规中矩，没什么惊喜'],
+};
+/** 1–2★ texts by criticism tag. */
+const BAD: Record<string, string[]> = {
+  late: ['迟到了快一个小时，也没提前打电话', '说好九点到，快十点才来', '迟到了还一直催着要赶下一单'],
+  careless: ['做得很马虎，好多地方根本没擦', '活没干完就急着走', '效果很差，又找人重新弄了一遍', '角落全是灰，明显是在应付'],
+  rude: ['态度不好，问一句嫌烦', '说话很冲，让人不舒服', '全程板着脸，提点要求就不耐烦'],
+  overcharged: ['现场又加了好多钱，跟说好的不一样', '材料费报得比网上贵一倍', '临时说要加钱才肯做'],
+  damaged: ['碰坏了柜门，说好赔偿也没下文', '把地板划了一道，也没说一声', '打碎了一个杯子，走的时候也没提'],
+};
 const REPLIES_GOOD = ['谢谢您的认可，下次有需要随时约我！', '感谢好评，祝您生活愉快～', '谢谢老板，有问题随时联系我。', '感谢支持，我会继续努力的！', '谢谢您的信任，下次见。'];
-const REPLIES_BAD = ['非常抱歉给您带来不好的体验，那天路上堵车没及时通知您，以后一定提前联系。', '抱歉没做好，您方便的话我免费上门再处理一次。', '对不起，是我疏忽了，已经改进，希望您再给一次机会。', '抱歉，加项费用是现场和您确认过的，如有疑问可以联系客服核实。'];
+/** The worker's answer to criticism, by its first tag. */
+const REPLIES_BAD: Record<string, string[]> = {
+  late: ['非常抱歉，那天前一单拖了时间，路上又堵车，没及时通知您，以后一定提前联系。', '抱歉让您久等了，以后出门前一定先算好路上的时间。'],
+  careless: ['抱歉没做好，您方便的话我免费上门再处理一次。', '对不起，是我疏忽了，已经改进，希望您再给一次机会。'],
+  rude: ['抱歉那天语气不好，给您添堵了，以后一定注意沟通方式。'],
+  overcharged: ['抱歉，加项费用是现场和您确认过的，如有疑问可以联系客服核实。', '材料都是按票据价格收的，给您带来误会很抱歉，票据可以发您看。'],
+  damaged: ['非常抱歉，损坏的东西我按价赔偿，已经联系客服处理。', '对不起，是我不小心，维修费用我来承担。'],
+  praise: ['谢谢您的意见，下次我会注意时间和细节。', '感谢反馈，哪里做得不好请直接告诉我，我一定改。'],
+};
 const FOLLOW_UPS_GOOD = ['用了两周了，效果保持得很好。', '过了几天再看，还是很干净，好评。', '后来又约了一次，还是一样靠谱。', '修好后一直没再出问题。', '家里老人一直念叨这位师傅好。'];
 const FOLLOW_UPS_BAD = ['后来客服联系了我，问题已经处理了。', '过了几天又出现同样的问题了。', '师傅后来上门返工了，态度还可以。'];
 const CUSTOMER_NOTES = ['客户很客气，还给倒了水', '沟通顺畅，要求描述清楚', '环境和描述一致', '提前准备好了工具和场地', '客户要求比较细，但讲道理', ''];
@@ -87,6 +110,14 @@ function localDay(now: Date, daysAgo: number) {
   const local = new Date(now.getTime() + ZONE_OFFSET);
   const midnightLocal = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - daysAgo * DAY;
   return { start: midnightLocal - ZONE_OFFSET, weekday: new Date(midnightLocal).getUTCDay() };
+}
+
+/** People write reviews and answers while awake: an instant in the small hours moves to that morning (07:30–10:00 local). */
+function daytime(r: Rng, at: Date): Date {
+  const hour = new Date(at.getTime() + ZONE_OFFSET).getUTCHours();
+  if (hour >= 7 && hour < 23) return at;
+  const local = new Date(at.getTime() + ZONE_OFFSET + (hour >= 23 ? DAY : 0));
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - ZONE_OFFSET + (450 + r.int(0, 150)) * MIN);
 }
 
 const clampStar = (n: number) => Math.max(1, Math.min(5, Math.round(n)));
@@ -202,7 +233,7 @@ export function planHistory(r: Rng, now: Date, workers: readonly HistoryWorker[]
         o.late = offset > 10;
         o.finishedAt = new Date(o.startedAt.getTime() + (durationMinutes + r.pick([-15, -10, 0, 0, 0, 10, 20])) * MIN);
         o.autoConfirmed = r.next() < 0.12;
-        o.completedAt = new Date(o.finishedAt.getTime() + (o.autoConfirmed ? 48 * 60 : r.int(5, 240)) * MIN);
+        o.completedAt = o.autoConfirmed ? new Date(o.finishedAt.getTime() + 48 * HOUR) : daytime(r, new Date(o.finishedAt.getTime() + r.int(5, 120) * MIN));
         const closeAt = o.completedAt.getTime() + 72 * HOUR;
         o.closedAt = closeAt <= now.getTime() ? new Date(closeAt) : null;
       }
@@ -226,7 +257,7 @@ function planReview(r: Rng, o: PlannedOrder, now: Date): PlannedReview | null {
     if (windowEnds > now.getTime()) return null; // still 待评价
     return { order: o, stars: 5, dims: [5, 5, 5, 5], tags: [], body: '', anonymous: false, isDefault: true, createdAt: new Date(windowEnds + r.int(1, 50) * MIN), reply: null, followUp: null };
   }
-  const createdAt = new Date(o.completedAt.getTime() + pickWeighted(r, [{ v: r.int(5, 180), w: 6 }, { v: r.int(180, 24 * 60), w: 3 }, { v: r.int(24 * 60, 10 * 24 * 60), w: 1 }]) * MIN);
+  const createdAt = daytime(r, new Date(o.completedAt.getTime() + pickWeighted(r, [{ v: r.int(5, 180), w: 6 }, { v: r.int(180, 24 * 60), w: 3 }, { v: r.int(24 * 60, 10 * 24 * 60), w: 1 }]) * MIN));
   if (createdAt.getTime() > now.getTime()) return null;
   let stars = pickWeighted(r, [{ v: 5, w: 72 }, { v: 4, w: 17 }, { v: 3, w: 7 }, { v: 2, w: 2.5 }, { v: 1, w: 1.5 }]);
   if (o.late && stars >= 4 && r.next() < 0.5) stars -= r.int(1, 2);
@@ -242,15 +273,20 @@ function planReview(r: Rng, o: PlannedOrder, now: Date): PlannedReview | null {
   if (!checked.ok) throw new Error(`demo review tags ${tags.join(',')} do not fit ${stars} stars: ${checked.message.en}`);
   const good = BY_TRADE_GOOD[o.worker.trade] ?? BY_TRADE_GOOD.cleaner!;
   let body = '';
+  const criticism = checked.value.filter((c) => BAD[c]);
+  const topic = criticism[0] ?? 'praise';
   if (r.next() < 0.85 || stars <= 3) {
-    if (stars >= 4) body = `${r.pick(o.late ? [''] : OPENERS_GOOD)}${r.pick(good)}${r.next() < 0.4 ? `，${r.pick(good.filter((g) => g))}` : ''}${r.pick(CLOSERS_GOOD)}`;
-    else if (stars === 3) body = `${r.pick(MIXED)}。`;
-    else body = `${r.pick(BAD)}。${r.next() < 0.5 ? '不会再约了。' : ''}`;
+    if (stars >= 4) {
+      const first = r.pick(good);
+      const second = r.next() < 0.4 ? r.pick(good.filter((g) => g !== first)) : '';
+      body = `${r.pick(o.late ? [''] : OPENERS_GOOD)}${first}${second ? `，${second}` : ''}${r.pick(CLOSERS_GOOD)}`;
+    } else if (stars === 3) body = `${r.pick(MIXED[topic]!)}。`;
+    else body = `${criticism.map((c) => `${r.pick(BAD[c]!)}。`).join('')}${r.next() < 0.5 ? '不会再约了。' : ''}`;
   }
   const replyChance = stars <= 3 ? 0.7 : 0.25;
-  const replyAt = new Date(createdAt.getTime() + r.int(20, 36 * 60) * MIN);
-  const reply = r.next() < replyChance && replyAt.getTime() < now.getTime() ? { body: r.pick(stars <= 3 ? REPLIES_BAD : REPLIES_GOOD), at: replyAt } : null;
-  const followAt = new Date(createdAt.getTime() + r.int(3, 25) * DAY);
+  const replyAt = daytime(r, new Date(createdAt.getTime() + r.int(20, 36 * 60) * MIN));
+  const reply = r.next() < replyChance && replyAt.getTime() < now.getTime() ? { body: r.pick(stars <= 3 ? REPLIES_BAD[topic]! : REPLIES_GOOD), at: replyAt } : null;
+  const followAt = daytime(r, new Date(createdAt.getTime() + r.int(3, 25) * DAY));
   const followUp = body && r.next() < 0.1 && followAt.getTime() < now.getTime() ? { body: r.pick(stars >= 4 ? FOLLOW_UPS_GOOD : FOLLOW_UPS_BAD), at: followAt } : null;
   return { order: o, stars, dims, tags: checked.value, body, anonymous: r.next() < 0.1, isDefault: false, createdAt, reply, followUp };
 }
@@ -314,7 +350,7 @@ export async function seedHistory(ctx: AppContext, r: Rng, workers: readonly His
     .map((o) => {
       const base = pickWeighted(r, [{ v: 5, w: 70 }, { v: 4, w: 22 }, { v: 3, w: 6 }, { v: 2, w: 2 }]);
       const d = () => clampStar(base - pickWeighted(r, [{ v: 0, w: 7 }, { v: 1, w: 2 }]));
-      return { o, at: new Date(o.completedAt!.getTime() + r.int(10, 48 * 60) * MIN), p: d(), c: d(), e: d(), a: d(), body: r.pick(CUSTOMER_NOTES) };
+      return { o, at: daytime(r, new Date(o.completedAt!.getTime() + r.int(10, 48 * 60) * MIN)), p: d(), c: d(), e: d(), a: d(), body: r.pick(CUSTOMER_NOTES) };
     }).filter((x) => x.at.getTime() < now.getTime());
 
   const figures = await ctx.db.transaction().execute(async (trx) => {
