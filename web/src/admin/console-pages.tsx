@@ -57,6 +57,7 @@ import { ReschedulesPage } from './pages/orders/reschedules-page';
 import { CampaignsPage } from './pages/promotions/campaigns-page';
 import { ServiceCardsPage } from './pages/promotions/service-cards-page';
 import { ReviewAppealsPage } from './pages/review-appeals/review-appeals-page';
+import { ComplaintsPage } from './pages/complaints/complaints-page';
 import { QualityPage } from './pages/quality/quality-page';
 import { ClaimsPage } from './pages/claims/claims-page';
 import { ComplaintsPage } from './pages/complaints/complaints-page';

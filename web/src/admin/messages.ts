@@ -8,6 +8,7 @@ import { orderMessages } from './pages/orders/messages';
 import { evidenceMessages } from './pages/orders/evidence-section';
 import { promotionMessages } from './pages/promotions/messages';
 import { reviewAppealMessages } from './pages/review-appeals/messages';
+import { complaintMessages } from './pages/complaints/messages';
 import { qualityMessages } from './pages/quality/messages';
 import { claimMessages } from './pages/claims/messages';
 import { complaintMessages } from './pages/complaints/messages';
@@ -26,6 +27,7 @@ export const adminMessages: Messages = {
   ...evidenceMessages,
   ...supportMessages,
   ...reviewAppealMessages,
+  ...complaintMessages,
   ...qualityMessages,
   ...claimMessages,
   ...complaintMessages,

@@ -26,6 +26,7 @@ import { DisputeCard } from '../../mobile/disputes/dispute-card';
 import { TrailSharingNote } from './trail-reporter';
 import { usePolling } from './use-polling';
 import { CustomerRatingCard } from '../reviews/customer-rating-card';
+import { ComplaintCard } from '../../mobile/complaints/complaint-card';
 import { WorkerClaimsStatus } from './claims-status';
 import { ComplaintCard } from '../../mobile/complaints/complaint-card';
 
@@ -88,6 +89,7 @@ export function WorkerOrderPage() {
                   version={`${order.status}:${order.timeline.length}`} onChanged={() => loaded.reload(true)} />
               )}
               {order.worker?.id === me.id && (order.status === 'completed' || order.status === 'closed') && <CustomerRatingCard orderId={order.id} />}
+              {order.worker?.id === me.id && <ComplaintCard orderId={order.id} party="worker" />}
               {order.worker?.id === me.id && <WorkerClaimsStatus orderId={order.id} version={`${order.status}:${order.timeline.length}`} />}
               {order.worker?.id === me.id && <ComplaintCard orderId={order.id} party="worker" />}
               <ExtraWorkList extras={order.extras} />
