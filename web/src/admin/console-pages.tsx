@@ -60,7 +60,6 @@ import { ReviewAppealsPage } from './pages/review-appeals/review-appeals-page';
 import { ComplaintsPage } from './pages/complaints/complaints-page';
 import { QualityPage } from './pages/quality/quality-page';
 import { ClaimsPage } from './pages/claims/claims-page';
-import { ComplaintsPage } from './pages/complaints/complaints-page';
 import { SupportPage } from './pages/support/support-page';
 import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
 

@@ -11,7 +11,6 @@ import { reviewAppealMessages } from './pages/review-appeals/messages';
 import { complaintMessages } from './pages/complaints/messages';
 import { qualityMessages } from './pages/quality/messages';
 import { claimMessages } from './pages/claims/messages';
-import { complaintMessages } from './pages/complaints/messages';
 import { supportMessages } from './pages/support/messages';
 import { reviewMessages } from './pages/worker-review/messages';
 
@@ -30,7 +29,6 @@ export const adminMessages: Messages = {
   ...complaintMessages,
   ...qualityMessages,
   ...claimMessages,
-  ...complaintMessages,
   ...incidentMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],

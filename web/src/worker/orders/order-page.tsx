@@ -28,7 +28,6 @@ import { usePolling } from './use-polling';
 import { CustomerRatingCard } from '../reviews/customer-rating-card';
 import { ComplaintCard } from '../../mobile/complaints/complaint-card';
 import { WorkerClaimsStatus } from './claims-status';
-import { ComplaintCard } from '../../mobile/complaints/complaint-card';
 
 const WAITING_POLL_MS = 15_000;
 
@@ -91,7 +90,6 @@ export function WorkerOrderPage() {
               {order.worker?.id === me.id && (order.status === 'completed' || order.status === 'closed') && <CustomerRatingCard orderId={order.id} />}
               {order.worker?.id === me.id && <ComplaintCard orderId={order.id} party="worker" />}
               {order.worker?.id === me.id && <WorkerClaimsStatus orderId={order.id} version={`${order.status}:${order.timeline.length}`} />}
-              {order.worker?.id === me.id && <ComplaintCard orderId={order.id} party="worker" />}
               <ExtraWorkList extras={order.extras} />
               <OrderRecords records={order.records} />
               <OrderTimeline events={order.timeline} />
