@@ -212,7 +212,8 @@ export function planHistory(r: Rng, now: Date, workers: readonly HistoryWorker[]
       if (!priced) continue;
       const paidAt = new Date(createdAt.getTime() + r.int(1, 6) * MIN);
       const gaveBackBy = crew.length && r.next() < HISTORY.gaveBackRate ? r.pick(crew) : null;
-      const acceptedAt = new Date(paidAt.getTime() + (gaveBackBy ? r.int(40, 120) : r.int(2, 30)) * MIN);
+      // Taken within minutes (later when another worker gave it back first), and always well before setting off.
+      const acceptedAt = new Date(Math.min(paidAt.getTime() + (gaveBackBy ? r.int(40, 120) : r.int(2, 30)) * MIN, placed.start.getTime() - 75 * MIN));
       const noShow = r.next() < (demo ? HISTORY.noShowRate / 2 : HISTORY.noShowRate);
       const o: PlannedOrder = {
         id: '', orderNo: `DJ${new Date(createdAt.getTime() + ZONE_OFFSET).toISOString().slice(2, 10).replace(/-/g, '')}${String(90_000_000 + seq++).padStart(8, '0')}`,
