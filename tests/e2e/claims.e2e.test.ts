@@ -67,7 +67,7 @@ describe('insurance claim: filed by the customer → reviewed by ops → paid by
     await uploadPhoto(customer, 'claim-photos', 'receipt.png', [230, 230, 210]);
     await sheet.getByTestId('claim-submit').click();
     // Above the cover: the API's field error shows under the amount, nothing is filed.
-    await expect.poll(() => sheet.innerText()).toContain('不能超过保额余额');
+    await expect.poll(() => sheet.innerText(), { timeout: 15_000 }).toContain('不能超过保额余额');
     await sheet.locator('#claim-amount').fill('860.50');
     await sheet.getByTestId('claim-submit').click();
     const filed = customer.locator('[data-testid="order-claim"][data-status="submitted"]');
@@ -86,7 +86,7 @@ describe('insurance claim: filed by the customer → reviewed by ops → paid by
     await row.waitFor();
     expect(await row.getByTestId('claim-documents').getAttribute('data-count')).toBe('1');
     await row.getByTestId('claim-review').click();
-    await expect.poll(() => row.getByTestId('claim-status').getAttribute('data-status')).toBe('reviewing');
+    await row.locator('[data-testid="claim-status"][data-status="reviewing"]').waitFor();
     expect(await row.getByTestId('claim-pay').count()).toBe(0); // ops may not decide
     await ops.context().close();
 
@@ -99,7 +99,7 @@ describe('insurance claim: filed by the customer → reviewed by ops → paid by
     await finance.getByTestId('claims-filter').click();
     await finance.locator('.ant-select-item-option').filter({ hasText: '全部' }).click();
     const paid = finance.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`);
-    await expect.poll(() => paid.getByTestId('claim-status').getAttribute('data-status')).toBe('paid');
+    await paid.locator('[data-testid="claim-status"][data-status="paid"]').waitFor();
     expect(await paid.getByTestId('claim-payout').innerText()).toContain(`claim-payout:${claimId}`);
     await screenshot(finance, 'claim-console.png');
     const tb = await adminCall<{ totalFen: number; mismatches: string[] }>(baseUrl, 'GET', '/api/admin/finance/trial-balance');

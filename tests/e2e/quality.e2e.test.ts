@@ -38,13 +38,13 @@ describe('抽检回访: last week drawn → a call recorded in the console → t
     await row.waitFor();
     expect(await row.getByTestId('qa-phone').innerText()).toBe(sample.customer.phoneMasked);
     await row.getByTestId('qa-reveal').click();
-    await expect.poll(() => row.getByTestId('qa-phone').innerText()).toMatch(/^1\d{10}$/);
+    await expect.poll(() => row.getByTestId('qa-phone').innerText(), { timeout: 15_000 }).toMatch(/^1\d{10}$/);
     await row.getByTestId('qa-record').click();
     const modal = console.locator('.ant-modal');
     await modal.waitFor();
     // OK without the answers: the form asks for them.
     await console.locator('#qa-record-ok').click();
-    await expect.poll(() => modal.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await expect.poll(() => modal.locator('.ant-form-item-explain-error').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await modal.locator('#qa-onTime').getByText('是').click();
     await modal.locator('#qa-asDescribed').getByText('是').click();
     await modal.locator('#qa-attitude li').nth(4).click();
@@ -52,7 +52,7 @@ describe('抽检回访: last week drawn → a call recorded in the console → t
     await modal.locator('#qa-satisfaction li').nth(4).click();
     await modal.locator('#qa-notes').fill('客户表示师傅准时、干活细致');
     await console.locator('#qa-record-ok').click();
-    await expect.poll(() => row.getByTestId('qa-result').getAttribute('data-status')).toBe('pass');
+    await row.locator('[data-testid="qa-result"][data-status="pass"]').waitFor();
     expect(await row.getByTestId('qa-result').innerText()).toContain('满意度 5 星');
     await screenshot(console, 'qa-console.png');
     const audit = await adminCall<{ items: { action: string; targetId: string }[] }>(baseUrl, 'GET', '/api/admin/audit?action=qa.phone_revealed');

@@ -87,6 +87,13 @@ export function ClaimsCard({ orderId, version }: { orderId: string; version: str
 }
 
 interface ClaimValues { source: 'incident' | 'dispute'; incidentId?: string; /** yuan as typed; the API's `amountFen` errors show here. */ amountFen: string; description: string; photos?: { key: string | number; url: string }[] }
+/** A short stable hash of a text (FNV-1a), for Idempotency-Keys that follow the request body. */
+export function hashOf(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 const FIELDS = ['source', 'incidentId', 'amountFen', 'description', 'photos'] as const;
 
 function ClaimSheet({ orderId, options, tx, onClose, onDone }: {
@@ -95,13 +102,13 @@ function ClaimSheet({ orderId, options, tx, onClose, onDone }: {
   const [form] = Form.useForm<ClaimValues>();
   const [source, setSource] = useState<'incident' | 'dispute'>(options.incidents.length ? 'incident' : 'dispute');
   const [busy, setBusy] = useState(false);
-  const [key] = useState(() => `claim-${orderId}-${Date.now()}`);
   const { submitting, submit } = useFormSubmit(form, FIELDS, async (v: ClaimValues) => {
     const body = {
       source: v.source, ...(v.source === 'incident' ? { incidentId: v.incidentId } : {}),
       amountFen: yuanToFen(v.amountFen) ?? 0, description: (v.description ?? '').trim(), documentFileIds: photoFileIds(v.photos as never),
     };
-    await api(`/api/orders/${orderId}/claims`, { body, headers: { 'Idempotency-Key': key } });
+    // The same claim sent twice (a double tap, a retry) is filed once; a corrected one is a new request.
+    await api(`/api/orders/${orderId}/claims`, { body, headers: { 'Idempotency-Key': `claim-${orderId}-${hashOf(JSON.stringify(body))}` } });
     Toast.show({ icon: 'success', content: tx('sent') });
     onDone();
   });

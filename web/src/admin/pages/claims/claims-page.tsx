@@ -10,6 +10,13 @@ import { useAdminSession } from '../../session';
 import { useFormModal } from '../../use-form-modal';
 import { useUrlState } from '../../use-url-state';
 
+/** A short stable hash of a text (FNV-1a): the same decision retried is one request, a corrected one a new one. */
+function hashOf(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 type Status = 'submitted' | 'reviewing' | 'paid' | 'rejected';
 const STATUS_COLORS: Record<Status, string> = { submitted: 'blue', reviewing: 'orange', paid: 'green', rejected: 'red' };
 const FILTERS = ['open', 'all', 'submitted', 'reviewing', 'paid', 'rejected'] as const;
@@ -141,9 +148,8 @@ export function ClaimsPage() {
 function DecideModal({ claim, decision, onClose }: { claim: Claim; decision: 'pay' | 'reject'; onClose: (done: boolean) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason: string }>();
-  const [key] = useState(() => `claim-${claim.id}-${decision}-${Date.now()}`);
   const props = useFormModal(form, ['reason'], () => onClose(false), async (v) => {
-    await api(`/api/admin/claims/${encodeURIComponent(claim.id)}/decision`, { body: { decision, reason: v.reason.trim() }, headers: { 'Idempotency-Key': key } });
+    await api(`/api/admin/claims/${encodeURIComponent(claim.id)}/decision`, { body: { decision, reason: v.reason.trim() }, headers: { 'Idempotency-Key': `claim-${claim.id}-${decision}-${hashOf(v.reason.trim())}` } });
     onClose(true);
   });
   return (
