@@ -69,5 +69,5 @@ describe('npm start (embedded PGlite)', () => {
     viaNpm.child.kill('SIGTERM');
     await viaNpm.exited;
     await expect.poll(() => existsSync(join(dataDir, 'daojia.lock')), { timeout: 10_000 }).toBe(false);
-  }, 150_000);
+  }, 300_000);
 });
