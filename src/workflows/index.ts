@@ -10,13 +10,14 @@ import { evidencePackRoutes } from './evidence-pack.js';
 import { installOrderLifecycle } from './order-lifecycle.js';
 import { registerPersonalDataHolders } from './privacy.js';
 import { quoteRoutes } from './quote.js';
+import { workerReputationRoutes } from './worker-reputation.js';
 
 export function wireWorkflows(): void {
   installOrderLifecycle();
   registerPersonalDataHolders();
 }
 
-export const workflowRoutes = [quoteRoutes, createOrderRoutes, bookForCustomerRoutes, consoleOverviewRoutes, evidencePackRoutes];
+export const workflowRoutes = [quoteRoutes, createOrderRoutes, bookForCustomerRoutes, consoleOverviewRoutes, evidencePackRoutes, workerReputationRoutes];
 
 export { createOrder } from './create-order.js';
 export { bookForCustomer } from './book-for-customer.js';

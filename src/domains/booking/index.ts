@@ -16,4 +16,5 @@ export * from './slots.js';
 export * from './transition-service.js';
 export * from './worker-service.js';
 export * from './worker-stats.js';
+export * from './worker-record.js';
 export * from './disputes.js';

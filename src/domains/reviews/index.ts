@@ -2,3 +2,4 @@
 export * from './service.js';
 export * from './settings.js';
 export * from './history.js';
+export { workerReputation, CUSTOMER_DIMENSIONS, CUSTOMER_DIMENSION_LABELS, type WorkerReputation, type ComplaintRow, type QaSampleRow } from './rules/reputation.js';

@@ -17,7 +17,7 @@ import { notify } from '../messaging/index.js';
 import { setWorkerRating } from '../workers/index.js';
 import { moderateReviewText } from './rules/moderation.js';
 import { checkTags } from './rules/review-rules.js';
-import { STAR_VALUES, summarizeReviews } from './rules/reputation.js';
+import { STAR_VALUES, summarizeReviews, type WorkerReviewRow } from './rules/reputation.js';
 import { reviewSettings } from './settings.js';
 
 type Db = Kysely<DB>;
@@ -333,4 +333,13 @@ export async function ordersToReview(ctx: AppContext, customerId: string, now = 
       reviewUntil: new Date(o.completed_at!.getTime() + windowDays * DAY).toISOString(),
     })),
   };
+}
+
+/** The worker's reviews as the reputation rules read them (every row: the rules leave out hidden ones and default marks). */
+export async function workerReviewRows(db: Db, workerId: string): Promise<WorkerReviewRow[]> {
+  const rows = await db.selectFrom('reviews').select(['stars', 'attitude', 'skill', 'efficiency', 'punctuality', 'is_default', 'status']).where('worker_id', '=', workerId).execute();
+  return rows.map((r) => ({
+    stars: r.stars, isDefault: r.is_default, visibility: r.status,
+    dimensions: { attitude: r.attitude, skill: r.skill, efficiency: r.efficiency, punctuality: r.punctuality },
+  }));
 }

@@ -6,9 +6,11 @@ import { couponMessages } from './coupons/messages';
 import { orderMessages } from './orders/messages';
 import { customerReviewMessages } from './reviews/messages';
 import { workerSearchMessages } from './workers/messages';
+import { reputationMessages } from './workers/reputation-card';
 
 export const customerMessages: Messages = {
   ...unitMessages,
+  ...reputationMessages,
   ...workerSearchMessages,
   ...bookingMessages,
   ...orderMessages,

@@ -6,7 +6,8 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
 import { formatTime } from '../../shared/format';
 import { localName, useI18n } from '../../shared/i18n';
-import { RateText, RatingBreakdown } from './worker-rate';
+import { RateText } from './worker-rate';
+import { ReputationCard } from './reputation-card';
 import type { City } from '../../shared/types';
 import { useLoad } from '../../shared/use-load';
 import type { PublicWorker } from '../../shared/worker-types';
@@ -113,7 +114,7 @@ function Profile({ worker, city }: { worker: PublicWorker; city: City }) {
         </div>
       </div>
 
-      <RatingBreakdown rows={worker.ratingBreakdown} />
+      <ReputationCard workerId={worker.id} />
       <QaPassRateCard workerId={worker.id} />
 
       <List mode="card" header={t('worker.skills')}>
