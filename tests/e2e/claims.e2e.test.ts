@@ -122,6 +122,16 @@ describe('insurance claim: filed by the customer → reviewed by ops → paid by
     expect(journal.items[0].payout.lines).toEqual([{ account: 'insurance_premiums', amountFen: -86_050 }, { account: 'payouts', amountFen: 86_050 }]);
     const workerView = await call<{ items: { status: string; amountFen: number }[] }>(baseUrl, worker.token, 'GET', `/api/worker/orders/${order.id}/claims`);
     expect(workerView.items[0]).toMatchObject({ status: 'paid', amountFen: 86_050 });
+    const workerContext = await newMobileContext(browser(), baseUrl);
+    await useSession(workerContext, baseUrl, worker.token);
+    const workerPage = await workerContext.newPage();
+    await workerPage.goto(`/worker/orders/${order.id}`);
+    const status = workerPage.locator('[data-testid="worker-claim"][data-status="paid"]');
+    await status.waitFor();
+    expect(await status.innerText()).toContain('¥860.50');
+    await status.scrollIntoViewIfNeeded();
+    await screenshot(workerPage, 'claim-worker.png');
+    await workerContext.close();
     expect(pageErrors).toEqual([]);
   });
 });

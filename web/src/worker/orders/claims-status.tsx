@@ -29,9 +29,9 @@ export function WorkerClaimsStatus({ orderId, version }: { orderId: string; vers
       <div className="m-section-title">{tx('section')}</div>
       <p className="m-order-muted">{tx('note')}</p>
       {items.map((c) => (
-        <div key={c.id} data-testid="worker-claim" data-status={c.status} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0' }}>
+        <div key={c.id} data-testid="worker-claim" data-status={c.status} style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8, padding: '4px 0' }}>
           <span>{c.claimNo} · {formatFen(c.amountFen)}{c.decisionReason ? ` · ${c.decisionReason}` : ''}</span>
-          <Tag color={COLORS[c.status]}>{tx(`status.${c.status}`)}</Tag>
+          <Tag color={COLORS[c.status]} style={{ flexShrink: 0, alignSelf: 'flex-start' }}>{tx(`status.${c.status}`)}</Tag>
         </div>
       ))}
     </section>
