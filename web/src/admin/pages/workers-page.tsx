@@ -39,7 +39,7 @@ export function WorkersPage() {
     {
       title: t('workers.rating'),
       key: 'rating',
-      render: (_value, row) => (!row.ratingCount ? '—' : t('workers.ratingValue', { avg: row.ratingAvg.toFixed(1), count: row.ratingCount })),
+      render: (_value, row) => (row.ratingAvg === null || !row.ratingCount ? '—' : t('workers.ratingValue', { avg: row.ratingAvg.toFixed(1), count: row.ratingCount })),
     },
     { title: t('workers.ordersDone'), dataIndex: 'ordersDone', align: 'right' },
     { title: t('workers.experience'), dataIndex: 'experienceYears', render: (years: number) => t('workers.years', { years }) },
