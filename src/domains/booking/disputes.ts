@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
-import { fileUrl } from '../../platform/files.js';
 import { settingsOf } from './booking-service.js';
 import { runEffects } from './effects.js';
 import { findOrder, type OrderRow } from './queries.js';
@@ -27,6 +26,15 @@ export interface DisputeCase {
   decision: { outcome: string; refundFen: number; reason: string; at: string } | null;
 }
 
+/** Statement photos open to both parties and the desk through the order's file route (support's order-files). */
+const orderFileUrl = (orderId: string, fileId: string) => `/api/orders/${orderId}/files/${fileId}`;
+
+/** Every photo attached to the order's statements (the order-file route lets the parties open them). */
+export async function disputeFileIds(db: Db, orderId: string): Promise<string[]> {
+  const rows = await db.selectFrom('dispute_statements').select('file_ids').where('order_id', '=', orderId).execute();
+  return rows.flatMap((r) => r.file_ids);
+}
+
 /** The order's latest after-sales case (null when it never had one). */
 export async function disputeCase(db: Db, o: OrderRow, statementHours: number): Promise<DisputeCase | null> {
   const events = await db.selectFrom('order_events').select(['action', 'actor_kind', 'note', 'detail', 'at']).where('order_id', '=', o.id)
@@ -40,7 +48,7 @@ export async function disputeCase(db: Db, o: OrderRow, statementHours: number): 
   return {
     openedAt: opened.at.toISOString(), openedBy: opened.actor_kind, reason: opened.note,
     statementsUntil: new Date(opened.at.getTime() + statementHours * HOUR).toISOString(), open: o.status === 'disputed',
-    statements: statements.map((s) => ({ id: s.id, party: s.party, body: s.body, fileIds: s.file_ids, fileUrls: s.file_ids.map((f) => fileUrl(f)!), at: s.created_at.toISOString() })),
+    statements: statements.map((s) => ({ id: s.id, party: s.party, body: s.body, fileIds: s.file_ids, fileUrls: s.file_ids.map((f) => orderFileUrl(o.id, f)), at: s.created_at.toISOString() })),
     decision: decided ? { outcome: detail.outcome ?? '', refundFen: detail.refundFen ?? 0, reason: decided.note, at: decided.at.toISOString() } : null,
   };
 }

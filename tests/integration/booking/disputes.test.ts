@@ -59,6 +59,11 @@ describe('after-sales cases (售后纠纷)', () => {
     expect(mine.statusCode).toBe(201);
     expect(mine.json().case.statements.map((s: { party: string }) => s.party)).toEqual(['worker', 'customer']);
     expect(mine.json().case.statements[1].fileUrls).toHaveLength(1);
+    // Each party opens the other's evidence through the order's file route; nobody else does.
+    const url = mine.json().case.statements[1].fileUrls[0] as string;
+    expect(url).toBe(`/api/orders/${order.id}/files/${customerPhoto}`);
+    expect((await w('GET', url)).statusCode).toBe(200);
+    expect((await caller(t, await customerWithAddress(t))('GET', url)).statusCode).toBe(404);
 
     const ruled = await ops('POST', `/api/admin/orders/${order.id}/arbitrate`, { outcome: 'refund_partial', refundFen: 2_000, reason: '油烟机不在服务范围，退还部分费用' });
     expect(ruled.statusCode).toBe(200);

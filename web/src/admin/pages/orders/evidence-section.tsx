@@ -37,8 +37,10 @@ export const evidenceMessages: Messages = {
   'evidence.party.worker': ['师傅', 'Worker'],
   'evidence.checkIn': ['签到', 'Check-in'],
   'evidence.checkInValue': ['{time}（{offset}），距服务地址 {distance} 米', '{time} ({offset}), {distance} m from the address'],
-  'evidence.early': ['早于预约 {minutes} 分钟', '{minutes} min before the start'],
-  'evidence.late': ['晚于预约 {minutes} 分钟', '{minutes} min after the start'],
+  'evidence.early': ['早于预约 {span}', '{span} before the start'],
+  'evidence.late': ['晚于预约 {span}', '{span} after the start'],
+  'evidence.minutes': ['{n} 分钟', '{n} min'],
+  'evidence.hours': ['{n} 小时', '{n} h'],
   'evidence.farReason': ['远距离签到原因：{reason}', 'Reason for checking in far away: {reason}'],
   'evidence.noCheckIn': ['未签到', 'No check-in'],
   'evidence.trail': ['位置轨迹', 'Location trail'],
@@ -65,6 +67,7 @@ export function EvidenceSection({ order }: { order: AdminOrderView }) {
   const loaded = useLoad((signal) => api<EvidencePack>(`/api/admin/orders/${order.id}/evidence`, { signal }), [order.id, order.status, order.timeline.length]);
   const pack = loaded.data;
   const time = (iso: string | null) => formatDateTime(iso, lang);
+  const span = (minutes: number) => (minutes < 120 ? t('evidence.minutes', { n: minutes }) : t('evidence.hours', { n: Math.round(minutes / 60) }));
   return (
     <section data-testid="evidence-section">
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -102,7 +105,7 @@ export function EvidenceSection({ order }: { order: AdminOrderView }) {
               <span data-testid="evidence-check-in">
                 {t('evidence.checkInValue', {
                   time: time(pack.checkIn.at), distance: pack.checkIn.distanceM,
-                  offset: pack.checkIn.minutesAfterStart > 0 ? t('evidence.late', { minutes: pack.checkIn.minutesAfterStart }) : t('evidence.early', { minutes: -pack.checkIn.minutesAfterStart }),
+                  offset: t(pack.checkIn.minutesAfterStart > 0 ? 'evidence.late' : 'evidence.early', { span: span(Math.abs(pack.checkIn.minutesAfterStart)) }),
                 })}
                 {pack.checkIn.farReason && <div>{t('evidence.farReason', { reason: pack.checkIn.farReason })}</div>}
               </span>
