@@ -436,12 +436,16 @@ export async function seedHistory(ctx: AppContext, r: Rng, workers: readonly His
     const touched = new Set(orders.map((o) => o.worker.id));
     await refreshWorkerRatings(trx, touched);
     await setOrdersDone(trx, await completedOrderCounts(trx, 'worker_id'));
-    return { ledgerEntries: ledger.entries, workersWithHistory: touched.size };
+    return { ledgerEntries: ledger.entries, workersWithHistory: touched.size, charges: ledger.charges };
   });
+  // The embedded payment simulator stands in for WeChat Pay / Alipay: it too has these charges on its books (its own
+  // connection, so after the transaction).
+  const { charges, ...written } = figures;
+  await ctx.paySim?.recordPastCharges(charges);
   await deriveItemStats(ctx.db);
   return {
     orders: orders.length, completed: orders.filter((o) => o.outcome === 'completed').length, noShows: orders.filter((o) => o.outcome === 'no_show').length,
-    reviews: reviews.filter((x) => !x.isDefault).length, defaultReviews: reviews.filter((x) => x.isDefault).length, customerRatings: ratings.length, ...figures,
+    reviews: reviews.filter((x) => !x.isDefault).length, defaultReviews: reviews.filter((x) => x.isDefault).length, customerRatings: ratings.length, ...written,
   };
 }
 

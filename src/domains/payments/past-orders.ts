@@ -31,9 +31,9 @@ export interface PastOrderMoney {
 
 const tradeNo = (prefix: string, at: Date, i: number) => `${prefix}${at.getTime()}${String(i).padStart(5, '0')}${randomBytes(2).toString('hex').toUpperCase()}`;
 
-/** Records the money of past orders; returns the entries posted. Call inside the transaction that wrote the orders. */
-export async function recordPastOrderMoney(trx: Db, orders: readonly PastOrderMoney[], now: Date): Promise<{ entries: number; pendingReleases: number }> {
-  if (!orders.length) return { entries: 0, pendingReleases: 0 };
+/** Records the money of past orders; returns the entries posted and the charges as the provider knows them. Call inside the transaction that wrote the orders. */
+export async function recordPastOrderMoney(trx: Db, orders: readonly PastOrderMoney[], now: Date) {
+  if (!orders.length) return { entries: 0, pendingReleases: 0, charges: [] };
   const settingsOf = new Map<string, Awaited<ReturnType<typeof paymentSettings>>>();
   for (const city of new Set(orders.map((o) => o.cityCode))) settingsOf.set(city, await paymentSettings(trx, city));
   const payments: { order_id: string; purpose: 'order'; provider: PayProvider; out_trade_no: string; amount_fen: number; status: 'paid'; provider_txn_id: string; paid_at: Date; created_at: Date; updated_at: Date }[] = [];
@@ -94,5 +94,10 @@ export async function recordPastOrderMoney(trx: Db, orders: readonly PastOrderMo
   for (let i = 0; i < settlements.length; i += 2000) await trx.insertInto('order_settlements').values(settlements.slice(i, i + 2000)).onConflict((oc) => oc.columns(['order_id', 'kind']).doNothing()).execute();
   const posted = await postMany(trx, entries);
   await scheduleJobs(trx, releases.map((r) => ({ kind: 'payments.release', key: `release:${r.orderId}:completion`, runAt: r.at, payload: { orderId: r.orderId, kind: 'completion' } })));
-  return { entries: posted, pendingReleases: releases.length };
+  // What the provider's books hold for these charges (for a simulator standing in for it).
+  const charges = orders.map((o, i) => ({
+    provider: o.method, outTradeNo: payments[i]!.out_trade_no, amountFen: o.paidFen, txnId: payments[i]!.provider_txn_id, paidAt: o.paidAt,
+    refundedFen: o.outcome === 'no_show' ? o.paidFen : 0, description: `到家 · ${o.itemName}`,
+  }));
+  return { entries: posted, pendingReleases: releases.length, charges };
 }

@@ -90,6 +90,12 @@ describe('demo city history', () => {
       expect(r.settled).toBe(r.n);
       expect(Number(r.escrow)).toBe(0);
     }
+    // The payment simulator's statement of a past day matches our payments of that day.
+    const day = await sql<{ d: string }>`select to_char((paid_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as d from payments where provider = 'wechat' and status = 'paid' order by paid_at limit 1 offset 100`.execute(t.ctx.db);
+    const rec = await t.app.inject({ method: 'POST', url: '/api/admin/finance/reconciliation', headers: admin, payload: { provider: 'wechat', date: day.rows[0]!.d } });
+    expect(rec.statusCode).toBe(200);
+    expect(rec.json().mismatches).toEqual([]);
+    expect(rec.json().matched).toBeGreaterThan(0);
     const cancelled = by.get('cancelled')!;
     expect(cancelled.n).toBeGreaterThan(0);
     expect(Number(cancelled.refunded)).toBe(Number(cancelled.paid));

@@ -129,6 +129,20 @@ export function createPaySimulator(db: Db, jobs: JobRunner) {
       return { chargeId: id, cashierUrl: `/paysim/cashier/${id}` };
     },
 
+    /**
+     * Charges that were paid before this simulator was asked (the demo city's history): on its books as paid on
+     * their day, with what was refunded, so its statement of a past day matches the platform's payments.
+     */
+    async recordPastCharges(rows: readonly { provider: PayProvider; outTradeNo: string; amountFen: number; txnId: string; paidAt: Date; refundedFen: number; description: string }[]) {
+      for (let i = 0; i < rows.length; i += 2000) {
+        await db.insertInto('paysim_charges').values(rows.slice(i, i + 2000).map((r) => ({
+          id: `ch_${randomBytes(12).toString('hex')}`, provider: r.provider, out_trade_no: r.outTradeNo, amount_fen: r.amountFen, description: r.description,
+          notify_url: `/api/payments/notify/${r.provider}`, return_url: '', status: 'paid' as const, txn_id: r.txnId, refunded_fen: r.refundedFen,
+          created_at: new Date(r.paidAt.getTime() - 60_000), decided_at: r.paidAt,
+        }))).execute();
+      }
+    },
+
     /** The tester's choice on the cashier page; returns where to send the browser. */
     async decide(chargeId: string, outcome: Outcome, late: boolean): Promise<string | null> {
       const now = new Date();
