@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { newMobileContext, pageErrors, screenshot, signInConsole, useBrowser } from './browser';
-import { retireFreshWorkers, type FreshWorker } from './fresh-worker';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { pageErrors, screenshot, signInConsole } from './browser';
+import type { FreshWorker } from './fresh-worker';
 import { adminCall, call } from './http';
-import { completedOrder, useSession } from './steps/reviews';
+import { completedOrder, useCompletedOrderParties } from './steps/reviews';
 import { pngFile } from './worker-fixtures';
 import type { Booking } from './worker-order-api';
 
@@ -15,22 +15,10 @@ let worker: FreshWorker;
 let second: { booking: Booking; worker: FreshWorker };
 let secondComplaintId = '';
 
-const browser = useBrowser(async (b) => {
-  const customerContext: BrowserContext = await newMobileContext(b, baseUrl);
-  customer = await customerContext.newPage();
-  const workerContext: BrowserContext = await newMobileContext(b, baseUrl);
-  workerPage = await workerContext.newPage();
-  ({ booking, worker } = await completedOrder(baseUrl));
+const { browser, parties } = useCompletedOrderParties(baseUrl);
+beforeAll(async () => {
+  ({ customer, workerPage, booking, worker } = parties());
   second = await completedOrder(baseUrl);
-  await useSession(customerContext, baseUrl, booking.customerToken);
-  await useSession(workerContext, baseUrl, worker.token);
-});
-
-beforeAll(() => {
-  pageErrors.length = 0;
-});
-afterAll(async () => {
-  await retireFreshWorkers();
 });
 
 /** The console's complaints table row of an order. */

@@ -1,10 +1,10 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { newMobileContext, pageErrors, screenshot, signInConsole, useBrowser } from './browser';
-import { retireFreshWorkers, type FreshWorker } from './fresh-worker';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { pageErrors, screenshot, signInConsole } from './browser';
+import type { FreshWorker } from './fresh-worker';
 import { adminCall } from './http';
 import { openOrder } from './steps/admin-orders';
-import { completedOrder, uploadPhoto, useSession } from './steps/reviews';
+import { uploadPhoto, useCompletedOrderParties } from './steps/reviews';
 import type { Booking } from './worker-order-api';
 
 const baseUrl = inject('baseUrl');
@@ -13,21 +13,9 @@ let workerPage: Page;
 let booking: Booking;
 let worker: FreshWorker;
 
-const browser = useBrowser(async (b) => {
-  const customerContext: BrowserContext = await newMobileContext(b, baseUrl);
-  customer = await customerContext.newPage();
-  const workerContext: BrowserContext = await newMobileContext(b, baseUrl);
-  workerPage = await workerContext.newPage();
-  ({ booking, worker } = await completedOrder(baseUrl));
-  await useSession(customerContext, baseUrl, booking.customerToken);
-  await useSession(workerContext, baseUrl, worker.token);
-});
-
-beforeAll(() => {
-  pageErrors.length = 0;
-});
-afterAll(async () => {
-  await retireFreshWorkers();
+const { browser, parties } = useCompletedOrderParties(baseUrl);
+beforeAll(async () => {
+  ({ customer, workerPage, booking, worker } = parties());
 });
 
 /** Writes a statement with one photo into the order page's dispute card and waits until it is listed. */

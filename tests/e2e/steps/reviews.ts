@@ -1,8 +1,9 @@
 // Steps of the reviews journey (tests/e2e/reviews.e2e.test.ts): a completed order made through the HTTP API with
 // the file's own customer and worker, and the clicks of the review forms in the portals.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { freshWorker, type FreshWorker } from '../fresh-worker';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { newMobileContext, pageErrors, useBrowser } from '../browser';
+import { freshWorker, retireFreshWorkers, type FreshWorker } from '../fresh-worker';
 import { call, demoWorker, type DemoWorker } from '../http';
 import { acceptOrder, answerEarlyVisit, askEarlyVisit, checkIn, finishOrder } from '../order-api';
 import { pngFile } from '../worker-fixtures';
@@ -33,6 +34,31 @@ export async function completedOrder(baseUrl: string): Promise<{ booking: Bookin
   const confirmed = await call<{ status: string }>(baseUrl, booking.customerToken, 'POST', `/api/orders/${id}/confirm`, {});
   expect(confirmed.status).toBe('completed');
   return { booking, worker };
+}
+
+export interface OrderParties { customer: Page; workerPage: Page; booking: Booking; worker: FreshWorker }
+
+/**
+ * The file's browser with two phones signed in through the API — the customer's and the worker's — on a completed
+ * order of a fresh worker (retired after the file); `parties()` is ready in the file's tests.
+ */
+export function useCompletedOrderParties(baseUrl: string): { browser: () => Browser; parties: () => OrderParties } {
+  let parties: OrderParties | undefined;
+  const browser = useBrowser(async (b) => {
+    const customerContext = await newMobileContext(b, baseUrl);
+    const workerContext = await newMobileContext(b, baseUrl);
+    const { booking, worker } = await completedOrder(baseUrl);
+    await useSession(customerContext, baseUrl, booking.customerToken);
+    await useSession(workerContext, baseUrl, worker.token);
+    parties = { customer: await customerContext.newPage(), workerPage: await workerContext.newPage(), booking, worker };
+  });
+  beforeAll(() => {
+    pageErrors.length = 0;
+  });
+  afterAll(async () => {
+    await retireFreshWorkers();
+  });
+  return { browser, parties: () => parties! };
 }
 
 /** Signs a browser profile in with a session token made through the API (the portals read the `dj_session` cookie). */
