@@ -262,7 +262,7 @@ function planReview(r: Rng, o: PlannedOrder, now: Date): PlannedReview | null {
   if (createdAt.getTime() > now.getTime()) return null;
   let stars = pickWeighted(r, [{ v: 5, w: 72 }, { v: 4, w: 17 }, { v: 3, w: 7 }, { v: 2, w: 2.5 }, { v: 1, w: 1.5 }]);
   if (o.late && stars >= 4 && r.next() < 0.5) stars -= r.int(1, 2);
-  const near = () => clampStar(stars + pickWeighted(r, [{ v: 0, w: 6 }, { v: -1, w: 2 }, { v: 1, w: 1 }]));
+  const near = () => clampStar(stars + pickWeighted(r, [{ v: 0, w: 8 }, { v: -1, w: 1 }, { v: 1, w: 1 }]));
   const dims: [number, number, number, number] = [near(), near(), near(), o.late ? clampStar(Math.min(stars, 3) - r.int(0, 1)) : near()];
   const positive = POSITIVE_TAGS.map((t) => t.code).filter((c) => c !== 'punctual' || !o.late);
   const negative = NEGATIVE_TAGS.map((t) => t.code);

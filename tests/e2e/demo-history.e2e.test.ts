@@ -49,6 +49,7 @@ describe('demo city history: the figures people see are what the past orders and
     expect(text).toContain(profile.ratingAvg.toFixed(1));
     expect(text).toContain(String(profile.ratingCount));
     expect(text).toContain(String(profile.ordersDone));
+    await screenshot(customer, 'demo-history-worker-profile-top.png');
     const reviews = customer.getByTestId('worker-reviews');
     await reviews.waitFor();
     await expect.poll(async () => Number(await reviews.getAttribute('data-total'))).toBeGreaterThanOrEqual(profile.ratingCount);
