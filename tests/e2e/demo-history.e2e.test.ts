@@ -38,7 +38,7 @@ beforeAll(() => {
 });
 
 describe('demo city history: the figures people see are what the past orders and reviews produced', () => {
-  it("a customer opens the demo worker: its rating, review count and orders done, and real reviews with replies", async () => {
+  it("a customer opens the demo worker: its rating, review count and orders done, and real reviews with replies and 追评", async () => {
     const profile = await call<Profile>(baseUrl, customerToken, 'GET', `/api/workers/${workerId}`);
     expect(profile.ratingCount).toBeGreaterThan(100);
     expect(profile.ordersDone).toBeGreaterThanOrEqual(150);
@@ -56,11 +56,11 @@ describe('demo city history: the figures people see are what the past orders and
     await expect.poll(async () => (await reviews.innerText()).length).toBeGreaterThan(100);
     await reviews.scrollIntoViewIfNeeded();
     await screenshot(customer, 'demo-history-worker-profile.png');
-    // 差评 are there too, with the worker's answer.
-    await customer.getByTestId('worker-review-filter-negative').click();
-    await expect.poll(() => reviews.getAttribute('data-filter')).toBe('negative');
+    // 追评: customers came back to some reviews.
+    await customer.getByTestId('worker-review-filter-follow_up').click();
+    await expect.poll(() => reviews.getAttribute('data-filter')).toBe('follow_up');
     await expect.poll(async () => Number(await reviews.getAttribute('data-total'))).toBeGreaterThan(0);
-    await screenshot(customer, 'demo-history-worker-negative-reviews.png');
+    await screenshot(customer, 'demo-history-worker-follow-ups.png');
     expect(pageErrors).toEqual([]);
   });
 
