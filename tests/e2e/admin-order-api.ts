@@ -34,11 +34,13 @@ export function laterStarts(answer: SlotAnswer, notBefore = Date.now() + 26 * 36
  * A customer (new phone unless given) books `itemCode` at an address next to the worker's home, at a time the worker
  * is free, and pays: the order ends `paid` (待接单), offered around, with nobody assigned yet.
  */
-export async function bookPaidOrder(baseUrl: string, worker: DemoWorker, options: { itemCode?: string; phone?: string; pay?: boolean; skip?: number; start?: string } = {}): Promise<BookedOrder> {
+export async function bookPaidOrder(baseUrl: string, worker: DemoWorker, options: { itemCode?: string; phone?: string; token?: string; addressId?: string; pay?: boolean; skip?: number; start?: string } = {}): Promise<BookedOrder> {
   const phone = options.phone ?? randomPhone();
-  const token = await customerSignIn(baseUrl, phone);
+  // A customer already signed in (SMS codes to one phone are one a minute), or a sign-in now.
+  const token = options.token ?? await customerSignIn(baseUrl, phone);
   const itemCode = options.itemCode ?? worker.itemCodes[0]!;
-  const address = await call<{ id: string }>(baseUrl, token, 'POST', '/api/me/addresses', {
+  // An address of the customer's own when given (the demo customer's home), else a new one next to the worker.
+  const address = options.addressId ? { id: options.addressId } : await call<{ id: string }>(baseUrl, token, 'POST', '/api/me/addresses', {
     label: '家',
     contactName: `测试${phone.slice(-4)}`,
     contactPhone: phone,

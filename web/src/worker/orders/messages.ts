@@ -71,7 +71,7 @@ export const orderMessages: Messages = {
   'contact.copyFailed': ['复制失败，请手动记下地址', 'Could not copy; please note the address down'],
 
   'hall.takeHome': ['预计到手', 'You get'],
-  'hall.customerRating': ['客户评分 守时 {p} · 沟通 {c} · 环境 {e} · 描述 {a}（{n} 位师傅）', 'Customer: on time {p} · talks {c} · safe place {e} · as described {a} ({n} workers)'],
+  'hall.customerRating': ['客户评分 守时 {p} · 沟通 {c} · 环境 {e} · 描述 {a}（{n} 次评价）', 'Customer: on time {p} · talks {c} · safe place {e} · as described {a} ({n} ratings)'],
   'hall.orderTotal': ['订单金额 {amount}', 'Order total {amount}'],
   'action.accept': ['接单', 'Accept'],
   'action.accepted': ['接单成功，请按时上门', 'Accepted: please be on time'],
