@@ -7,10 +7,10 @@
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../platform/app-context.js';
 import { AppError } from '../platform/errors.js';
-import { loadSettings as bookingSettings, workerOrderRecord } from '../domains/booking/index.js';
+import { districtNames, loadSettings as bookingSettings, recentJobs, workerOrderRecord } from '../domains/booking/index.js';
 import { complaintRowsAbout } from '../domains/complaints/index.js';
 import { qaPassRates } from '../domains/quality/index.js';
-import { CUSTOMER_DIMENSIONS, CUSTOMER_DIMENSION_LABELS, workerReputation, workerReviewRows } from '../domains/reviews/index.js';
+import { CUSTOMER_DIMENSIONS, CUSTOMER_DIMENSION_LABELS, starsOfOrders, workerReputation, workerReviewRows } from '../domains/reviews/index.js';
 import { workerAvailability } from '../domains/workers/index.js';
 
 /** Orders older than this say nothing about how the worker works today. */
@@ -20,10 +20,11 @@ const DAY = 86_400_000;
 export async function reputationOf(ctx: AppContext, workerId: string, now = new Date()) {
   if ((await workerAvailability(ctx.db, workerId)) === 'not_approved') throw new AppError('NOT_FOUND');
   const since = new Date(now.getTime() - REPUTATION_WINDOW_DAYS * DAY);
-  const [reviews, orders, complaints, qa, settings] = await Promise.all([
+  const [reviews, orders, complaints, qa, settings, recent, districts] = await Promise.all([
     workerReviewRows(ctx.db, workerId), workerOrderRecord(ctx.db, workerId, since), complaintRowsAbout(ctx.db, workerId, since),
-    qaPassRates(ctx.db, [workerId]), bookingSettings(ctx.db, ctx.config.cityCode),
+    qaPassRates(ctx.db, [workerId]), bookingSettings(ctx.db, ctx.config.cityCode), recentJobs(ctx.db, workerId), districtNames(ctx.db),
   ]);
+  const stars = await starsOfOrders(ctx.db, recent.map((j) => j.orderId));
   const r = workerReputation({ reviews, orders, complaints, qaSamples: [] }, { onTimeGraceMinutes: settings.lateGraceMinutes });
   const pass = qa.get(workerId)!;
   return {
@@ -34,6 +35,10 @@ export async function reputationOf(ctx: AppContext, workerId: string, now = new 
     },
     dimensions: CUSTOMER_DIMENSIONS.map((key) => ({ key, label: CUSTOMER_DIMENSION_LABELS[key], ...r.reviews.dimensions[key] })),
     onTime: r.onTime, completion: r.completion, repeatCustomers: r.repeatCustomers, complaints: r.complaints,
+    recentJobs: recent.map((j) => ({
+      item: { code: j.itemCode, name: j.itemName, nameEn: j.itemNameEn }, district: districts.get(j.districtCode) ?? { name: '', nameEn: '' },
+      completedAt: j.completedAt, stars: stars.get(j.orderId) ?? null,
+    })),
     qa: { checked: pass.checked, passed: pass.passed, unreachable: pass.unreachable, rateBp: pass.checked ? Math.round((pass.passed * 10_000) / pass.checked) : null },
   };
 }
@@ -51,13 +56,17 @@ const Reputation = Type.Object({
   repeatCustomers: Type.Object({ customers: Type.Integer(), repeatCustomers: Type.Integer(), ...Rate }),
   complaints: Type.Object({ complainedOrders: Type.Integer(), completed: Type.Integer(), ...Rate }),
   qa: Type.Object({ checked: Type.Integer(), passed: Type.Integer(), unreachable: Type.Integer(), ...Rate }),
+  recentJobs: Type.Array(Type.Object({
+    item: Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() }), district: Type.Object({ name: Type.String(), nameEn: Type.String() }),
+    completedAt: Type.String(), stars: Type.Union([Type.Integer(), Type.Null()]),
+  })),
 });
 
 export async function workerReputationRoutes(app: Api, ctx: AppContext) {
   app.get('/api/workers/:id/reputation', {
     preHandler: ctx.guards.user(),
     schema: {
-      tags: ['workers'], summary: `口碑: rating (Bayesian-smoothed), dimensions, histogram, on-time, completion, repeat-customer, complaint and QA rates (orders of the last ${REPUTATION_WINDOW_DAYS} days)`,
+      tags: ['workers'], summary: `口碑: rating (Bayesian-smoothed), dimensions, histogram, on-time, completion, repeat-customer, complaint and QA rates (orders of the last ${REPUTATION_WINDOW_DAYS} days), recent jobs (item, district, date, stars)`,
       params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Reputation },
     },
   }, async (request) => reputationOf(ctx, request.params.id));

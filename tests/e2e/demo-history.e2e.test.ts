@@ -49,7 +49,15 @@ describe('demo city history: the figures people see are what the past orders and
     expect(text).toContain(profile.ratingAvg.toFixed(1));
     expect(text).toContain(String(profile.ratingCount));
     expect(text).toContain(String(profile.ordersDone));
+    // 口碑: the smoothed score over the real review count, the rates, and the latest visits (district only).
+    const reputation = customer.getByTestId('worker-reputation');
+    await reputation.waitFor();
+    expect(await customer.getByTestId('reputation-score').innerText()).toContain(`${profile.ratingCount} 条评价平滑后`);
+    expect(await customer.getByTestId('reputation-on-time').innerText()).toMatch(/\d+(\.\d)?%/);
+    expect(await customer.getByTestId('reputation-recent').locator('div').count()).toBe(5);
     await screenshot(customer, 'demo-history-worker-profile-top.png');
+    await reputation.scrollIntoViewIfNeeded();
+    await screenshot(customer, 'demo-history-worker-reputation.png');
     const reviews = customer.getByTestId('worker-reviews');
     await reviews.waitFor();
     await expect.poll(async () => Number(await reviews.getAttribute('data-total'))).toBeGreaterThanOrEqual(profile.ratingCount);

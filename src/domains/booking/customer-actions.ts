@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
+import { countCompletedItemOrder } from '../catalog/index.js';
 import { recordCompletedOrder } from '../workers/index.js';
 import { insertPenalty } from '../workers/index.js';
 import { lockWorkerSchedule } from '../workers/index.js';
@@ -136,6 +137,7 @@ export async function completeOrder(ctx: AppContext, trx: Db, o: OrderRow, actor
   const { order: done, result } = await applyTransition(trx, o, action, actor, { now, settings, patch: { completed_at: now } });
   await runEffects(trx, done, result, { now, settings });
   if (done.worker_id) await recordCompletedOrder(trx, done.worker_id);
+  await countCompletedItemOrder(trx, done.item_code);
   if (done.kind === 'rework' && done.parent_order_id) {
     const parent = await lockedOrder(trx, done.parent_order_id);
     if (parent.status === 'disputed') {

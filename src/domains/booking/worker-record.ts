@@ -1,6 +1,7 @@
 /** A worker's orders as the reputation rules read them (reviews' rules/reputation.ts WorkerOrderRow), from order rows and events. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import type { QuoteSnapshot } from './order-facts.js';
 
 export type OrderOutcome = 'completed' | 'worker_failed' | 'customer_cancelled' | 'open';
 export interface WorkerOrderRecord { orderId: string; customerId: string; outcome: OrderOutcome; scheduledStart: Date; checkedInAt: Date | null }
@@ -36,4 +37,17 @@ export async function workerOrderRecord(db: Kysely<DB>, workerId: string, since:
     if (!own.has(g.order_id)) record.push({ orderId: g.order_id, customerId: g.customer_id, outcome: 'worker_failed', scheduledStart: g.scheduled_start, checkedInAt: null });
   }
   return record;
+}
+
+export interface RecentJob { orderId: string; itemCode: string; itemName: string; itemNameEn: string; districtCode: string; completedAt: string }
+
+/** The worker's latest completed visits for the public profile: what and in which district, never where exactly. */
+export async function recentJobs(db: Kysely<DB>, workerId: string, limit = 5): Promise<RecentJob[]> {
+  const rows = await db.selectFrom('orders').select(['id', 'item_code', 'district_code', 'completed_at', 'quote_snapshot'])
+    .where('worker_id', '=', workerId).where('status', 'in', ['completed', 'closed']).where('completed_at', 'is not', null)
+    .orderBy('completed_at', 'desc').limit(limit).execute();
+  return rows.map((o) => {
+    const item = (o.quote_snapshot as QuoteSnapshot).item;
+    return { orderId: o.id, itemCode: o.item_code, itemName: item.name, itemNameEn: item.nameEn, districtCode: o.district_code, completedAt: o.completed_at!.toISOString() };
+  });
 }

@@ -4,3 +4,4 @@ export * from './pricing/money.js';
 export * from './quote-service.js';
 export * as CatalogSchemas from './schema.js';
 export * from './service.js';
+export { setItemRating, countCompletedItemOrder } from './item-stats.js';

@@ -17,6 +17,7 @@ import { notify } from '../messaging/index.js';
 import { setWorkerRating } from '../workers/index.js';
 import { moderateReviewText } from './rules/moderation.js';
 import { checkTags } from './rules/review-rules.js';
+import { refreshItemRating } from './item-rating.js';
 import { STAR_VALUES, summarizeReviews, type WorkerReviewRow } from './rules/reputation.js';
 import { reviewSettings } from './settings.js';
 
@@ -67,6 +68,7 @@ export async function reviewOrder(ctx: AppContext, customerId: string, orderId: 
     }).onConflict((oc) => oc.column('order_id').doNothing()).returningAll().executeTakeFirst();
     if (!row) throw new AppError('ALREADY_REVIEWED');
     await refreshWorkerRating(trx, row.worker_id);
+    await refreshItemRating(trx, row.item_code);
     await notify(trx, { type: 'review_received', to: { userId: row.worker_id, audience: 'worker' }, vars: { service: snapshotItem(o).name, stars: String(row.stars) as '1' }, linkId: row.id, dedupeKey: `review:${row.id}` });
     return row;
   });
@@ -160,6 +162,7 @@ export async function decideAppeal(ctx: AppContext, admin: { id: string; name: s
     const r = await trx.updateTable('reviews').set({ status: decision === 'keep' ? 'visible' : DECIDED[decision] as 'hidden' | 'removed', updated_at: now })
       .where('id', '=', a.review_id).returningAll().executeTakeFirstOrThrow();
     await refreshWorkerRating(trx, r.worker_id);
+    await refreshItemRating(trx, r.item_code);
     const o = await findOrder(trx, r.order_id);
     const service = o ? snapshotItem(o).name : '';
     const reason = note.trim();
@@ -342,4 +345,11 @@ export async function workerReviewRows(db: Db, workerId: string): Promise<Worker
     stars: r.stars, isDefault: r.is_default, visibility: r.status,
     dimensions: { attitude: r.attitude, skill: r.skill, efficiency: r.efficiency, punctuality: r.punctuality },
   }));
+}
+
+/** The stars a customer gave each listed order, where a counted review exists (visible, not the default mark). */
+export async function starsOfOrders(db: Db, orderIds: string[]): Promise<Map<string, number>> {
+  if (!orderIds.length) return new Map();
+  const rows = await db.selectFrom('reviews').select(['order_id', 'stars']).where('order_id', 'in', orderIds).where('status', '=', 'visible').where('is_default', '=', false).execute();
+  return new Map(rows.map((r) => [r.order_id, r.stars]));
 }

@@ -156,6 +156,10 @@ async function expectFiguresMatchRows() {
   expect(rep.completion).toMatchObject({ completed: want.o.done, failed: 0 });
   expect(rep.onTime.rateBp).toBe(bp(want.o.on_time, want.o.checked));
   expect(rep.repeatCustomers).toMatchObject({ customers: want.o.customers, repeatCustomers: want.o.repeat, rateBp: bp(want.o.repeat, want.o.customers) });
+  const recent = await sql<{ stars: number | null }>`
+    select r.stars from orders o left join reviews r on r.order_id = o.id and r.status = 'visible' and not r.is_default
+    where o.worker_id = ${worker.user.id} and o.status in ('completed', 'closed') order by o.completed_at desc limit 5`.execute(t.ctx.db);
+  expect(rep.recentJobs.map((j: { stars: number | null }) => j.stars)).toEqual(recent.rows.map((r) => r.stars));
 }
 
 describe('reputation aggregates equal their recomputation from rows', () => {

@@ -77,6 +77,27 @@ describe('reviews (评价)', () => {
     expect(notices).toHaveLength(1);
   });
 
+  it("the catalogue's rating and popularity of the item follow its rows: completing counts the order, a review and a hide recompute the rating", async () => {
+    const item = () => t.ctx.db.selectFrom('service_items').select(['rating_avg', 'rating_count', 'popularity']).where('code', '=', 'daily-cleaning').executeTakeFirstOrThrow();
+    const fromRows = async () => {
+      const r = await t.ctx.db.selectFrom('reviews').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.avg<number>('stars').as('avg')])
+        .where('item_code', '=', 'daily-cleaning').where('status', '=', 'visible').where('is_default', '=', false).executeTakeFirstOrThrow();
+      return { count: Number(r.n), avg: r.avg === null ? 0 : Math.round(Number(r.avg) * 100) / 100 };
+    };
+    const before = await item();
+    const { order, c, w } = await completedOrder();
+    expect((await item()).popularity).toBe(before.popularity + 1);
+    expect((await c('POST', `/api/orders/${order.id}/review`, { stars: 1, attitude: 1, skill: 1, efficiency: 1, punctuality: 1, tags: [], body: '没有打扫干净', anonymous: false })).statusCode).toBe(201);
+    const rated = await item();
+    expect({ count: rated.rating_count, avg: Number(rated.rating_avg) }).toEqual(await fromRows());
+    const reviewId = (await t.ctx.db.selectFrom('reviews').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow()).id;
+    const appeal = await w('POST', `/api/worker/reviews/${reviewId}/appeal`, { reason: '客户当天不在家，无法验收' });
+    expect((await support('POST', `/api/admin/review-appeals/${appeal.json().id}/decision`, { decision: 'hide', note: '核实为误评' })).statusCode).toBe(200);
+    const hidden = await item();
+    expect(hidden.rating_count).toBe(rated.rating_count - 1);
+    expect({ count: hidden.rating_count, avg: Number(hidden.rating_avg) }).toEqual(await fromRows());
+  });
+
   it('追评 once within its window; refuses reviews of orders not mine, not completed, a 10th photo and 501 characters', async () => {
     const { order, c } = await completedOrder();
     const stranger = caller(t, await customerWithAddress(t));

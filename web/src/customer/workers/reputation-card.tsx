@@ -1,5 +1,6 @@
 import { StarFill } from 'antd-mobile-icons';
 import { api } from '../../shared/api';
+import { cityDate, dayText } from '../../shared/city-days';
 import { useI18n, type Messages } from '../../shared/i18n';
 import { useLoad } from '../../shared/use-load';
 import { RatingBreakdown } from './worker-rate';
@@ -13,6 +14,7 @@ export interface Reputation {
   completion: Rate & { completed: number; failed: number };
   repeatCustomers: Rate & { customers: number; repeatCustomers: number };
   complaints: Rate & { completed: number; complainedOrders: number };
+  recentJobs: { item: { name: string; nameEn: string }; district: { name: string; nameEn: string }; completedAt: string; stars: number | null }[];
 }
 
 export const reputationMessages: Messages = {
@@ -26,6 +28,7 @@ export const reputationMessages: Messages = {
   'reputation.of': ['{n} 单', '{n} orders'],
   'reputation.ofCustomers': ['{n} 位客户', '{n} customers'],
   'reputation.none': ['暂无', 'None yet'],
+  'reputation.recent': ['最近服务', 'Recent jobs'],
   'reputation.window': ['近 {days} 天订单；评分来自全部有效评价（不含系统默认好评）', 'Orders of the last {days} days; ratings from every counted review (default marks excluded)'],
 };
 
@@ -68,6 +71,17 @@ export function ReputationCard({ workerId }: { workerId: string }) {
           </div>
         ))}
       </div>
+      {r.recentJobs.length > 0 && (
+        <div className="m-reputation-recent" data-testid="reputation-recent">
+          <strong>{t('reputation.recent')}</strong>
+          {r.recentJobs.map((job) => (
+            <div key={job.completedAt}>
+              <span>{lang === 'en' ? job.item.nameEn : job.item.name} · {lang === 'en' ? job.district.nameEn : job.district.name}</span>
+              <span>{dayText(cityDate(new Date(job.completedAt)), lang)}{job.stars !== null && <> · <StarFill className="m-star" /> {job.stars}</>}</span>
+            </div>
+          ))}
+        </div>
+      )}
       <p className="m-reputation-note">{t('reputation.window', { days: r.windowDays })}</p>
     </section>
   );
