@@ -70,7 +70,7 @@ describe('console orders', () => {
     expect(await timelineText(ops)).toContain('支付');
     expect(await drawer.getByTestId('order-basics').innerText()).toContain('e2e：请带鞋套');
 
-    await assignWorker(ops, worker.id, '电话确认师傅可以上门');
+    await assignWorker(ops, worker.id, '电话确认师傅可以上门', worker.name);
     expect(await ops.getByTestId('order-assign').count()).toBe(0);
     // The card shows the masked name (邓师傅) of the worker whose display name is 邓海燕.
     expect(await drawer.getByTestId('order-worker-name').innerText()).toContain(worker.name.slice(0, 1));
@@ -87,6 +87,7 @@ describe('console orders', () => {
     await findOrder(ops, fourth.order.orderNo);
     await openOrder(ops, fourth.order.orderNo);
     await ops.getByTestId('order-assign').click();
+    await ops.getByTestId('order-candidates-search').locator('input').fill(worker.name);
     await ops.getByTestId(`candidate-${worker.id}`).click();
     await ops.locator('#order-assign-reason').fill('电话确认');
     // Someone else assigns the worker to the other order at the same time.

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const { token } = await call<{ token: string }>(baseUrl, null, 'POST', '/api/auth/password/login', { identifier: DEMO_CUSTOMER_PHONE, password: DEMO_PASSWORD, role: 'customer' });
   const home = (await call<{ id: string; isDefault: boolean }[]>(baseUrl, token, 'GET', '/api/me/addresses')).find((a) => a.isDefault)!;
   // The order is pushed to the best workers near the customer's home; the demo worker lives 1.4 km away.
-  for (let skip = 0; skip < 9 && !offer; skip += 3) {
+  for (let skip = 0; skip < 40 && !offer; skip += 4) {
     const order = await bookPaidOrder(baseUrl, worker, { phone: DEMO_CUSTOMER_PHONE, token, addressId: home.id, skip });
     const hall = (await call<{ items: HallItem[] }>(baseUrl, worker.token, 'GET', '/api/worker/hall')).items;
     offer = hall.find((item) => item.id === order.order.id);

@@ -60,8 +60,10 @@ export async function closeOrder(page: Page): Promise<void> {
 }
 
 /** 人工派单 in the open drawer: picks the candidate `workerId`, gives `reason`, and waits for 已接单. */
-export async function assignWorker(page: Page, workerId: string, reason: string): Promise<void> {
+export async function assignWorker(page: Page, workerId: string, reason: string, workerName?: string): Promise<void> {
   await page.getByTestId('order-assign').click();
+  // The ranked list pages by 8: find the worker by name (as ops do after a phone call) when it is given.
+  if (workerName) await page.getByTestId('order-candidates-search').locator('input').fill(workerName);
   const candidate = page.getByTestId(`candidate-${workerId}`);
   await candidate.waitFor();
   await candidate.click();

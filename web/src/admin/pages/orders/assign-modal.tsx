@@ -21,7 +21,9 @@ export function AssignModal({ order, onClose }: { order: AdminOrderView; onClose
   const [failure, setFailure] = useState<string | null>(null);
   const [pickMissing, setPickMissing] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const rows = (candidates.data ?? []).filter((worker) => worker.id !== order.worker?.id);
+  const [nameFilter, setNameFilter] = useState('');
+  // The ranked list is long (up to 50); ops who phoned a particular worker find them by name.
+  const rows = (candidates.data ?? []).filter((worker) => worker.id !== order.worker?.id && (!nameFilter.trim() || worker.name.includes(nameFilter.trim())));
 
   async function submit() {
     const values = await form.validateFields().catch(() => null);
@@ -74,6 +76,7 @@ export function AssignModal({ order, onClose }: { order: AdminOrderView; onClose
       <div className="a-toolbar">
         <Typography.Text type="secondary">{t('order.assignHint')}</Typography.Text>
         <span className="a-toolbar-spacer" />
+        <Input.Search size="small" allowClear placeholder={t('order.candidateSearch')} style={{ width: 200 }} onChange={(event) => setNameFilter(event.target.value)} data-testid="order-candidates-search" />
         <Button size="small" onClick={() => candidates.reload()} data-testid="order-candidates-refresh">
           {t('order.refreshCandidates')}
         </Button>

@@ -280,6 +280,7 @@ export const orderMessages: Messages = {
   'order.error.ILLEGAL_TRANSITION': ['当前状态不允许此操作。', 'Not allowed in the current state.'],
   'order.errorState': ['当前状态：{state}。', 'Current state: {state}.'],
   'order.errorWithDetail': ['{text}（{detail}）', '{text} ({detail})'],
+  'order.candidateSearch': ['按姓名查找师傅', 'Find a worker by name'],
   'order.refreshCandidates': ['刷新候选人', 'Refresh candidates'],
 
   'reschedules.intro': ['师傅发起的改约需平台先审批，同意后再由用户确认。', 'Reschedules asked by workers need operations first; once approved the customer confirms.'],
