@@ -71,7 +71,9 @@ export async function applyPaymentEvent(ctx: AppContext, provider: PayProvider, 
       if (p.status === 'pending') await trx.updateTable('payments').set({ status: 'failed', failed_reason: '支付未成功', updated_at: now }).where('id', '=', p.id).execute();
       return 'failed';
     }
-    await trx.updateTable('payments').set({ status: 'paid', provider_txn_id: event.txnId, paid_at: now, updated_at: now }).where('id', '=', p.id).execute();
+    // Paid when the provider says (its bill's day), not when we heard: a payment at 23:59:59 heard at 00:00:01 is the earlier day's.
+    const paidAt = event.paidAt && Date.parse(event.paidAt) <= now.getTime() ? new Date(event.paidAt) : now;
+    await trx.updateTable('payments').set({ status: 'paid', provider_txn_id: event.txnId, paid_at: paidAt, updated_at: now }).where('id', '=', p.id).execute();
     if (p.service_card_id) return captureCard(trx, { ...p, service_card_id: p.service_card_id }, provider, now);
     const orderId = p.order_id!;
     const escrow = accounts.escrow(orderId);
@@ -124,7 +126,7 @@ export async function paymentStatus(ctx: AppContext, customerId: string, payment
   const answer = await ctx.pay.provider(p.provider).queryCharge(p.out_trade_no);
   if (answer.status === 'paid' || answer.status === 'failed') {
     await applyPaymentEvent(ctx, p.provider, {
-      outTradeNo: p.out_trade_no, txnId: answer.txnId ?? '', amountFen: answer.amountFen ?? 0, currency: 'CNY', success: answer.status === 'paid', eventId: 'query',
+      outTradeNo: p.out_trade_no, txnId: answer.txnId ?? '', amountFen: answer.amountFen ?? 0, currency: 'CNY', success: answer.status === 'paid', paidAt: answer.paidAt, eventId: 'query',
       merchantId: ctx.pay.provider(p.provider).merchantId,
     });
   }

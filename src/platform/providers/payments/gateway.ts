@@ -10,8 +10,19 @@ import { SIM_APP_ID, SIM_MERCHANT, type PaySimulator } from './simulator.js';
 import type { ParsedNotification, PaymentGateway, PaymentProvider, PayProvider } from './types.js';
 
 interface WechatTransaction {
-  mchid?: string; appid?: string; out_trade_no?: string; transaction_id?: string; trade_state?: string;
+  mchid?: string; appid?: string; out_trade_no?: string; transaction_id?: string; trade_state?: string; success_time?: string;
   amount?: { total?: number; currency?: string };
+}
+
+/**
+ * The provider's own time of payment as an ISO instant: WeChat's `success_time` is RFC 3339, Alipay's `gmt_payment`
+ * is `yyyy-MM-dd HH:mm:ss` in Beijing time. Undefined when absent or unreadable.
+ */
+export function providerPaidAt(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const text = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}+08:00` : value;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
 
 async function parseWechat(sim: PaySimulator, provider: PayProvider, input: Parameters<PaymentProvider['parseNotification']>[0]): Promise<ParsedNotification> {
@@ -32,7 +43,7 @@ async function parseWechat(sim: PaySimulator, provider: PayProvider, input: Para
     ok: true,
     event: {
       outTradeNo: tx.out_trade_no, txnId: tx.transaction_id ?? '', amountFen: total!, currency: tx.amount?.currency ?? '', success: tx.trade_state === 'SUCCESS',
-      eventId: body.id ?? '', merchantId: `${tx.mchid}/${tx.appid ?? ''}`,
+      paidAt: providerPaidAt(tx.success_time), eventId: body.id ?? '', merchantId: `${tx.mchid}/${tx.appid ?? ''}`,
     },
   };
 }
@@ -47,7 +58,7 @@ async function parseAlipay(sim: PaySimulator, input: Parameters<PaymentProvider[
     ok: true,
     event: {
       outTradeNo: params.out_trade_no, txnId: params.trade_no ?? '', amountFen, currency: 'CNY', success: params.trade_status === 'TRADE_SUCCESS' || params.trade_status === 'TRADE_FINISHED',
-      eventId: params.notify_id ?? '', merchantId: `${params.seller_id ?? ''}/${params.app_id ?? ''}`,
+      paidAt: providerPaidAt(params.gmt_payment), eventId: params.notify_id ?? '', merchantId: `${params.seller_id ?? ''}/${params.app_id ?? ''}`,
     },
   };
 }

@@ -165,7 +165,7 @@ export function createPaySimulator(db: Db, jobs: JobRunner) {
     async queryCharge(outTradeNo: string): Promise<ChargeStatus> {
       const c = await db.selectFrom('paysim_charges').selectAll().where('out_trade_no', '=', outTradeNo).executeTakeFirst();
       if (!c) return { status: 'unknown' };
-      return { status: c.status, txnId: c.txn_id ?? undefined, amountFen: c.amount_fen };
+      return { status: c.status, txnId: c.txn_id ?? undefined, amountFen: c.amount_fen, paidAt: c.status === 'paid' && c.decided_at ? c.decided_at.toISOString() : undefined };
     },
 
     /** Idempotent by refund number, as providers are: asking again answers the first result. */

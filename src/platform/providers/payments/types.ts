@@ -23,6 +23,8 @@ export interface PaymentEvent {
   amountFen: number;
   currency: string;
   success: boolean;
+  /** When the provider says the customer paid (ISO); the bill's day follows it, so ours must too. */
+  paidAt?: string;
   eventId: string;
   /** The merchant / app it was meant for (checked against ours). */
   merchantId: string;
@@ -30,7 +32,7 @@ export interface PaymentEvent {
 
 export type ParsedNotification = { ok: true; event: PaymentEvent } | { ok: false; reason: string };
 
-export interface ChargeStatus { status: 'open' | 'paid' | 'failed' | 'abandoned' | 'unknown'; txnId?: string; amountFen?: number }
+export interface ChargeStatus { status: 'open' | 'paid' | 'failed' | 'abandoned' | 'unknown'; txnId?: string; amountFen?: number; paidAt?: string }
 
 export interface StatementRow { outTradeNo: string; txnId: string; amountFen: number; refundedFen: number; status: 'paid' | 'failed'; at: string }
 
