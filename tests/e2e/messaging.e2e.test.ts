@@ -204,7 +204,8 @@ describe('live order page, 消息中心, 私信, 帮助中心 and 联系客服',
     expect(Number(await list.getAttribute('data-count'))).toBeGreaterThanOrEqual(5);
     await customerTabs.getByTestId('help-search').locator('input').fill('隐私');
     await customerTabs.locator('[data-testid="help-list"][data-q="隐私"]').waitFor();
-    expect(await list.getAttribute('data-count')).toBe('1');
+    // The query shows at once; the matching answers follow when the search returns.
+    await expect.poll(() => list.getAttribute('data-count')).toBe('1');
     await customerTabs.getByTestId('help-question').click();
     await expect.poll(() => customerTabs.getByTestId('help-answer').isVisible()).toBe(true);
     expect(await customerTabs.getByTestId('help-answer').innerText()).toContain('隐私号');
