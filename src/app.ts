@@ -31,6 +31,7 @@ import { qualityRoutes } from './domains/quality/routes.js';
 import { claimRoutes } from './domains/claims/routes.js';
 import { ensurePurgeScheduled, registerTrackingJobs } from './domains/tracking/jobs.js';
 import { trackingRoutes } from './domains/tracking/routes.js';
+import { callRoutes } from './domains/calls/index.js';
 import { wireWorkflows, workflowRoutes } from './workflows/index.js';
 import { registerMessagingJobs } from './domains/messaging/jobs.js';
 import { safetyRoutes } from './domains/safety/routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   const db = database.db;
   const jobs = createJobRunner(db, app.log);
   const paySim = createPaySimulator(db, jobs);
+  const relaySim = localRelayProvider(config.appSecret);
   const ctx: AppContext = {
     config, database, db,
     pii: createPiiCrypto(config.appSecret),
@@ -93,7 +95,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     mail: outboxMailProvider(app.log, config.logOutbox),
     map: localMapProvider(),
     kyc: localKycProvider(),
-    relay: localRelayProvider(config.appSecret),
+    relay: relaySim,
+    relaySim,
     pay: simulatedGateway(paySim),
     paySim,
     jobs,
@@ -115,6 +118,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     const res = await app.inject({ method: 'POST', url, headers, payload });
     return { statusCode: res.statusCode, body: res.body };
   });
+  relaySim.setDeliver(async ({ url, headers, payload }) => app.inject({ method: 'POST', url, headers, payload }));
   ctx.jobs.every(3_600_000, () => purgeIdempotencyKeys(db));
   app.addHook('onClose', async () => ctx.jobs.stop());
   app.addHook('onReady', async () => ctx.events.start());
@@ -152,7 +156,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, complaintRoutes, qualityRoutes, claimRoutes, trackingRoutes, safetyRoutes, ...workflowRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, complaintRoutes, qualityRoutes, claimRoutes, trackingRoutes, callRoutes, safetyRoutes, ...workflowRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   await app.register(async (scope) => cashierRoutes(scope, paySim));

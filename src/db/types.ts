@@ -8,6 +8,7 @@ import type { ComplaintsDB } from './types-complaints.js';
 import type { QualityDB } from './types-quality.js';
 import type { ClaimsDB } from './types-claims.js';
 import type { TrackingDB } from './types-tracking.js';
+import type { CallsDB } from './types-calls.js';
 import type { ConsultationsDB } from './types-consultations.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
@@ -471,7 +472,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ComplaintsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ComplaintsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB, CallsDB {
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

@@ -9,7 +9,7 @@ import type { PiiCrypto } from './crypto.js';
 import type { MailProvider, SmsProvider } from './providers/outbox.js';
 import type { KycProvider } from './providers/kyc.js';
 import type { MapProvider } from './providers/map.js';
-import type { RelayProvider } from './providers/relay.js';
+import type { RelayProvider, RelaySimulator } from './providers/relay.js';
 import type { PaymentGateway } from './providers/payments/types.js';
 import type { PaySimulator } from './providers/payments/simulator.js';
 import type { JobRunner } from './jobs.js';
@@ -27,6 +27,8 @@ export interface AppContext {
   map: MapProvider;
   kyc: KycProvider;
   relay: RelayProvider;
+  /** The local relay simulator when it is the relay provider (development and demos), else null. */
+  relaySim: RelaySimulator | null;
   /** Payment and payout providers (the local simulator in the embedded default). */
   pay: PaymentGateway;
   paySim: PaySimulator;

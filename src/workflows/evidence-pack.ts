@@ -2,13 +2,14 @@
  * 证据包: everything arbitration needs about one order, assembled when the desk opens it — the after-sales case with
  * both parties' statements, the timeline, the check-in against the booked start and the address, the location
  * trail, service records and photos, extra work and price changes, the chat (with the consultation before it) and
- * the relay number. Read across booking, tracking and support, so it lives above them. Every view is audited.
+ * the relay number with its call records. Read across booking, tracking, calls and support, so it lives above them. Every view is audited.
  */
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../platform/app-context.js';
 import { writeAudit } from '../platform/audit.js';
 import { haversineKm } from '../platform/providers/map.js';
 import { disputeCase, getAdminOrder, loadSettings, orderOr404, type OrderRow } from '../domains/booking/index.js';
+import { orderCalls } from '../domains/calls/index.js';
 import { chatForSupport } from '../domains/support/index.js';
 import { orderTrail, type TrailPoint } from '../domains/tracking/index.js';
 
@@ -36,8 +37,8 @@ function trailSummary(points: TrailPoint[], address: { lat: number; lng: number 
 export async function evidencePack(ctx: AppContext, orderId: string) {
   const o = await orderOr404(ctx.db, orderId);
   const settings = await loadSettings(ctx.db, ctx.config.cityCode);
-  const [order, dispute, trail, chat] = await Promise.all([
-    getAdminOrder(ctx, orderId), disputeCase(ctx.db, o, settings.disputeStatementHours), orderTrail(ctx.db, orderId), chatForSupport(ctx.db, orderId),
+  const [order, dispute, trail, chat, calls] = await Promise.all([
+    getAdminOrder(ctx, orderId), disputeCase(ctx.db, o, settings.disputeStatementHours), orderTrail(ctx.db, orderId), chatForSupport(ctx.db, orderId), orderCalls(ctx.db, orderId),
   ]);
   const address = { lat: o.lat, lng: o.lng };
   return {
@@ -49,7 +50,7 @@ export async function evidencePack(ctx: AppContext, orderId: string) {
     trail: { summary: trailSummary(trail, address), points: trail },
     records: order.records, extras: order.extras,
     chat: { earlier: chat.earlier, items: chat.items },
-    relay: { number: o.relay_number },
+    relay: { number: o.relay_number, calls },
   };
 }
 
@@ -58,7 +59,7 @@ export async function evidencePackRoutes(app: Api, ctx: AppContext) {
     preHandler: ctx.guards.admin('orders:read'),
     schema: {
       tags: ['admin-orders'], params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-      summary: '证据包: the after-sales case and statements, timeline, check-in vs start and address, location trail, service records, extra work and price changes, chat, relay number (each view audited)',
+      summary: '证据包: the after-sales case and statements, timeline, check-in vs start and address, location trail, service records, extra work and price changes, chat, relay number and its call records (each view audited)',
     },
   }, async (request) => {
     const pack = await evidencePack(ctx, request.params.id);

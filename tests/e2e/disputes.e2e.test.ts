@@ -55,7 +55,7 @@ describe('售后纠纷: the worker asks the platform to step in → both parties
     await screenshot(customer, 'dispute-customer.png');
   });
 
-  it('ops read the evidence pack on the order: both statements, check-in and trail facts', async () => {
+  it('ops read the evidence pack on the order: both statements, check-in and trail facts, the relay calls', async () => {
     const desk = await signInConsole(browser(), baseUrl, 'ops');
     await desk.setViewportSize({ width: 1440, height: 900 });
     const drawer = await openOrder(desk, booking.order.orderNo);
@@ -64,6 +64,9 @@ describe('售后纠纷: the worker asks the platform to step in → both parties
     await expect.poll(() => section.getByTestId('evidence-statement').count()).toBe(2);
     expect(await section.getByTestId('evidence-statement').first().getAttribute('data-party')).toBe('worker');
     expect(await section.getByTestId('evidence-check-in').innerText()).toMatch(/距服务地址 \d+ 米/);
+    const calls = section.getByTestId('evidence-calls');
+    expect(await calls.innerText()).toContain('2 次（客户拨 1，师傅拨 1），接通 1 次，共通话 1 分 15 秒');
+    expect(await calls.getByTestId('evidence-call').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-caller')}:${r.getAttribute('data-outcome')}`))).toEqual(['customer:answered', 'worker:no_answer']);
     await section.scrollIntoViewIfNeeded();
     await screenshot(desk, 'dispute-evidence.png');
   });

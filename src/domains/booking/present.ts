@@ -17,6 +17,10 @@ export interface AddressSnapshot { label: string; contactName: string; contactPh
 const HOUR = 3_600_000;
 /** States in which the assigned worker sees the exact address, contact and relay number. */
 const WORKER_PII_STATES: readonly OrderState[] = ['assigned', 'on_the_way', 'in_service', 'awaiting_confirmation'];
+/** The relay number connects the two sides while the order is theirs and open (the same states). */
+export const relayOpen = (o: { relay_number: string | null; status: string }) => !!o.relay_number && WORKER_PII_STATES.includes(o.status as OrderState);
+/** The key an order's relay binding is made with; the provider carries it on every call report. */
+export const relayBindingKey = (orderId: string, workerId: string) => `${orderId}:${workerId}`;
 /** States in which the customer sees the 4-digit service code. */
 const CODE_STATES: readonly OrderState[] = ['assigned', 'on_the_way'];
 
@@ -126,7 +130,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
   const address = JSON.parse(ctx.pii.decrypt(o.address_enc)) as AddressSnapshot;
   const workerSees = viewer.kind !== 'worker' || (o.worker_id === viewer.id && WORKER_PII_STATES.includes(state));
   const worker = o.worker_snapshot as WorkerSnapshot | null;
-  const relayVisible = o.relay_number && WORKER_PII_STATES.includes(state) && (viewer.kind !== 'worker' || o.worker_id === viewer.id);
+  const relayVisible = relayOpen(o) && (viewer.kind !== 'worker' || o.worker_id === viewer.id);
   const pendingExtra = extras.some((e) => e.status === 'proposed');
   const actions = viewer.kind === 'customer' ? customerActions(o, now, settings, !!pending)
     : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, settings, !!pending, pendingExtra) : [];

@@ -15,7 +15,7 @@ import { calendarOf, commit, commitmentsOf, confirmHold, release } from './commi
 import { needOf, snapshotItem } from './order-facts.js';
 import { orderSteps } from './order-steps.js';
 import { runEffects } from './effects.js';
-import { districtNames, orderView, summaryOf, type AddressSnapshot } from './present.js';
+import { districtNames, orderView, relayBindingKey, summaryOf, type AddressSnapshot } from './present.js';
 import { decideOffer, findOrder, insertEvent, offerOf, openOffer, withdrawOffers, type OrderRow } from './queries.js';
 import { publishOrderChanged } from './order-notices.js';
 import { MAX_CHECK_IN_FAILURES, timingOf, type BookingSettings } from './settings.js';
@@ -113,7 +113,7 @@ export async function takeOrder(ctx: AppContext, trx: Db, o: OrderRow, workerId:
   }
   const card = await workerCard(trx, workerId);
   const [customer, worker] = await Promise.all([userContact(ctx, trx, o.customer_id), userContact(ctx, trx, workerId)]);
-  const relay = await ctx.relay.bind(`${o.id}:${workerId}`, customer?.phone ?? '', worker?.phone ?? '', new Date(o.scheduled_start.getTime() + 3 * 86_400_000));
+  const relay = await ctx.relay.bind(relayBindingKey(o.id, workerId), customer?.phone ?? '', worker?.phone ?? '', new Date(o.scheduled_start.getTime() + 3 * 86_400_000));
   const action = actor.kind === 'worker' ? 'accept' : 'assign';
   const { home: _home, ...snapshot } = card ?? { home: null };
   const { order: taken, result } = await applyTransition(trx, o, action, actor, {

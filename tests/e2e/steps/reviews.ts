@@ -26,6 +26,9 @@ export async function completedOrder(baseUrl: string): Promise<{ booking: Bookin
   const booking = await bookWithWorker(baseUrl, asDemo);
   const id = booking.order.id;
   await acceptOrder(baseUrl, worker.token, id);
+  // They talk through the relay number (the local relay simulator reports each call): evidence for after-sales.
+  await call(baseUrl, booking.customerToken, 'POST', `/api/orders/${id}/relay-calls/simulate`, { outcome: 'answered', talkSeconds: 75 });
+  await call(baseUrl, worker.token, 'POST', `/api/orders/${id}/relay-calls/simulate`, { outcome: 'no_answer' });
   const code = await serviceCodeOf(baseUrl, booking);
   await askEarlyVisit(baseUrl, worker.token, id);
   await answerEarlyVisit(baseUrl, booking.customerToken, id, true);

@@ -19,8 +19,10 @@ interface EvidencePack {
   trail: { summary: { points: number; firstAt: string | null; lastAt: string | null; closestM: number | null } };
   records: unknown[]; extras: unknown[];
   chat: { earlier: { items: unknown[] } | null; items: unknown[] };
-  relay: { number: string | null };
+  relay: { number: string | null; calls: { summary: CallSummary; items: RelayCall[] } };
 }
+interface CallSummary { calls: number; answered: number; byCustomer: number; byWorker: number; talkSeconds: number }
+interface RelayCall { id: string; callerRole: 'customer' | 'worker' | 'other'; outcome: string; startedAt: string; talkSeconds: number }
 
 export const evidenceMessages: Messages = {
   'evidence.title': ['证据包', 'Evidence pack'],
@@ -50,6 +52,19 @@ export const evidenceMessages: Messages = {
   'evidence.countsValue': ['服务记录 {records} 条 · 增项 {extras} 项 · 聊天 {chat} 条', '{records} service records · {extras} extra-work items · {chat} chat messages'],
   'evidence.relay': ['隐私号', 'Relay number'],
   'evidence.relayNone': ['未分配', 'None'],
+  'evidence.calls': ['通话记录', 'Relay calls'],
+  'evidence.noCalls': ['无通话', 'No calls'],
+  'evidence.callsValue': ['{calls} 次（客户拨 {byCustomer}，师傅拨 {byWorker}），接通 {answered} 次，共通话 {talk}', '{calls} calls ({byCustomer} by the customer, {byWorker} by the worker), {answered} answered, {talk} in all'],
+  'evidence.callLine': ['{time} {who}拨打 · {outcome}', '{time} {who} called · {outcome}'],
+  'evidence.caller.customer': ['客户', 'the customer'],
+  'evidence.caller.worker': ['师傅', 'the worker'],
+  'evidence.caller.other': ['其他号码', 'another number'],
+  'evidence.callOutcome.answered': ['接通 {talk}', 'answered, {talk}'],
+  'evidence.callOutcome.no_answer': ['未接听', 'not answered'],
+  'evidence.callOutcome.busy': ['占线', 'busy'],
+  'evidence.callOutcome.rejected': ['被拒接', 'rejected'],
+  'evidence.callOutcome.failed': ['呼叫失败', 'failed'],
+  'evidence.talk': ['{m} 分 {s} 秒', '{m} min {s} s'],
   'evidence.decision': ['裁决：{outcome}，{reason}', 'Decision: {outcome}, {reason}'],
   'evidence.outcome.completed': ['维持完成', 'order stands'],
   'evidence.outcome.refund_full': ['全额退款', 'full refund'],
@@ -118,8 +133,30 @@ export function EvidenceSection({ order }: { order: AdminOrderView }) {
             {t('evidence.countsValue', { records: pack.records.length, extras: pack.extras.length, chat: pack.chat.items.length + (pack.chat.earlier?.items.length ?? 0) })}
           </Descriptions.Item>
           <Descriptions.Item label={t('evidence.relay')}>{pack.relay.number ?? t('evidence.relayNone')}</Descriptions.Item>
+          <Descriptions.Item label={t('evidence.calls')}>
+            <RelayCalls calls={pack.relay.calls} time={time} />
+          </Descriptions.Item>
         </Descriptions>
       )}
     </section>
+  );
+}
+
+/** The relay-call records: a summary, then each call (who dialled, when, the outcome and talk time). */
+function RelayCalls({ calls, time }: { calls: EvidencePack['relay']['calls']; time: (iso: string) => string }) {
+  const { t } = useI18n();
+  if (!calls.items.length) return <span data-testid="evidence-calls">{t('evidence.noCalls')}</span>;
+  const talk = (seconds: number) => t('evidence.talk', { m: Math.floor(seconds / 60), s: seconds % 60 });
+  return (
+    <div data-testid="evidence-calls">
+      <div>{t('evidence.callsValue', { ...calls.summary, talk: talk(calls.summary.talkSeconds) })}</div>
+      {calls.items.map((c) => (
+        <div key={c.id} className="a-evidence-call" data-testid="evidence-call" data-caller={c.callerRole} data-outcome={c.outcome}>
+          <Typography.Text type="secondary">
+            {t('evidence.callLine', { time: time(c.startedAt), who: t(`evidence.caller.${c.callerRole}`), outcome: t(`evidence.callOutcome.${c.outcome}`, { talk: talk(c.talkSeconds) }) })}
+          </Typography.Text>
+        </div>
+      ))}
+    </div>
   );
 }
