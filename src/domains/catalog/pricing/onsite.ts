@@ -45,7 +45,7 @@ function validateLine(raw: unknown, field: string, errors: PricingError[]): Quot
   const before = errors.length;
   const kind = l.kind as ProposalLineKind;
   if (!PROPOSAL_LINE_KINDS.includes(kind)) {
-    errors.push(pricingError(`${field}.kind`, 'INVALID_CHOICE', { value: String(l.kind) }));
+    errors.push(pricingError(`${field}.kind`, 'INVALID_CHOICE', { value: typeof l.kind === 'string' ? l.kind : typeof l.kind }));
   }
   const description = typeof l.description === 'string' ? l.description.trim() : undefined;
   if (description === undefined) errors.push(pricingError(`${field}.description`, 'WRONG_TYPE', { expected: 'string' }));
