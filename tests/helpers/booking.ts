@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { ensureAdmin } from '../../src/domains/admin/service.js';
 import type { TestApp } from './test-app.js';
 import { adminSignIn, smsSignIn } from './test-app.js';
+import { shanghaiAt } from './time.js';
 import { makeWorkers } from './workers.js';
 
 export const HOME = { lat: 31.1886, lng: 121.4365, districtCode: '310104' };
@@ -62,6 +63,18 @@ export async function payThroughCashier(t: TestApp, customer: Party, orderId: st
   const decided = await t.app.inject({ method: 'POST', url: `${cashierUrl}/${outcome}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
   if (decided.statusCode !== 303) throw new Error(`cashier: ${decided.statusCode} ${decided.body}`);
   return (await t.app.inject({ method: 'GET', url: `/api/payments/${paymentId}`, headers: customer.headers })).json() as { id: string; status: string; amountFen: number };
+}
+
+/** An order of a fresh customer at HOME, two days ahead at 10:00 Shanghai, that a fresh all-day worker has accepted. */
+export async function acceptedOrder(t: TestApp, workerName: string) {
+  const customer = await customerWithAddress(t);
+  const worker = await signedInWorker(t, { name: workerName, hours: ALL_DAY });
+  const order = await bookOrder(t, customer, shanghaiAt(2, 10), { workerId: worker.user.id });
+  const c = caller(t, customer);
+  const w = caller(t, worker);
+  const accepted = await w('POST', `/api/worker/orders/${order.id}/accept`, {});
+  if (accepted.statusCode !== 200) throw new Error(`accept: ${accepted.body}`);
+  return { order, customer, worker, c, w };
 }
 
 /** Every day, all day: for tests whose times depend on when they run. */

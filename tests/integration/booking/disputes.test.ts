@@ -1,10 +1,9 @@
 /** 售后纠纷: a worker opens a case, both parties add statements with photos before the deadline, the decision reaches both. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, signedInWorker } from '../../helpers/booking.js';
+import { caller, customerWithAddress, HOME, opsHeaders } from '../../helpers/booking.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { shanghaiAt } from '../../helpers/time.js';
 import { multipart, png } from '../../helpers/workers.js';
-import { agreeEarlyVisit } from './visit.js';
+import { orderInService } from './visit.js';
 
 let t: TestApp;
 let ops: ReturnType<typeof caller>;
@@ -13,20 +12,6 @@ beforeAll(async () => {
   ops = caller(t, { headers: await opsHeaders(t) });
 });
 afterAll(async () => { await t?.close(); });
-
-/** An order in service: accepted, early visit agreed, checked in. */
-async function orderInService() {
-  const customer = await customerWithAddress(t);
-  const worker = await signedInWorker(t, { name: '纠纷师傅', hours: ALL_DAY });
-  const order = await bookOrder(t, customer, shanghaiAt(2, 10), { workerId: worker.user.id });
-  const c = caller(t, customer);
-  const w = caller(t, worker);
-  expect((await w('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
-  const code = (await c('GET', `/api/orders/${order.id}`)).json().serviceCode;
-  await agreeEarlyVisit(w, c, order.id);
-  expect((await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).statusCode).toBe(200);
-  return { order, c, w };
-}
 
 async function photo(call: ReturnType<typeof caller>, path: string, tag: string) {
   const form = multipart(png(tag));
@@ -37,7 +22,7 @@ async function photo(call: ReturnType<typeof caller>, path: string, tag: string)
 
 describe('after-sales cases (售后纠纷)', () => {
   it('the worker opens a case; both parties add statements with photos; the decision with its reason reaches both', async () => {
-    const { order, c, w } = await orderInService();
+    const { order, c, w } = await orderInService(t, '纠纷师傅');
     expect((await c('GET', `/api/orders/${order.id}/dispute`)).json()).toEqual({ case: null });
     expect((await c('POST', `/api/orders/${order.id}/dispute/statements`, { body: '还没有纠纷' })).json().code).toBe('DISPUTE_NOT_OPEN');
 
@@ -74,7 +59,7 @@ describe('after-sales cases (售后纠纷)', () => {
   });
 
   it('refuses statements after the deadline, past the limit, on orders of others, and bad input — nothing written', async () => {
-    const { order, c, w } = await orderInService();
+    const { order, c, w } = await orderInService(t, '纠纷师傅');
     expect((await w('POST', `/api/worker/orders/${order.id}/dispute`, { reason: '短' })).statusCode).toBe(400);
     expect((await w('POST', `/api/worker/orders/${order.id}/dispute`, { reason: '客户拒绝开门验收' })).statusCode).toBe(200);
     const stranger = caller(t, await customerWithAddress(t));
@@ -96,7 +81,7 @@ describe('after-sales cases (售后纠纷)', () => {
   });
 
   it('the desk opens the evidence pack: case and statements, check-in against start and address, trail, chat; each view audited', async () => {
-    const { order, c, w } = await orderInService();
+    const { order, c, w } = await orderInService(t, '纠纷师傅');
     const fix = await w('POST', `/api/worker/orders/${order.id}/location`, { lat: HOME.lat + 0.001, lng: HOME.lng, accuracy: 15, recordedAt: new Date().toISOString() });
     expect(fix.statusCode).toBeLessThan(300);
     expect((await c('POST', `/api/orders/${order.id}/chat`, { kind: 'text', body: '师傅，厨房也请一起做' })).statusCode).toBeLessThan(300);

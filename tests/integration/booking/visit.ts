@@ -4,6 +4,8 @@
  * customer reads. For tests whose subject is what happens around or after the visit, not its time rules.
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { acceptedOrder, HOME } from '../../helpers/booking.js';
+import type { TestApp } from '../../helpers/test-app.js';
 
 type Call = (method: InjectOptions['method'], url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
 
@@ -18,3 +20,13 @@ export async function agreeEarlyVisit(w: Call, c: Call, orderId: string) {
 
 /** The body of a finish that comes well before the booked duration has passed. */
 export const EARLY_FINISH = { reason: '客户只需要先做厨房，其余改天' };
+
+/** An accepted order (see `acceptedOrder`) whose worker came early with the customer's consent and checked in at HOME. */
+export async function orderInService(t: TestApp, workerName: string) {
+  const o = await acceptedOrder(t, workerName);
+  const code = (await o.c('GET', `/api/orders/${o.order.id}`)).json().serviceCode;
+  await agreeEarlyVisit(o.w, o.c, o.order.id);
+  const checkedIn = await o.w('POST', `/api/worker/orders/${o.order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code });
+  if (checkedIn.statusCode !== 200) throw new Error(`check-in: ${checkedIn.body}`);
+  return o;
+}

@@ -1,9 +1,8 @@
 /** 隐私号通话记录: the relay provider's signed call reports, recorded once, read in the evidence pack. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELAY_REPORT_PATH, type CallReport } from '../../../src/platform/providers/relay.js';
-import { ALL_DAY, bookOrder, caller, customerWithAddress, opsHeaders, signedInWorker } from '../../helpers/booking.js';
+import { acceptedOrder, caller, customerWithAddress, opsHeaders } from '../../helpers/booking.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { shanghaiAt } from '../../helpers/time.js';
 
 let t: TestApp;
 let ops: ReturnType<typeof caller>;
@@ -13,23 +12,12 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-/** An order a fresh worker has accepted: the relay number is bound. */
-async function acceptedOrder() {
-  const customer = await customerWithAddress(t);
-  const worker = await signedInWorker(t, { name: '通话师傅', hours: ALL_DAY });
-  const order = await bookOrder(t, customer, shanghaiAt(2, 10), { workerId: worker.user.id });
-  const c = caller(t, customer);
-  const w = caller(t, worker);
-  expect((await w('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
-  return { order, customer, worker, c, w };
-}
-
 const calls = (orderId: string) => t.ctx.db.selectFrom('relay_calls').selectAll().where('order_id', '=', orderId).orderBy('started_at').execute();
 const post = (payload: string, headers: Record<string, string>) => t.app.inject({ method: 'POST', url: RELAY_REPORT_PATH, headers, payload });
 
 describe('relay-call records (隐私号通话记录)', () => {
   it('each side dials through the relay number; the reports are recorded with the caller as a role, never a number', async () => {
-    const { order, c, w, customer, worker } = await acceptedOrder();
+    const { order, c, w, customer, worker } = await acceptedOrder(t, '通话师傅');
     const answered = await c('POST', `/api/orders/${order.id}/relay-calls/simulate`, { outcome: 'answered', talkSeconds: 95 });
     expect(answered.statusCode).toBe(201);
     expect(answered.json()).toMatchObject({ outcome: 'answered', talkSeconds: 95 });
@@ -49,7 +37,7 @@ describe('relay-call records (隐私号通话记录)', () => {
   });
 
   it('a report posted again is recorded once; a forged, stale or tampered one is refused and writes nothing', async () => {
-    const { order, worker } = await acceptedOrder();
+    const { order, worker } = await acceptedOrder(t, '通话师傅');
     const o = await t.ctx.db.selectFrom('orders').select(['relay_number']).where('id', '=', order.id).executeTakeFirstOrThrow();
     const now = new Date();
     const report: CallReport = {
@@ -83,7 +71,7 @@ describe('relay-call records (隐私号通话记录)', () => {
   });
 
   it('only the two parties dial, only while the number is reachable; bad input is a field-level problem', async () => {
-    const { order, c, w } = await acceptedOrder();
+    const { order, c, w } = await acceptedOrder(t, '通话师傅');
     const stranger = caller(t, await customerWithAddress(t));
     expect((await stranger('POST', `/api/orders/${order.id}/relay-calls/simulate`, { outcome: 'answered', talkSeconds: 10 })).statusCode).toBe(404);
     const bad = await c('POST', `/api/orders/${order.id}/relay-calls/simulate`, { outcome: 'shouting', talkSeconds: -1 });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, signedInWorker } from '../../helpers/booking.js';
-import { shanghaiAt } from '../../helpers/time.js';
+import { caller, opsHeaders } from '../../helpers/booking.js';
 import { accounts, balanceOf, trialBalance } from '../../../src/domains/payments/ledger.js';
-import { agreeEarlyVisit, EARLY_FINISH } from '../booking/visit.js';
+import { EARLY_FINISH, orderInService } from '../booking/visit.js';
 
 let t: TestApp;
 let ops: ReturnType<typeof caller>;
@@ -22,15 +21,7 @@ async function expectBalanced() {
 
 /** A paid order of a chosen worker, visited and finished (待验收). */
 async function finishedOrder() {
-  const customer = await customerWithAddress(t);
-  const worker = await signedInWorker(t, { name: '仲裁师傅', hours: ALL_DAY });
-  const order = await bookOrder(t, customer, shanghaiAt(2, 10), { workerId: worker.user.id });
-  const c = caller(t, customer);
-  const w = caller(t, worker);
-  expect((await w('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
-  const code = (await c('GET', `/api/orders/${order.id}`)).json().serviceCode;
-  await agreeEarlyVisit(w, c, order.id);
-  expect((await w('POST', `/api/worker/orders/${order.id}/check-in`, { lat: HOME.lat, lng: HOME.lng, serviceCode: code })).statusCode).toBe(200);
+  const { order, worker, c, w } = await orderInService(t, '仲裁师傅');
   expect((await w('POST', `/api/worker/orders/${order.id}/finish`, EARLY_FINISH)).statusCode).toBe(200);
   return { order, worker, c, paid: order.price.totalFen as number };
 }

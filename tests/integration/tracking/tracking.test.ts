@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestWorkerFix, orderTrail } from '../../../src/domains/tracking/index.js';
 import { ensurePurgeScheduled, purgeJobOf } from '../../../src/domains/tracking/jobs.js';
-import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, signedInWorker } from '../../helpers/booking.js';
+import { acceptedOrder, ALL_DAY, caller, customerWithAddress, HOME, opsHeaders, signedInWorker } from '../../helpers/booking.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { shanghaiAt } from '../../helpers/time.js';
 import { agreeEarlyVisit, EARLY_FINISH } from '../booking/visit.js';
 
 let t: TestApp;
@@ -19,20 +18,15 @@ const MIN = 60_000;
 const FAR = { lat: 31.1975, lng: 121.4290 };
 const NEAR = { lat: 31.1900, lng: 121.4355 };
 
-/** An accepted order of a fresh customer with a fresh worker (not set off yet). */
-async function acceptedOrder() {
-  const customer = await customerWithAddress(t);
-  const worker = await signedInWorker(t, { name: '轨迹师傅', hours: ALL_DAY });
-  const order = await bookOrder(t, customer, shanghaiAt(2, 10), { workerId: worker.user.id });
-  const c = caller(t, customer);
-  const w = caller(t, worker);
-  expect((await w('POST', `/api/worker/orders/${order.id}/accept`, {})).statusCode).toBe(200);
-  await agreeEarlyVisit(w, c, order.id);
-  return { order, customer, worker, c, w };
+/** An accepted order of a fresh customer with a fresh worker, the early visit agreed (not set off yet). */
+async function acceptedEarly() {
+  const o = await acceptedOrder(t, '轨迹师傅');
+  await agreeEarlyVisit(o.w, o.c, o.order.id);
+  return o;
 }
 
 async function departed() {
-  const o = await acceptedOrder();
+  const o = await acceptedEarly();
   expect((await o.w('POST', `/api/worker/orders/${o.order.id}/depart`, FAR)).json().status).toBe('on_the_way');
   return o;
 }
@@ -42,7 +36,7 @@ const count = (orderId: string) => t.ctx.db.selectFrom('location_points').select
 
 describe('location trail (位置轨迹)', () => {
   it('a fix is taken only for the worker\'s own order between 出发 and 完成; a retry is idempotent', async () => {
-    const { order, w, c, worker, customer } = await acceptedOrder();
+    const { order, w, c, worker, customer } = await acceptedEarly();
     const now = Date.now();
     // Not set off yet: refused, nothing written.
     const early = await w('POST', `/api/worker/orders/${order.id}/location`, fix(new Date(now)));
@@ -140,7 +134,7 @@ describe('location trail (位置轨迹)', () => {
   });
 
   it('the customer sees the latest position and an ETA only while the worker is on the way', async () => {
-    const { order, c, w } = await acceptedOrder();
+    const { order, c, w } = await acceptedEarly();
     const url = `/api/orders/${order.id}/tracking`;
     expect((await c('GET', url)).json()).toMatchObject({ sharing: false, reason: 'not_departed', position: null, eta: null });
     expect((await w('POST', `/api/worker/orders/${order.id}/depart`, FAR)).statusCode).toBe(200);
