@@ -96,7 +96,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     map: localMapProvider(),
     kyc: localKycProvider(),
     relay: relaySim,
-    relaySim,
+    relaySim: config.providers.relay === 'local' ? relaySim : null,
     pay: simulatedGateway(paySim),
     paySim,
     jobs,
@@ -159,7 +159,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, complaintRoutes, qualityRoutes, claimRoutes, trackingRoutes, callRoutes, safetyRoutes, ...workflowRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
-  await app.register(async (scope) => cashierRoutes(scope, paySim));
+  // The simulator's cashier exists only while it is the payment provider (in production only when named: config.ts).
+  if (config.providers.pay === 'simulator') await app.register(async (scope) => cashierRoutes(scope, paySim));
   if (config.serveWeb) await serveWeb(app);
   return { app, ctx };
 }

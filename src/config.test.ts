@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, simulatorWarnings } from './config.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'dj-config-'));
 
@@ -38,5 +38,28 @@ describe('config', () => {
 
   it('requires APP_SECRET in production', () => {
     expect(() => loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production' })).toThrow(/APP_SECRET/);
+  });
+
+  it('production refuses the local simulators unless each is named, and says what is missing', () => {
+    const base = { DATA_DIR: dir(), NODE_ENV: 'production', APP_SECRET: 's'.repeat(32) };
+    let message = '';
+    try { loadConfig(base); } catch (e) { message = (e as Error).message; }
+    for (const name of ['SMS_PROVIDER', 'MAIL_PROVIDER', 'PAY_PROVIDER', 'KYC_PROVIDER', 'RELAY_PROVIDER', 'MAP_PROVIDER']) expect(message).toContain(`${name} is not set`);
+    expect(message).toContain('set SMS_PROVIDER=outbox to run on the local simulator anyway');
+    // Both problems at once: no secret and no providers.
+    expect(() => loadConfig({ ...base, APP_SECRET: '' })).toThrow(/APP_SECRET[\s\S]*SMS_PROVIDER is not set/);
+
+    const explicit = { ...base, SMS_PROVIDER: 'outbox', MAIL_PROVIDER: 'outbox', PAY_PROVIDER: 'simulator', KYC_PROVIDER: 'local', RELAY_PROVIDER: 'local', MAP_PROVIDER: 'local' };
+    const config = loadConfig(explicit);
+    expect(config.providers).toEqual({ sms: 'outbox', mail: 'outbox', pay: 'simulator', kyc: 'local', relay: 'local', map: 'local' });
+    expect(simulatorWarnings(config)).toHaveLength(6);
+    expect(simulatorWarnings(config)[0]).toMatch(/^SMS_PROVIDER=outbox: .*LOCAL SIMULATOR in production/);
+    expect(() => loadConfig({ ...explicit, PAY_PROVIDER: 'wechat' })).toThrow(/PAY_PROVIDER=wechat is not an adapter/);
+  });
+
+  it('development runs on the simulators without being told, and without warnings', () => {
+    const config = loadConfig({ DATA_DIR: dir() });
+    expect(config.providers.pay).toBe('simulator');
+    expect(simulatorWarnings(config)).toEqual([]);
   });
 });

@@ -28,15 +28,57 @@ const ConfigSchema = Type.Object({
   ]),
   /** Seed the demo city on start (default: on for embedded PGlite, off for DATABASE_URL). */
   seedDemo: Type.Boolean(),
+  /** The external services' adapters (only the local simulators are built in today: see PROVIDERS). */
+  providers: Type.Object({
+    sms: Type.Literal('outbox'), mail: Type.Literal('outbox'), pay: Type.Literal('simulator'),
+    kyc: Type.Literal('local'), relay: Type.Literal('local'), map: Type.Literal('local'),
+  }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
 
+/**
+ * Each external service: its environment variable and the adapters that exist. The first is the local simulator,
+ * the development default; in production it runs only when named explicitly (and start-up warns loudly).
+ */
+export const PROVIDERS = {
+  sms: { env: 'SMS_PROVIDER', adapters: ['outbox'], what: 'SMS (sign-in codes, notices)', simulated: 'messages land in the outbox table; nobody receives them' },
+  mail: { env: 'MAIL_PROVIDER', adapters: ['outbox'], what: 'e-mail', simulated: 'mail lands in the outbox table; nobody receives it' },
+  pay: { env: 'PAY_PROVIDER', adapters: ['simulator'], what: 'payments, refunds and payouts', simulated: 'the /paysim cashier marks charges paid with no money moving' },
+  kyc: { env: 'KYC_PROVIDER', adapters: ['local'], what: 'real-name checks', simulated: 'ID numbers are checked for form only, not against the register' },
+  relay: { env: 'RELAY_PROVIDER', adapters: ['local'], what: 'relay numbers (隐私号)', simulated: 'relay numbers are made up and connect no call' },
+  map: { env: 'MAP_PROVIDER', adapters: ['local'], what: 'maps and geocoding', simulated: 'an offline Shanghai gazetteer and straight-line distances' },
+} as const;
+export type ProviderKey = keyof typeof PROVIDERS;
+
+/** The adapters from the environment; in production every unset one is a problem (named with how to fix it). */
+function providersFrom(env: NodeJS.ProcessEnv, production: boolean) {
+  const chosen: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [key, p] of Object.entries(PROVIDERS)) {
+    const value = env[p.env];
+    if (value && !(p.adapters as readonly string[]).includes(value)) problems.push(`${p.env}=${value} is not an adapter for ${p.what} (available: ${p.adapters.join(', ')})`);
+    else if (!value && production) problems.push(`${p.env} is not set: production needs a real provider for ${p.what}, and none is configured (set ${p.env}=${p.adapters[0]} to run on the local simulator anyway: ${p.simulated})`);
+    chosen[key] = value || p.adapters[0];
+  }
+  return { chosen: chosen as Config['providers'], problems };
+}
+
+/** Start-up warnings: every local simulator running in production (each was named explicitly, or start-up failed). */
+export function simulatorWarnings(config: Config): string[] {
+  if (config.nodeEnv !== 'production') return [];
+  return (Object.keys(PROVIDERS) as ProviderKey[]).map((key) => {
+    const p = PROVIDERS[key];
+    return `${p.env}=${config.providers[key]}: ${p.what} run on the LOCAL SIMULATOR in production — ${p.simulated}`;
+  });
+}
+
 /** Builds the config from environment variables, validating once; throws ConfigError with every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? './data');
   const port = overrides.port ?? Number(env.PORT ?? 3000);
+  const providers = providersFrom(env, (overrides.nodeEnv ?? env.NODE_ENV) === 'production');
   const candidate = {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -54,12 +96,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ? { driver: 's3' as const, endpoint: env.S3_ENDPOINT ?? '', bucket: env.S3_BUCKET ?? '', region: env.S3_REGION ?? 'us-east-1', accessKeyId: env.S3_ACCESS_KEY_ID ?? '', secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '' }
       : { driver: 'local' as const },
     seedDemo: (env.SEED_DEMO ?? (env.DATABASE_URL ? '0' : '1')) !== '0',
+    providers: providers.chosen,
     ...overrides,
   };
-  if (!candidate.appSecret) candidate.appSecret = localSecret(dataDir, candidate.nodeEnv);
-  const errors = [...Value.Errors(ConfigSchema, candidate)];
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.instancePath || '/'}: ${e.message}`);
+  const problems = [...providers.problems];
+  if (!candidate.appSecret && candidate.nodeEnv === 'production') problems.unshift('APP_SECRET (at least 32 characters) is required in production: every instance must share one');
+  else if (!candidate.appSecret) candidate.appSecret = localSecret(dataDir);
+  const errors = [...Value.Errors(ConfigSchema, candidate)].filter((e) => candidate.appSecret || e.instancePath !== '/appSecret');
+  if (errors.length > 0 || problems.length > 0) {
+    const lines = [...problems.map((p) => `  ${p}`), ...errors.map((e) => `  ${e.instancePath || '/'}: ${e.message}`)];
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return candidate as Config;
@@ -74,8 +119,7 @@ function parseTrustProxy(value: string | undefined): boolean | string {
  * Without APP_SECRET a random secret is kept in the data directory, so a single embedded
  * install needs no setup. Production (several instances) must share one APP_SECRET.
  */
-function localSecret(dataDir: string, nodeEnv: string): string {
-  if (nodeEnv === 'production') throw new ConfigError('APP_SECRET (at least 32 characters) is required in production');
+function localSecret(dataDir: string): string {
   const file = join(dataDir, 'app-secret.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });

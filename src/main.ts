@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildApp, LISTEN_BACKLOG } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, simulatorWarnings, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { ensureAdmin } from './domains/admin/service.js';
@@ -49,6 +49,9 @@ async function seed(config: Config, database: Database) {
 async function start(config: Config, database: Database, release: () => void, t0: number) {
   if (config.serveWeb && webIsStale() && !buildWeb()) console.warn('web build failed: the portals are unavailable, the API still runs');
   const { app, ctx } = await buildApp(config, database);
+  const warnings = simulatorWarnings(config);
+  for (const w of warnings) app.log.warn(w);
+  if (warnings.length) console.warn(['', '!!! NOT FOR REAL CUSTOMERS: local simulators are running in production !!!', ...warnings.map((w) => `  ${w}`), ''].join('\n'));
   if (!config.seedDemo) await bootstrapAdmin(ctx);
   await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
   ctx.jobs.start();
@@ -93,7 +96,7 @@ function printWelcome(config: Config, kind: string, ms: number) {
     lines.push('', `demo accounts (password ${DEMO_PASSWORD}):`,
       `  admin console   ${DEMO_ADMINS.map((a) => `${a.username} (${a.roles[0]})`).join(', ')}`,
       `  customer        ${DEMO_CUSTOMER_PHONE}   worker ${DEMO_WORKER_PHONE}`,
-      '  any phone can sign in by SMS code: codes appear in this log and in the console → 消息外发 (Outbox)');
+      '  any phone can sign in by SMS code: the super admin reads codes in the console → 消息外发 (Outbox; masked for other staff)');
   }
   console.log(lines.join('\n') + '\n');
 }

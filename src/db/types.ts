@@ -118,6 +118,7 @@ export interface OutboxMessagesTable {
   recipient: string;
   subject: Generated<string>;
   body: string;
+  secrets: Generated<string[]>;
   created_at: Timestamp;
 }
 

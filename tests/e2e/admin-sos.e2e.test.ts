@@ -161,9 +161,11 @@ describe('console: 紧急求助 (SOS)', () => {
     expect(sms[0]!.body).toContain(`${lat.toFixed(5)},${lng.toFixed(5)}`);
 
     await ops.getByTestId('admin-menu').getByText('消息外发', { exact: true }).click();
-    const line = ops.getByTestId('outbox-sms').locator('tbody tr').filter({ hasText: contact.phone });
+    // Staff see the recipient masked (138****1234), never the whole number.
+    const masked = `${contact.phone.slice(0, 3)}****${contact.phone.slice(-4)}`;
+    const line = ops.getByTestId('outbox-sms').locator('tbody tr').filter({ hasText: masked }).filter({ hasText: '发起紧急求助' });
     await line.first().waitFor();
-    expect(await line.first().innerText()).toContain('发起紧急求助');
+    expect(await ops.getByTestId('outbox-sms').innerText()).not.toContain(contact.phone);
     await ops.context().close();
   });
 

@@ -65,7 +65,7 @@ export async function registerWithEmail(
     await q.createEmailToken(trx, { tokenHash: sha256(token), userId: inserted.id, expiresAt: new Date(Date.now() + EMAIL_LINK_TTL_MS) });
     const link = `${ctx.config.publicUrl}/api/auth/email/verify?token=${token}&portal=${input.role}`;
     await ctx.mail.send(trx, email, '【到家】请验证您的邮箱 / Verify your e-mail',
-      `您好！请在 24 小时内打开以下链接完成邮箱验证：\n${link}\n\nHello! Open this link within 24 hours to verify your e-mail address:\n${link}`);
+      `您好！请在 24 小时内打开以下链接完成邮箱验证：\n${link}\n\nHello! Open this link within 24 hours to verify your e-mail address:\n${link}`, { secrets: [token] });
     await writeAudit(trx, { actorKind: 'user', actorId: inserted.id, action: 'account.registered', targetType: 'user', targetId: inserted.id, ip: meta.ip, detail: { method: 'email' } });
     return { userId: inserted.id, verificationSent: true };
   });

@@ -40,7 +40,7 @@ export async function issueSmsCode(ctx: AppContext, phone: string, purpose: SmsP
       expires_at: new Date(Date.now() + SMS_RULES.ttlSeconds * 1000),
     }).returning('id').executeTakeFirstOrThrow();
     await trx.updateTable('sms_codes').set({ code_hash: codeHash(row.id, code) }).where('id', '=', row.id).execute();
-    await ctx.sms.send(trx, phone, TEXT[purpose].replace('{code}', code));
+    await ctx.sms.send(trx, phone, TEXT[purpose].replace('{code}', code), { secrets: [code] });
   });
 }
 

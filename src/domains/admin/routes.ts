@@ -4,7 +4,7 @@ import type { Api, AppContext } from '../../platform/app-context.js';
 import { listAudit } from '../../platform/audit.js';
 import { clearSessionCookie, setSessionCookie, tokenFrom } from '../../platform/auth.js';
 import { PageQuery, Page, pageOf } from '../../platform/paging.js';
-import { listOutbox } from '../../platform/providers/outbox.js';
+import { listOutbox, presentOutbox } from '../../platform/providers/outbox.js';
 import { resolveSession, revokeSession } from '../../platform/sessions.js';
 import { AccountsSchemas, metaOf, searchAccounts } from '../accounts/index.js';
 import * as S from './schema.js';
@@ -50,10 +50,11 @@ export async function adminRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/admin/outbox', {
     preHandler: g.admin('outbox:read'),
-    schema: { tags, summary: 'Messages sent through the local SMS / e-mail providers', querystring: Type.Intersect([PageQuery, Type.Object({ channel: Type.Optional(Type.Union([Type.Literal('sms'), Type.Literal('email')])) })]), response: { 200: Page(S.OutboxRow) } },
+    schema: { tags, summary: 'Messages sent through the local SMS / e-mail providers (recipients, codes and tokens masked; only the super admin of a development install sees them)', querystring: Type.Intersect([PageQuery, Type.Object({ channel: Type.Optional(Type.Union([Type.Literal('sms'), Type.Literal('email')])) })]), response: { 200: Page(S.OutboxRow) } },
   }, async (request) => {
     const r = await listOutbox(ctx.db, { channel: request.query.channel, ...pageOf(request.query) });
-    return { total: r.total, items: r.items.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, createdAt: m.created_at.toISOString() })) };
+    const reveal = ctx.config.nodeEnv !== 'production' && request.admin!.roles.includes('super_admin');
+    return { total: r.total, items: r.items.map((m) => presentOutbox(m, reveal)) };
   });
 
   app.get('/api/admin/audit', {

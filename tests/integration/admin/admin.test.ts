@@ -78,11 +78,43 @@ describe('admin console access', () => {
     expect(users.items.some((u: { id: string; phoneMasked: string }) => u.id === c.user.id && u.phoneMasked.includes('****'))).toBe(true);
     expect(JSON.stringify(users)).not.toContain(c.phone);
     const outbox = (await get('support', '/api/admin/outbox?channel=sms&pageSize=50')).json();
-    expect(outbox.items.some((m: { recipient: string }) => m.recipient === c.phone)).toBe(true);
+    expect(outbox.items.some((m: { recipient: string }) => m.recipient === `${c.phone.slice(0, 3)}****${c.phone.slice(-4)}`)).toBe(true);
+    expect(JSON.stringify(outbox)).not.toContain(c.phone);
     const overview = (await get('finance', '/api/admin/overview')).json();
     expect(overview.customers).toBeGreaterThan(0);
     expect(overview.categories).toBeGreaterThanOrEqual(8);
     const paging = await get('support', '/api/admin/users?pageSize=1000');
     expect(paging.statusCode).toBe(400);
+  });
+
+  it('no staff member reads a sign-in code or a verification token in the outbox; the super admin of a development install does', async () => {
+    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, remoteAddress: '10.9.8.7' })).statusCode).toBe(200);
+    const email = `mask${randomUUID().slice(0, 8)}@example.com`;
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/email/register', payload: { email, password: 'mima20261', role: 'customer' } })).statusCode).toBeLessThan(300);
+    const stored = await t.ctx.db.selectFrom('outbox_messages').select(['recipient', 'body', 'secrets']).where('recipient', 'in', [phone, email]).execute();
+    const code = stored.find((m) => m.recipient === phone)!.secrets[0]!;
+    const token = stored.find((m) => m.recipient === email)!.secrets[0]!;
+    expect(code).toMatch(/^\d{6}$/);
+    expect(token.length).toBeGreaterThan(20);
+
+    const seen = async (role: string) => JSON.stringify([
+      (await get(role, '/api/admin/outbox?channel=sms&pageSize=100')).json(), (await get(role, '/api/admin/outbox?channel=email&pageSize=100')).json(),
+    ]);
+    for (const role of ['support', 'operations']) {
+      const text = await seen(role);
+      expect(text).toContain('您的登录验证码是 ••••••');
+      for (const secret of [code, token, phone, email]) expect(text, `${role} sees ${secret}`).not.toContain(secret);
+    }
+    const dev = await seen('super_admin');
+    for (const secret of [code, token, phone, email]) expect(dev).toContain(secret);
+    const env = t.ctx.config.nodeEnv;
+    t.ctx.config.nodeEnv = 'production';
+    try {
+      const prod = await seen('super_admin');
+      for (const secret of [code, token, phone, email]) expect(prod).not.toContain(secret);
+    } finally {
+      t.ctx.config.nodeEnv = env;
+    }
   });
 });

@@ -9,9 +9,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'dj-cli-'));
 const port = 41000 + Math.floor(Math.random() * 2000);
 const children: ChildProcess[] = [];
 
-function start(viaNpm = false) {
+function start(viaNpm = false, extraEnv: Record<string, string> = {}) {
   const { DATABASE_URL: _pg, ...inherited } = process.env; // the embedded default, even in the PostgreSQL pass
-  const env = { ...inherited, DATA_DIR: dataDir, PORT: String(port), SERVE_WEB: '0', LOG_LEVEL: 'warn' };
+  const env = { ...inherited, DATA_DIR: dataDir, PORT: String(port), SERVE_WEB: '0', LOG_LEVEL: 'warn', ...extraEnv };
   const child = viaNpm
     ? spawn('npm', ['start', '--silent'], { cwd: root, env })
     : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: root, env });
@@ -70,4 +70,13 @@ describe('npm start (embedded PGlite)', () => {
     await viaNpm.exited;
     await expect.poll(() => existsSync(join(dataDir, 'daojia.lock')), { timeout: 10_000 }).toBe(false);
   }, 300_000);
+});
+
+describe('NODE_ENV=production npm start', () => {
+  it('refuses to start on the local simulators without being told, naming what is missing', async () => {
+    const prod = start(false, { NODE_ENV: 'production', APP_SECRET: 'p'.repeat(40) });
+    expect(await prod.exited).toBe(1);
+    for (const name of ['SMS_PROVIDER', 'MAIL_PROVIDER', 'PAY_PROVIDER', 'KYC_PROVIDER', 'RELAY_PROVIDER', 'MAP_PROVIDER']) expect(prod.output()).toContain(`${name} is not set`);
+    expect(prod.output()).not.toContain('is running');
+  }, 60_000);
 });

@@ -131,7 +131,7 @@ export const adminMessages: Messages = {
   'outbox.subject': ['主题', 'Subject'],
   'outbox.body': ['内容', 'Content'],
   'outbox.sentAt': ['发送时间', 'Sent'],
-  'outbox.intro': ['本地短信和邮件服务发出的消息（开发与演示环境）。', 'Messages sent by the local SMS and e-mail providers (development and demo).'],
+  'outbox.intro': ['本地短信和邮件服务发出的消息（开发与演示环境）。收件人、验证码和验证链接已脱敏，仅开发环境的超级管理员可见。', 'Messages sent by the local SMS and e-mail providers (development and demo). Recipients, codes and verification links are masked; only the super admin of a development install sees them.'],
 
   'audit.actionPlaceholder': ['按操作筛选，如 admin.sign_in', 'Filter by action, e.g. admin.sign_in'],
   'audit.time': ['时间', 'Time'],
