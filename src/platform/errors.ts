@@ -20,6 +20,8 @@ export const ERRORS = {
   EMAIL_INVALID: { status: 400, zh: '邮箱格式不正确', en: 'The e-mail address is not valid' },
   SMS_RATE_LIMITED: { status: 429, zh: '验证码发送过于频繁，请 {seconds} 秒后再试', en: 'Too many codes requested, try again in {seconds} s' },
   SMS_DAILY_LIMIT: { status: 429, zh: '今日验证码发送次数已达上限', en: 'Daily limit of verification codes reached' },
+  SIGN_IN_LOCKED: { status: 429, zh: '密码错误次数过多，请 {minutes} 分钟后再试，或使用短信验证码登录', en: 'Too many wrong passwords: try again in {minutes} min, or sign in with an SMS code' },
+  CONSOLE_SIGN_IN_LOCKED: { status: 429, zh: '密码错误次数过多，登录已暂时锁定，请 {minutes} 分钟后再试', en: 'Too many wrong passwords: sign-in is locked, try again in {minutes} min' },
   SMS_CODE_INVALID: { status: 400, zh: '验证码错误', en: 'The verification code is wrong' },
   SMS_CODE_EXPIRED: { status: 400, zh: '验证码已过期或已使用，请重新获取', en: 'The code has expired or was already used; request a new one' },
   SMS_CODE_LOCKED: { status: 400, zh: '验证码错误次数过多已失效，请重新获取', en: 'Too many wrong attempts; request a new code' },

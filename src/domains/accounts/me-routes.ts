@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { clearSessionCookie } from '../../platform/auth.js';
 import { readUpload } from '../../platform/files.js';
+import { retryAfterHeader } from '../../platform/limits.js';
 import { addAddress, deleteAddress, listMyAddresses, updateAddress } from './addresses-service.js';
 import { deleteMyAccount, exportMyData, sendDeletionCode } from './privacy-service.js';
 import * as P from './profile-service.js';
@@ -61,7 +62,7 @@ export async function meRoutes(app: Api, ctx: AppContext) {
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
   });
 
-  app.post('/api/me/delete/code', { preHandler, schema: { tags, summary: 'Send the account-deletion SMS code to my phone', body: Type.Object({}, { additionalProperties: false }), response: { 200: S.SendSmsReply } } },
+  app.post('/api/me/delete/code', { preHandler, onError: retryAfterHeader, schema: { tags, summary: 'Send the account-deletion SMS code to my phone', body: Type.Object({}, { additionalProperties: false }), response: { 200: S.SendSmsReply } } },
     async (request) => sendDeletionCode(ctx, me(request), request.ip));
 
   app.post('/api/me/delete', { preHandler, schema: { tags, summary: 'Delete my account (注销); needs my password or an SMS code', body: S.DeleteAccountBody } },

@@ -5,6 +5,8 @@ import { clearSessionCookie, setSessionCookie } from '../../platform/auth.js';
 import * as S from './schema.js';
 import { registerWithEmail, sendSmsCode, signInWithPassword, signInWithSms, signOut, verifyEmail } from './service.js';
 import { resolveSession } from '../../platform/sessions.js';
+import { purgeLimitCounters, retryAfterHeader } from '../../platform/limits.js';
+import { preparePasswordChecks } from './passwords.js';
 import { tokenFrom } from '../../platform/auth.js';
 
 export const metaOf = (request: FastifyRequest): RequestMeta => ({ ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
@@ -13,8 +15,12 @@ export const metaOf = (request: FastifyRequest): RequestMeta => ({ ip: request.i
 export async function authRoutes(app: Api, ctx: AppContext) {
   const secure = ctx.config.publicUrl.startsWith('https://');
   const tags = ['auth'];
+  preparePasswordChecks();
+  // The sign-in and SMS counters of every instance live in one table; drop the ones whose window has long ended.
+  ctx.jobs.every(3_600_000, () => purgeLimitCounters(ctx.db).then(() => undefined));
 
   app.post('/api/auth/sms/send', {
+    onError: retryAfterHeader,
     schema: { tags, summary: 'Send a 6-digit SMS code (1 per 60 s, 10 per day per phone and IP)', body: S.SendSmsBody, response: { 200: S.SendSmsReply } },
   }, async (request) => sendSmsCode(ctx, request.body.phone, request.body.purpose ?? 'login', metaOf(request)));
 
@@ -45,7 +51,8 @@ export async function authRoutes(app: Api, ctx: AppContext) {
   });
 
   app.post('/api/auth/password/login', {
-    schema: { tags, summary: 'Sign in with phone or e-mail + password', body: S.PasswordLoginBody, response: { 200: S.LoginReply } },
+    onError: retryAfterHeader,
+    schema: { tags, summary: 'Sign in with phone or e-mail + password (5 failures per account and address in 15 min lock that address out; 429 SIGN_IN_LOCKED with Retry-After)', body: S.PasswordLoginBody, response: { 200: S.LoginReply } },
   }, async (request, reply) => {
     const r = await signInWithPassword(ctx, request.body, metaOf(request));
     setSessionCookie(reply, 'user', r.token, r.remember, r.expiresAt, secure);

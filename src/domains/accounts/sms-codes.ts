@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/app-context.js';
 import { sha256, sixDigitCode } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
+import { limitError } from '../../platform/limits.js';
 
 export type SmsPurpose = 'login' | 'delete_account';
 
@@ -15,24 +16,37 @@ const TEXT: Record<SmsPurpose, string> = {
   delete_account: '【到家】您正在注销账号，验证码 {code}，5 分钟内有效。如非本人操作请忽略。',
 };
 
+/** Advisory-lock classes (the two-key form, apart from single-key locks elsewhere) of the SMS send limits. */
+const LOCK_IP = 16_001;
+const LOCK_PHONE = 16_002;
+
 /**
  * Issues a 6-digit code: at most one per 60 s and 10 per 24 h, both per phone and per IP.
  * Only a salted hash is stored; the code itself goes to the SMS provider.
+ *
+ * The limits are counted from `sms_codes` inside a transaction that first takes transaction-scoped advisory locks on
+ * the client address and then on the phone (always in that order, so two requests never wait on each other in a
+ * circle): every request for the same address or the same phone — on any instance sharing the database — waits for
+ * the one before it to commit, then counts its row. Parallel requests therefore cannot all pass the check.
  */
 export async function issueSmsCode(ctx: AppContext, phone: string, purpose: SmsPurpose, ip: string): Promise<void> {
   const phoneHash = ctx.pii.blindIndex(phone);
   await ctx.db.transaction().execute(async (trx) => {
-    // Serialise concurrent requests for one phone so the limits cannot be raced past.
-    await sql`select pg_advisory_xact_lock(hashtext(${phoneHash}))`.execute(trx);
-    const since = new Date(Date.now() - DAY_MS);
+    await sql`select pg_advisory_xact_lock(${LOCK_IP}::int, hashtext(${ip}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(${LOCK_PHONE}::int, hashtext(${phoneHash}))`.execute(trx);
+    const now = Date.now();
+    const since = new Date(now - DAY_MS);
     for (const [column, value] of [['phone_hash', phoneHash], ['ip', ip]] as const) {
       const recent = await trx.selectFrom('sms_codes')
-        .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('created_at').as('last')])
+        .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('created_at').as('last'), (eb) => eb.fn.min('created_at').as('first')])
         .where(column, '=', value).where('created_at', '>', since).executeTakeFirstOrThrow();
       const last = recent.last ? new Date(recent.last as unknown as string) : null;
-      const wait = last ? Math.ceil((last.getTime() + SMS_RULES.resendSeconds * 1000 - Date.now()) / 1000) : 0;
-      if (wait > 0) throw new AppError('SMS_RATE_LIMITED', { seconds: wait });
-      if (Number(recent.n) >= SMS_RULES.perDay) throw new AppError('SMS_DAILY_LIMIT');
+      const wait = last ? Math.ceil((last.getTime() + SMS_RULES.resendSeconds * 1000 - now) / 1000) : 0;
+      if (wait > 0) throw limitError('SMS_RATE_LIMITED', wait);
+      if (Number(recent.n) >= SMS_RULES.perDay) {
+        const first = new Date(recent.first as unknown as string);
+        throw limitError('SMS_DAILY_LIMIT', Math.ceil((first.getTime() + DAY_MS - now) / 1000));
+      }
     }
     const code = sixDigitCode();
     const row = await trx.insertInto('sms_codes').values({

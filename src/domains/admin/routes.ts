@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { listAudit } from '../../platform/audit.js';
+import { retryAfterHeader } from '../../platform/limits.js';
 import { clearSessionCookie, setSessionCookie, tokenFrom } from '../../platform/auth.js';
 import { PageQuery, Page, pageOf } from '../../platform/paging.js';
 import { listOutbox, presentOutbox } from '../../platform/providers/outbox.js';
@@ -17,7 +18,7 @@ export async function adminRoutes(app: Api, ctx: AppContext) {
   const g = ctx.guards;
   const secure = ctx.config.publicUrl.startsWith('https://');
 
-  app.post('/api/admin/auth/login', { schema: { tags, summary: 'Console sign-in', body: S.AdminLoginBody, response: { 200: S.AdminLoginReply } } }, async (request, reply) => {
+  app.post('/api/admin/auth/login', { onError: retryAfterHeader, schema: { tags, summary: 'Console sign-in (5 failures per username and address in 15 min lock that address out; 429 CONSOLE_SIGN_IN_LOCKED with Retry-After)', body: S.AdminLoginBody, response: { 200: S.AdminLoginReply } } }, async (request, reply) => {
     const r = await adminSignIn(ctx, request.body, metaOf(request));
     setSessionCookie(reply, 'admin', r.token, false, r.expiresAt, secure);
     return { admin: r.admin, token: r.token };

@@ -7,8 +7,11 @@ beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t?.close(); });
 
 const register = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/auth/email/register', payload });
-const pwLogin = (identifier: string, password: string, extra: Record<string, unknown> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/password/login', payload: { identifier, password, role: 'customer', ...extra }, remoteAddress: randomIp() });
+const pwLogin = (identifier: string, password: string, extra: Record<string, unknown> = {}, ip = randomIp()) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/password/login', payload: { identifier, password, role: 'customer', ...extra }, remoteAddress: ip });
+/** The path of the verification link mailed to `email`. */
+const verifyLink = async (email: string) => (await latestOutbox(t.ctx, email.toLowerCase(), 'email'))!.body
+  .match(/\/api\/auth\/email\/verify\?token=[\w-]+&portal=customer/)![0];
 const newEmail = () => `Li.Na+${randomUUID().slice(0, 8)}@Example.COM`;
 
 describe('e-mail + password accounts', () => {
@@ -54,16 +57,21 @@ describe('e-mail + password accounts', () => {
     expect(rows).toHaveLength(0);
   });
 
-  it('wrong passwords get one generic answer and are throttled after 10 failures', async () => {
+  it('wrong passwords get one generic answer and lock the address out after 5 failures (other addresses unaffected)', async () => {
     const email = newEmail();
     await register({ email, password: 'qingjie2026', role: 'customer' });
-    const unknown = await pwLogin('nobody@example.com', 'whatever1');
-    const wrong = await pwLogin(email, 'wrongpass1');
+    await t.app.inject({ method: 'GET', url: (await verifyLink(email)) });
+    const ip = randomIp();
+    const unknown = await pwLogin('nobody@example.com', 'whatever1', {}, ip);
+    const wrong = await pwLogin(email, 'wrongpass1', {}, ip);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: 'CREDENTIALS_INVALID' });
-    for (let i = 0; i < 9; i++) await pwLogin(email, 'wrongpass1');
-    const throttled = await pwLogin(email, 'qingjie2026');
+    expect(unknown.json()).toEqual(wrong.json());
+    for (let i = 0; i < 4; i++) expect((await pwLogin(email, 'wrongpass1', {}, ip)).statusCode).toBe(401);
+    const throttled = await pwLogin(email, 'qingjie2026', {}, ip);
     expect(throttled.statusCode).toBe(429);
+    expect(throttled.json().code).toBe('SIGN_IN_LOCKED');
+    expect((await pwLogin(email, 'qingjie2026')).statusCode).toBe(200);
   });
 
   it('a phone account sets a password, signs in with it, and changing it signs other devices out', async () => {
