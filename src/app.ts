@@ -51,6 +51,7 @@ import { createGuards } from './platform/auth.js';
 import { createPiiCrypto } from './platform/crypto.js';
 import { fileRoutes } from './platform/files-routes.js';
 import { installErrorHandling } from './platform/http-errors.js';
+import { DOCS_CSP, installSecurityHeaders } from './platform/security-headers.js';
 import { localKycProvider } from './platform/providers/kyc.js';
 import { localMapProvider } from './platform/providers/map.js';
 import { localRelayProvider } from './platform/providers/relay.js';
@@ -138,6 +139,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     void reply.type('text/html; charset=utf-8').sendFile('index.html');
     return true;
   } : undefined);
+  await installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(swagger, {
@@ -146,7 +148,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'dj_session' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
 
   app.get('/health', {
     schema: { tags: ['ops'], response: { 200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } } } },

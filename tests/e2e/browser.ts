@@ -37,11 +37,15 @@ export function useMobilePage(baseUrl: string, opened: (page: Page) => void): vo
   useBrowser(async (browser) => opened(await (await newMobileContext(browser, baseUrl)).newPage()));
 }
 
-/** Uncaught exceptions of every page opened through these helpers; journeys expect none. */
+/** Uncaught exceptions and CSP violations of every page opened through these helpers; journeys expect none. */
 export const pageErrors: string[] = [];
 
 function recordErrors(context: BrowserContext): BrowserContext {
   context.on('weberror', (error) => pageErrors.push(`${error.page()?.url() ?? ''}: ${error.error().message}`));
+  // A script, style or image the Content-Security-Policy blocked is a broken page too.
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(`${message.location().url}: ${message.text()}`);
+  });
   return context;
 }
 
