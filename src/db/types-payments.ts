@@ -50,7 +50,10 @@ export interface OrderSettlementsTable {
 export interface PaysimRefundsTable { refund_no: string; out_trade_no: string; amount_fen: number; refund_id: string; created_at: Timestamp }
 export interface PaysimPayoutsTable { ref: string; card_last4: string; amount_fen: number; status: 'paid' | 'failed'; created_at: Timestamp }
 
+export interface PaymentNotificationNoncesTable { nonce_key: string; seen_at: Generated<Date> }
+
 export interface PaymentsDB {
+  payment_notification_nonces: PaymentNotificationNoncesTable;
   ledger_accounts: LedgerAccountsTable;
   journal_entries: JournalEntriesTable;
   journal_lines: JournalLinesTable;

@@ -97,6 +97,19 @@ async function captureCard(trx: Kysely<DB>, p: { id: string; service_card_id: st
 }
 
 /** POST /api/payments/notify/:provider — verifies, logs every delivery, applies once, answers in the provider's format. */
+/** Remembers a notification's nonce; false when it was seen before (a captured notification sent again). */
+async function firstSight(ctx: AppContext, key: string): Promise<boolean> {
+  const row = await ctx.db.insertInto('payment_notification_nonces').values({ nonce_key: key.slice(0, 200) })
+    .onConflict((oc) => oc.column('nonce_key').doNothing()).returning('nonce_key').executeTakeFirst();
+  return !!row;
+}
+
+/** Nonces outlive the ±300 s signature window three times over, then go (hourly). */
+export async function purgeNotificationNonces(db: AppContext['db'], now = new Date()): Promise<number> {
+  const gone = await db.deleteFrom('payment_notification_nonces').where('seen_at', '<', new Date(now.getTime() - 15 * 60_000)).executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}
+
 export async function handleNotification(ctx: AppContext, provider: PayProvider, headers: Record<string, string | string[] | number | undefined>, rawBody: string) {
   const adapter = ctx.pay.provider(provider);
   const parsed = await adapter.parseNotification({ headers, rawBody, now: new Date() });
@@ -105,6 +118,10 @@ export async function handleNotification(ctx: AppContext, provider: PayProvider,
   if (!parsed.ok) {
     await log(null, '', 'rejected', parsed.reason);
     return adapter.answer(false, parsed.reason);
+  }
+  if (parsed.replayKey && !(await firstSight(ctx, parsed.replayKey))) {
+    await log(null, parsed.event.eventId, 'rejected', 'REPLAYED');
+    return adapter.answer(false, 'REPLAYED');
   }
   const outcome = await applyPaymentEvent(ctx, provider, parsed.event);
   const payment = await ctx.db.selectFrom('payments').select('id').where('out_trade_no', '=', parsed.event.outTradeNo).executeTakeFirst();

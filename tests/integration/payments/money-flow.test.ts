@@ -108,6 +108,41 @@ describe('paying through the provider', () => {
     await expectBalanced();
   });
 
+  it('refuses a captured WeChat notification sent again (its nonce was seen) and an Alipay one whose notify_time is days old', async () => {
+    const customer = await customerWithAddress(t);
+    const order = await bookOrder(t, customer, inHours(30), { pay: false });
+    const captured: { url: string; headers: Record<string, string>; payload: string }[] = [];
+    t.ctx.paySim.setDeliver(async (request) => {
+      captured.push(request);
+      const res = await t.app.inject({ method: 'POST', url: request.url, headers: request.headers, payload: request.payload });
+      return { statusCode: res.statusCode, body: res.body };
+    });
+    const paid = await payThroughCashier(t, customer, order.id, 'wechat');
+    expect(paid.status).toBe('paid');
+    const first = captured[0]!;
+    const entries = () => t.ctx.db.selectFrom('journal_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+    const before = await entries();
+    const again = await t.app.inject({ method: 'POST', url: first.url, headers: first.headers, payload: first.payload });
+    expect(again.statusCode).toBe(401);
+    expect(again.json()).toMatchObject({ code: 'FAIL', message: 'REPLAYED' });
+    const last = await t.ctx.db.selectFrom('payment_notifications').select(['outcome', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(last).toEqual({ outcome: 'rejected', detail: 'REPLAYED' });
+    expect(await entries()).toBe(before);
+    // The sweep forgets nonces only well after the signature window has closed on them.
+    const { purgeNotificationNonces } = await import('../../../src/domains/payments/pay-service.js');
+    expect(await purgeNotificationNonces(t.ctx.db, new Date(Date.now() + 60_000))).toBe(0);
+    expect(await purgeNotificationNonces(t.ctx.db, new Date(Date.now() + 16 * 60_000))).toBeGreaterThan(0);
+
+    const { signParams } = await import('../../../src/platform/providers/payments/alipay-signing.js');
+    const keys = await t.ctx.paySim.keysOf('alipay');
+    const old = new Date(Date.now() - 30 * DAY).toISOString();
+    const params = signParams({ notify_id: 'n1', notify_time: old, out_trade_no: 'X', total_amount: '1.00', trade_status: 'TRADE_SUCCESS', gmt_payment: old }, keys.privatePem);
+    const stale = await t.app.inject({ method: 'POST', url: '/api/payments/notify/alipay', headers: FORM, payload: new URLSearchParams(params).toString() });
+    expect(stale.body).toBe('failure');
+    const refused = await t.ctx.db.selectFrom('payment_notifications').select(['outcome', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(refused).toEqual({ outcome: 'rejected', detail: 'NOTIFY_TIME_OUT_OF_WINDOW' });
+  });
+
   it('refunds a charge paid after the order stopped waiting for it (paid twice)', async () => {
     const customer = await customerWithAddress(t);
     const order = await bookOrder(t, customer, inHours(30), { pay: false });

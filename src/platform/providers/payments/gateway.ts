@@ -41,6 +41,7 @@ async function parseWechat(sim: PaySimulator, provider: PayProvider, input: Para
   if (!tx.out_trade_no || !Number.isSafeInteger(total) || !tx.mchid) return { ok: false, reason: 'RESOURCE_INCOMPLETE' };
   return {
     ok: true,
+    replayKey: `${provider}:${verified.serial}:${verified.nonce}`,
     event: {
       outTradeNo: tx.out_trade_no, txnId: tx.transaction_id ?? '', amountFen: total!, currency: tx.amount?.currency ?? '', success: tx.trade_state === 'SUCCESS',
       paidAt: providerPaidAt(tx.success_time), eventId: body.id ?? '', merchantId: `${tx.mchid}/${tx.appid ?? ''}`,
@@ -48,10 +49,23 @@ async function parseWechat(sim: PaySimulator, provider: PayProvider, input: Para
   };
 }
 
+/** Alipay resends a notification for up to 25 h (4 m … 15 h apart): an older `notify_time` is a replay. */
+export const ALIPAY_NOTIFY_MAX_AGE_MS = 48 * 3_600_000;
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/** Whether a notification's own time is believable now: not older than `maxAgeMs`, not more than 5 min ahead. */
+export function freshNotifyTime(notifyTime: string | undefined, now: Date, maxAgeMs = ALIPAY_NOTIFY_MAX_AGE_MS): boolean {
+  const at = providerPaidAt(notifyTime);
+  if (!at) return false;
+  const age = now.getTime() - Date.parse(at);
+  return age <= maxAgeMs && age >= -FUTURE_SLACK_MS;
+}
+
 async function parseAlipay(sim: PaySimulator, input: Parameters<PaymentProvider['parseNotification']>[0]): Promise<ParsedNotification> {
   const keys = await sim.keysOf('alipay');
   const params = Object.fromEntries(new URLSearchParams(input.rawBody));
   if (!verifyParams(params, keys.publicPem)) return { ok: false, reason: 'BAD_SIGNATURE' };
+  if (!freshNotifyTime(params.notify_time, input.now)) return { ok: false, reason: 'NOTIFY_TIME_OUT_OF_WINDOW' };
   const amountFen = yuanToFen(params.total_amount ?? '');
   if (!params.out_trade_no || amountFen === null) return { ok: false, reason: 'RESOURCE_INCOMPLETE' };
   return {

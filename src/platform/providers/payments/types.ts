@@ -30,7 +30,8 @@ export interface PaymentEvent {
   merchantId: string;
 }
 
-export type ParsedNotification = { ok: true; event: PaymentEvent } | { ok: false; reason: string };
+/** `replayKey`: set when the provider never sends the same signed bytes twice (WeChat's nonce): seen again, it is a replay. */
+export type ParsedNotification = { ok: true; event: PaymentEvent; replayKey?: string } | { ok: false; reason: string };
 
 export interface ChargeStatus { status: 'open' | 'paid' | 'failed' | 'abandoned' | 'unknown'; txnId?: string; amountFen?: number; paidAt?: string }
 
