@@ -50,8 +50,9 @@ import { workerRoutes } from './domains/workers/worker-routes.js';
 import { createGuards } from './platform/auth.js';
 import { createPiiCrypto } from './platform/crypto.js';
 import { fileRoutes } from './platform/files-routes.js';
-import { installErrorHandling } from './platform/http-errors.js';
+import { frameworkErrorReply, installErrorHandling } from './platform/http-errors.js';
 import { DOCS_CSP, installSecurityHeaders } from './platform/security-headers.js';
+import { installInputGuards, partAwareValidatorFactory } from './platform/input-guard.js';
 import { localKycProvider } from './platform/providers/kyc.js';
 import { localMapProvider } from './platform/providers/map.js';
 import { localRelayProvider } from './platform/providers/relay.js';
@@ -83,6 +84,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, plugins: [addFormats as never] },
+    schemaController: { compilersFactory: { buildValidator: partAwareValidatorFactory() as never } }, // bodies are not coerced
+    frameworkErrors: frameworkErrorReply,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
@@ -139,6 +142,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     void reply.type('text/html; charset=utf-8').sendFile('index.html');
     return true;
   } : undefined);
+  installInputGuards(app);
   await installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });

@@ -51,9 +51,18 @@ export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);
 /** Reads the one multipart file field of a request, refusing more than `maxBytes`. */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const file = await request.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
-  if (!file) throw new AppError('FILE_MISSING');
-  const bytes = await file.toBuffer();
+  let file: Awaited<ReturnType<FastifyRequest['file']>>;
+  let bytes: Buffer;
+  try {
+    file = await request.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
+    if (!file) throw new AppError('FILE_MISSING');
+    bytes = await file.toBuffer();
+  } catch (error) {
+    // The multipart parser's own refusals (limits) carry a 4xx status; a body that ends early or has broken part
+    // headers is thrown as a plain Error by busboy: the client's fault, not a 500.
+    if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
+    throw new AppError('UPLOAD_MALFORMED');
+  }
   if (file.file.truncated || bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', { limit: `${Math.round(maxBytes / 1024 / 1024)} MiB` });
   return bytes;
 }

@@ -23,6 +23,17 @@ const MESSAGES: Record<string, Text> = {
 };
 const FALLBACK: Text = { zh: '取值无效', en: 'is invalid' };
 
+/** The input guards' own refusals (src/platform/input-guard.ts), by code. */
+export const INPUT_MESSAGES = {
+  nulCharacter: { zh: '不能包含空字符 (U+0000)', en: 'must not contain NUL characters (U+0000)' },
+  loneSurrogate: { zh: '包含无效的 Unicode 字符（孤立代理项）', en: 'contains invalid Unicode (a lone surrogate)' },
+  tooDeep: { zh: '嵌套层级过深', en: 'is nested too deeply' },
+  finite: { zh: '必须是有限的数字', en: 'must be a finite number' },
+  safeNumber: { zh: '数值超出范围', en: 'is out of range' },
+  realDate: { zh: '不是有效的日期或时间', en: 'is not a real date or time' },
+} as const satisfies Record<string, Text>;
+for (const [code, text] of Object.entries(INPUT_MESSAGES)) MESSAGES[code] = text;
+
 /** Turns Ajv errors into field errors with zh-CN / en messages (field = dotted path). */
 export function fieldErrorsFromAjv(errors: FastifySchemaValidationError[], context: string): FieldErrorSpec[] {
   const seen = new Set<string>();

@@ -29,6 +29,12 @@ async function districtOrFail(ctx: AppContext, code: string) {
   return d;
 }
 
+/** The checks `addAddress` makes on its input, without writing (a workflow runs them before it creates anything). */
+export async function checkAddressInput(ctx: AppContext, input: Pick<AddressInput, 'districtCode' | 'contactPhone'>): Promise<void> {
+  await districtOrFail(ctx, input.districtCode);
+  requirePhone(input.contactPhone, 'contactPhone');
+}
+
 export async function listMyAddresses(ctx: AppContext, userId: string) {
   const [rows, districts] = await Promise.all([q.listAddresses(ctx.db, userId), ctx.db.selectFrom('districts').select(['code', 'name']).execute()]);
   const names = new Map(districts.map((d) => [d.code, d.name]));

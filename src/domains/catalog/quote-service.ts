@@ -32,11 +32,7 @@ async function publishedItem(ctx: AppContext, code: string) {
   return row;
 }
 
-/**
- * Prices a customer's choices with the city's current prices and rules, stores the quote with an
- * HMAC signature and an expiry; booking later consumes it by id, never trusting client-sent lines.
- */
-export async function createQuote(ctx: AppContext, customerId: string, input: QuoteInput, held: HeldCoupon | null = null) {
+async function priced(ctx: AppContext, input: QuoteInput, held: HeldCoupon | null) {
   const row = await publishedItem(ctx, input.itemCode);
   const { city, timeRules } = await cityPricing(ctx.db, ctx.config.cityCode);
   const { couponId: _coupon, ...request } = input;
@@ -44,7 +40,20 @@ export async function createQuote(ctx: AppContext, customerId: string, input: Qu
   if (!result.ok) {
     throw new AppError('QUOTE_INVALID', {}, result.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })));
   }
-  const quote = result.quote;
+  return { row, city, quote: result.quote };
+}
+
+/** The refusals `createQuote` would answer for this input (unknown or unavailable item, invalid choices), without storing a quote. */
+export async function checkQuoteInput(ctx: AppContext, input: QuoteInput): Promise<void> {
+  await priced(ctx, input, null);
+}
+
+/**
+ * Prices a customer's choices with the city's current prices and rules, stores the quote with an
+ * HMAC signature and an expiry; booking later consumes it by id, never trusting client-sent lines.
+ */
+export async function createQuote(ctx: AppContext, customerId: string, input: QuoteInput, held: HeldCoupon | null = null) {
+  const { row, city, quote } = await priced(ctx, input, held);
   if (quote.coupon && !quote.coupon.applied) {
     const why = held!.refusal(quote.coupon.reason);
     throw new AppError('COUPON_NOT_APPLICABLE', { reason: why.zh, reasonEn: why.en }, [{ field: 'couponId', code: quote.coupon.reason ?? 'unavailable', message: why }]);
