@@ -2,9 +2,17 @@
 // atomically, a stranger cannot lock the owner out, and unknown accounts answer in the time known ones do.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '@node-rs/argon2';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PASSWORD_SIGN_IN_RULES } from '../../../src/domains/accounts/service.js';
 import { createTestApp, randomIp, randomPhone, smsSignIn, type TestApp } from '../../helpers/test-app.js';
+
+// argon2 as it is, with its verifications counted: every wrong password must cost one, known account or not.
+vi.mock('@node-rs/argon2', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@node-rs/argon2')>();
+  return { ...real, verify: vi.fn(real.verify) };
+});
+const verifications = vi.mocked(verify);
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp({ poolSize: 10 }); });
@@ -110,6 +118,24 @@ describe('password sign-in limits', () => {
     expect((await pwLogin(c.phone, c.password, randomIp())).statusCode).toBe(200);
   });
 
+  it('a wrong password costs one argon2 verification whether the account is known, unknown, deleted or has no password', async () => {
+    const c = await customerWithPassword();
+    const noPassword = await smsSignIn(t.app, t.ctx);
+    const deleted = await customerWithPassword();
+    await t.ctx.db.updateTable('users').set({ deleted_at: new Date() }).where('id', '=', deleted.id).execute();
+    for (const identifier of [c.phone, randomPhone(), 'nobody-at-all@example.com', noPassword.phone, deleted.phone]) {
+      verifications.mockClear();
+      const res = await pwLogin(identifier, 'wrong-guess-1', randomIp());
+      expect(res.statusCode, identifier).toBe(401);
+      expect(res.json().code).toBe('CREDENTIALS_INVALID');
+      expect(verifications, identifier).toHaveBeenCalledTimes(1);
+    }
+    verifications.mockClear(); // a refused attempt checks nothing
+    const ip = randomIp();
+    for (let i = 0; i <= PER_ADDRESS; i++) await pwLogin(c.phone, 'wrong-guess-1', ip);
+    expect(verifications).toHaveBeenCalledTimes(PER_ADDRESS);
+  });
+
   it('an unknown account answers a wrong password in the time a known one does (median ratio < 2)', async () => {
     const c = await customerWithPassword();
     const unknown = randomPhone();
@@ -123,9 +149,10 @@ describe('password sign-in limits', () => {
     await time(c.phone); await time(unknown); // warm both paths
     const known: number[] = [];
     const missing: number[] = [];
-    for (let i = 0; i < 9; i++) { // interleaved, so a burst of load on the machine hits both sides alike
-      known.push(await time(c.phone));
-      missing.push(await time(unknown));
+    for (let i = 0; i < 15; i++) { // interleaved, alternating who goes first, so load on the machine hits both sides alike
+      if (i % 2) { known.push(await time(c.phone)); missing.push(await time(unknown)); } else { missing.push(await time(unknown)); known.push(await time(c.phone)); }
+      await letWindowsPass(`user:${c.id}`); // keep both under the account-wide limit (outside the timed calls)
+      await letWindowsPass(`login:${loginKey(unknown)}`);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const [k, u] = [median(known), median(missing)];
