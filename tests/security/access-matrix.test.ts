@@ -94,7 +94,9 @@ describe('authorization matrix', () => {
       if (!policy.users || (!objects && !policy.refs)) continue;
       for (const role of policy.users) {
         const b = role === 'customer' ? w.B.c : w.B.w;
-        const ids = idsFor(op.path, w, role);
+        // The path names A's object; the rest (a second path id, photos, an address in the body) is B's own, so the
+        // only thing wrong with the request is whose object the path names.
+        const ids = idsFor(op.path, w, role, { main: 'A', other: objects ? 'B' : 'A' });
         if (op.key === 'DELETE /api/me/sessions/{id}') ids.id = role === 'customer' ? w.A.ids.customerSessionId : w.A.ids.workerSessionId;
         const res = await call(op, b.headers, ids);
         checked++;
@@ -126,6 +128,50 @@ describe('authorization matrix', () => {
     expect(application).toContain(w.A.ids.certificateId);
     expect(application).toContain(w.A.ids.portfolioId);
   }, 120_000);
+
+  test("a second customer and worker naming their own object with the first one's photos, requests or addresses are refused", async () => {
+    const failures: string[] = [];
+    const seen: string[] = [];
+    for (const op of ops) {
+      const policy = policyOf(op);
+      const params = (op.path.match(/\{\w+\}/g) ?? []).length;
+      if (!policy.users || !['own', 'assigned', 'party'].includes(policy.objects) || (params < 2 && !policy.refs)) continue;
+      for (const role of policy.users) {
+        const b = role === 'customer' ? w.B.c : w.B.w;
+        const res = await call(op, b.headers, idsFor(op.path, w, role, { main: 'B', other: 'A' }));
+        seen.push(`${op.key} as ${role} B → ${res.status} ${res.body.slice(0, 80)}`);
+        const refused = params >= 2 ? [403, 404].includes(res.status) : res.status >= 400 && res.status < 500 && res.status !== 401;
+        if (!refused) failures.push(`${op.key} as ${role} B (own object, A's ids) → ${res.status} (expected ${params >= 2 ? '403/404' : '4xx'}) ${res.body.slice(0, 160)}`);
+        const leaked = leaks(res.body);
+        if (leaked.length) failures.push(`${op.key} as ${role} B (own object, A's ids) leaks ${leaked.join(', ')}`);
+      }
+    }
+    if (process.env.ACCESS_MATRIX_VERBOSE) console.info(seen.join('\n'));
+    expect(failures, failures.join('\n')).toEqual([]);
+    expect(seen.length).toBeGreaterThan(15);
+  }, 60_000);
+
+  test("a reschedule request is answered or withdrawn only through its own order's URL (issue 16: the path's order was not checked)", async () => {
+    // B's customer asked to move an order B's worker holds (access-world.ts): a request of B's own, waiting for the worker.
+    const order = { id: w.B.ids.movingOrderId };
+    const pending = () => t.ctx.db.selectFrom('reschedule_requests').select(['id', 'status']).where('order_id', '=', order.id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const rid = (await pending()).id;
+    expect((await pending()).status).toBe('pending_worker');
+
+    // Through A's order's URL: refused, and nothing happens to B's request (it used to be decided, then answer 404).
+    const aOrder = w.A.ids.laterOrderId;
+    const viaA = await t.app.inject({ method: 'POST', url: `/api/worker/orders/${aOrder}/reschedule/${rid}/decision`, headers: w.B.w.headers, payload: { approve: false } });
+    expect(viaA.statusCode).toBe(404);
+    expect((await pending()).status).toBe('pending_worker');
+    const withdrawViaA = await t.app.inject({ method: 'POST', url: `/api/orders/${aOrder}/reschedule/${rid}/withdraw`, headers: w.B.c.headers, payload: {} });
+    expect(withdrawViaA.statusCode).toBe(404);
+    expect((await pending()).status).toBe('pending_worker');
+
+    // Through its own order's URL it works.
+    const withdrawn = await t.app.inject({ method: 'POST', url: `/api/orders/${order.id}/reschedule/${rid}/withdraw`, headers: w.B.c.headers, payload: {} });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect((await pending()).status).toBe('withdrawn');
+  }, 60_000);
 
   test('every route called as every actor answers as its policy says', async () => {
     const started = Date.now();

@@ -37,7 +37,11 @@ export function sample(schema: Schema | undefined, name: string, ids: Record<str
   if (!schema) return undefined;
   if ('const' in schema) return schema.const;
   if (schema.enum) return schema.enum[0];
-  if (schema.anyOf) return sample(schema.anyOf[0], name, ids);
+  if (schema.anyOf) {
+    // The branch that names an object we hold (a chat message that is a photo), else the first.
+    const holds = (b: Schema) => (b.required ?? []).some((k: string) => b.properties?.[k]?.format === 'uuid' && ids[k] !== undefined);
+    return sample(schema.anyOf.find(holds) ?? schema.anyOf[0], name, ids);
+  }
   if (schema.oneOf) return sample(schema.oneOf[0], name, ids);
   if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s: Schema) => sample(s, name, ids)));
   const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
@@ -46,11 +50,14 @@ export function sample(schema: Schema | undefined, name: string, ids: Record<str
       // Required fields, and the optional id fields the caller has an object for (an order a ticket is about …).
       const out: Record<string, unknown> = {};
       for (const [key, prop] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
-        if (schema.required?.includes(key) || (prop.format === 'uuid' && ids[key] !== undefined)) out[key] = sample(prop, key, ids);
+        if (schema.required?.includes(key)) out[key] = sample(prop, key, ids);
+        else if (prop.format === 'uuid' && ids[key] !== undefined) out[key] = ids[key];
+        else if (prop.type === 'array' && prop.items?.format === 'uuid' && ids[key] !== undefined) out[key] = [ids[key]];
       }
       return out;
     }
     case 'array': {
+      if (schema.items?.format === 'uuid' && ids[name] !== undefined) return [ids[name]];
       const n = schema.minItems ?? 0;
       return Array.from({ length: n }, () => sample(schema.items, name.replace(/s$/, ''), ids));
     }

@@ -85,6 +85,11 @@ async function world(t: TestApp, tag: 'A' | 'B', admin: Headers) {
   must(await ww('POST', `/api/worker/orders/${later.id}/accept`, {}), 'accept later');
   const asked = must(await ww('POST', `/api/worker/orders/${later.id}/reschedule`, { start: shanghaiAt(6, 14), reason: '家里有事' }), 'reschedule').json();
 
+  // An accepted order the customer asked to move (the request waits for the worker).
+  const moving = await bookOrder(t, c, shanghaiAt(8, 10), { workerId: w.user.id });
+  must(await ww('POST', `/api/worker/orders/${moving.id}/accept`, {}), 'accept moving');
+  must(await cc('POST', `/api/orders/${moving.id}/reschedule`, { start: shanghaiAt(9, 14), reason: '家里有事' }), 'customer reschedule');
+
   const quoteId = await quoteAt(t, c, shanghaiAt(4, 10));
   const payment = await t.ctx.db.selectFrom('payments').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow();
   const orderPhoto = await upload(cc, '/api/orders/photos', `${tag}-order-photo`);
@@ -108,7 +113,7 @@ async function world(t: TestApp, tag: 'A' | 'B', admin: Headers) {
   return {
     c, w,
     ids: {
-      orderId: order.id, orderNo: order.orderNo, doneOrderId: done.id, laterOrderId: later.id, rescheduleId: (asked.reschedule?.id ?? asked.id) as string,
+      orderId: order.id, orderNo: order.orderNo, doneOrderId: done.id, laterOrderId: later.id, movingOrderId: moving.id as string, rescheduleId: (asked.reschedule?.id ?? asked.id) as string,
       extraId: (extra.extra?.id ?? extra.id) as string, reviewId, quoteId, paymentId: payment.id, addressId: c.addressId,
       orderPhoto, servicePhoto, claimDoc, consultationId: consultation.id as string, ticketId: ticket.id as string,
       complaintId: complaint.id as string, cardId: card.id as string, certFile, certificateId: certificate.id as string,
@@ -153,32 +158,38 @@ export async function buildWorlds(t: TestApp) {
 export type Worlds = Awaited<ReturnType<typeof buildWorlds>>;
 
 /**
- * The ids a request to `path` is made with: A's object for each path parameter (by what the path names), and A's
- * objects for the id fields of query strings and bodies. `audience` is the caller's portal.
+ * The ids a request to `path` is made with. `main` owns the object the path's `{id}` names; `other` owns what the
+ * rest names: a second path parameter (a reschedule request, an extra, a file of the order), and the id fields of
+ * query strings and bodies (an address, a quote, photos …). Both are A unless said: B naming B's own order with A's
+ * photo or reschedule request is how a mixed-up id is tried. `audience` is the caller's portal.
  */
-export function idsFor(path: string, w: Worlds, audience: 'customer' | 'worker'): Record<string, string> {
-  const a = w.A.ids;
-  const id = pathObject(path, w);
+export function idsFor(path: string, w: Worlds, audience: 'customer' | 'worker', owners: { main?: 'A' | 'B'; other?: 'A' | 'B' } = {}): Record<string, string> {
+  const m = w[owners.main ?? 'A'].ids;
+  const o = w[owners.other ?? 'A'].ids;
+  const id = pathObject(path, w, m);
+  const photo = audience === 'worker' ? o.servicePhoto : o.orderPhoto;
   return {
     ...(id ? { id } : {}),
-    rid: a.rescheduleId, extraId: a.extraId, certificateId: a.certificateId, provider: 'wechat', code: 'daily-cleaning', categoryCode: 'cleaning',
-    fileId: fileOf(path, w),
-    addressId: a.addressId, quoteId: a.quoteId, orderId: a.orderId, workerId: a.workerId, cardId: a.cardId, productId: w.productId,
-    customerId: a.customerId, adminId: w.admins.spareId, frontFileId: a.certFile, backFileId: a.certFile, selfieFileId: a.certFile,
-    '?audience': audience, '?orderNo': a.orderNo, '?quoteId': a.quoteId, '?addressId': a.addressId,
+    rid: o.rescheduleId, extraId: o.extraId, certificateId: o.certificateId, provider: 'wechat', code: 'daily-cleaning', categoryCode: 'cleaning',
+    fileId: fileOf(path, o, audience),
+    photoFileIds: o.orderPhoto, photosBefore: o.servicePhoto, evidenceFileIds: photo, fileIds: photo, documentFileIds: o.claimDoc,
+    addressId: o.addressId, quoteId: o.quoteId, orderId: o.orderId, workerId: o.workerId, cardId: o.cardId, productId: w.productId,
+    customerId: o.customerId, adminId: w.admins.spareId, frontFileId: o.certFile, backFileId: o.certFile, selfieFileId: o.certFile,
+    '?audience': audience, '?orderNo': o.orderNo, '?quoteId': o.quoteId, '?addressId': o.addressId,
   };
 }
 
-function fileOf(path: string, w: Worlds): string {
-  const a = w.A.ids;
-  if (path.startsWith('/api/orders/{id}/files/')) return a.servicePhoto;
-  if (path.includes('/claims/')) return a.claimDoc;
-  if (path.includes('/worker/')) return a.certFile;
-  return a.orderPhoto;
+type Ids = World['ids'];
+
+function fileOf(path: string, o: Ids, audience: 'customer' | 'worker'): string {
+  if (path.startsWith('/api/orders/{id}/files/')) return o.servicePhoto;
+  if (path.includes('/claims/')) return o.claimDoc;
+  if (/\/chat$/.test(path)) return audience === 'worker' ? o.servicePhoto : o.orderPhoto;
+  if (path.startsWith('/api/worker/')) return o.certFile;
+  return o.orderPhoto;
 }
 
-function pathObject(path: string, w: Worlds): string | undefined {
-  const a = w.A.ids;
+function pathObject(path: string, w: Worlds, a: Ids): string | undefined {
   const rules: [RegExp, string][] = [
     [/^\/api\/me\/addresses\/\{id\}/, a.addressId],
     [/^\/api\/me\/sessions\/\{id\}/, a.customerSessionId],

@@ -96,7 +96,8 @@ export async function workerReschedule(ctx: AppContext, workerId: string, id: st
   return orderView(ctx, ctx.db, order, { kind: 'worker', id: workerId }, settings, now);
 }
 
-type Decider = { as: 'customer' | 'worker'; userId: string } | { as: 'ops'; admin: { id: string; name: string; ip: string } };
+/** A customer or worker answers through their order's URL: `orderId` is the order it names, which the request must be of. */
+type Decider = { as: 'customer' | 'worker'; userId: string; orderId: string } | { as: 'ops'; admin: { id: string; name: string; ip: string } };
 
 const EXPECTED: Record<Decider['as'], RescheduleStatus> = { customer: 'pending_customer', worker: 'pending_worker', ops: 'pending_ops' };
 
@@ -113,6 +114,7 @@ export async function decideReschedule(ctx: AppContext, requestId: string, decid
     const o = orderId ? await lockOrder(trx, orderId) : undefined;
     const req = o ? await trx.selectFrom('reschedule_requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirst() : undefined;
     if (!o || !req) throw new AppError('NOT_FOUND');
+    if (decider.as !== 'ops' && o.id !== decider.orderId) throw new AppError('NOT_FOUND');
     if (decider.as === 'customer' && o.customer_id !== decider.userId) throw new AppError('NOT_FOUND');
     if (decider.as === 'worker' && o.worker_id !== decider.userId) throw new AppError('NOT_FOUND');
     if (req.status !== EXPECTED[decider.as]) throw new AppError('RESCHEDULE_STATE');
@@ -141,11 +143,12 @@ export async function decideReschedule(ctx: AppContext, requestId: string, decid
   });
 }
 
-/** The requester takes a pending request back. */
-export async function withdrawReschedule(ctx: AppContext, userId: string, requestId: string) {
+/** The requester takes a pending request back (through the URL of the order it is of: `onOrderId`). */
+export async function withdrawReschedule(ctx: AppContext, userId: string, requestId: string, onOrderId: string) {
   const now = new Date();
   await ctx.db.transaction().execute(async (trx) => {
-    const orderId = (await trx.selectFrom('reschedule_requests').select('order_id').where('id', '=', requestId).where('requester_id', '=', userId).executeTakeFirst())?.order_id;
+    const orderId = (await trx.selectFrom('reschedule_requests').select('order_id').where('id', '=', requestId).where('requester_id', '=', userId)
+      .where('order_id', '=', onOrderId).executeTakeFirst())?.order_id;
     if (orderId) await lockOrder(trx, orderId);
     const req = orderId ? await trx.selectFrom('reschedule_requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirst() : undefined;
     if (!req) throw new AppError('NOT_FOUND');

@@ -47,12 +47,12 @@ export async function bookingRoutes(app: Api, ctx: AppContext) {
     async (request) => customerReschedule(ctx, me(request), request.params.id, request.body.start, request.body.reason));
   app.post('/api/orders/:id/reschedule/:rid/decision', { preHandler, schema: { tags, summary: "Answer the worker's reschedule request", params: S.OrderRequestParams, body: S.ApproveBody } },
     async (request) => {
-      await decideReschedule(ctx, request.params.rid, { as: 'customer', userId: me(request) }, request.body.approve);
+      await decideReschedule(ctx, request.params.rid, { as: 'customer', userId: me(request), orderId: request.params.id }, request.body.approve);
       return getCustomerOrder(ctx, me(request), request.params.id);
     });
   app.post('/api/orders/:id/reschedule/:rid/withdraw', { preHandler, schema: { tags, params: S.OrderRequestParams, body: S.Empty } },
     async (request) => {
-      await withdrawReschedule(ctx, me(request), request.params.rid);
+      await withdrawReschedule(ctx, me(request), request.params.rid, request.params.id);
       return getCustomerOrder(ctx, me(request), request.params.id);
     });
   app.post('/api/orders/:id/early-visit', { preHandler, schema: { tags, summary: "Answer the worker's request to come earlier than booked", params: S.OrderId, body: S.EarlyVisitAnswer } },

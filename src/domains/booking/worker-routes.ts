@@ -55,7 +55,7 @@ export async function workerOrderRoutes(app: Api, ctx: AppContext) {
     async (request) => workerReschedule(ctx, me(request), request.params.id, request.body.start, request.body.reason));
   app.post('/api/worker/orders/:id/reschedule/:rid/decision', { preHandler, schema: { tags, summary: "Answer the customer's reschedule request", params: S.OrderRequestParams, body: S.ApproveBody } },
     async (request) => {
-      await decideReschedule(ctx, request.params.rid, { as: 'worker', userId: me(request) }, request.body.approve);
+      await decideReschedule(ctx, request.params.rid, { as: 'worker', userId: me(request), orderId: request.params.id }, request.body.approve);
       return workerOrderView(ctx, me(request), request.params.id);
     });
 }
