@@ -80,6 +80,19 @@ describe('password sign-in limits', () => {
     expect(answers.filter((r) => r.statusCode === 429).map((r) => r.json().code)).toEqual(Array(20 - PER_ADDRESS).fill('SIGN_IN_LOCKED'));
   });
 
+  it('IPv6 addresses count per /64 (one subscriber holds the whole prefix); IPv4-mapped ones as their IPv4', async () => {
+    const c = await customerWithPassword();
+    const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:12`;
+    const statuses: number[] = [];
+    for (let i = 1; i <= PER_ADDRESS + 1; i++) statuses.push((await pwLogin(c.phone, 'wrong-guess-1', `${prefix}::${i.toString(16)}`)).statusCode);
+    expect(statuses).toEqual([...Array(PER_ADDRESS).fill(401), 429]);
+    expect((await pwLogin(c.phone, c.password, `${prefix}:0:0:0:abcd`)).statusCode).toBe(429); // same /64, written out
+    expect((await pwLogin(c.phone, c.password, `${prefix.replace(/:12$/, ':13')}::1`)).statusCode).toBe(200); // next /64
+    const v4 = randomIp();
+    for (let i = 0; i < PER_ADDRESS; i++) await pwLogin(c.phone, 'wrong-guess-1', v4);
+    expect((await pwLogin(c.phone, c.password, `::ffff:${v4}`)).statusCode).toBe(429);
+  });
+
   it('a correct password clears the address\'s failures, so the owner\'s own typos never add up to a lockout', async () => {
     const c = await customerWithPassword();
     const ip = randomIp();
