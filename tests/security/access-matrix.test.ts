@@ -106,6 +106,17 @@ describe('authorization matrix', () => {
         if (leaked.length) failures.push(`${op.key} as ${role} B leaks ${leaked.join(', ')}`);
       }
     }
+    // Public objects of A's (A's worker profile, reviews, reputation …) are open to B, but carry nothing private of A's.
+    const privateOnly = (body: string) => leaks(body).filter((x) => x !== SECRET.review);
+    for (const op of ops.filter((o) => policyOf(o).users && policyOf(o).objects === 'any')) {
+      for (const role of policyOf(op).users!) {
+        const res = await call(op, (role === 'customer' ? w.B.c : w.B.w).headers, idsFor(op.path, w, role));
+        checked++;
+        if (res.status >= 500) failures.push(`${op.key} as ${role} B → ${res.status}`);
+        const leaked = privateOnly(res.body);
+        if (leaked.length) failures.push(`${op.key} as ${role} B (a public object of A's) leaks ${leaked.join(', ')}`);
+      }
+    }
     // An admin's own notification: the other console accounts may not open it.
     for (const op of ops.filter((o) => policyOf(o).admin !== undefined && !policyOf(o).users && policyOf(o).objects === 'own')) {
       for (const role of ADMIN_ROLES.filter((r) => r !== 'operations')) {
