@@ -52,6 +52,7 @@ import { createPiiCrypto } from './platform/crypto.js';
 import { fileRoutes } from './platform/files-routes.js';
 import { frameworkErrorReply, installErrorHandling } from './platform/http-errors.js';
 import { DOCS_CSP, installSecurityHeaders } from './platform/security-headers.js';
+import { loggerOptions } from './platform/log-redaction.js';
 import { installInputGuards, partAwareValidatorFactory } from './platform/input-guard.js';
 import { localKycProvider } from './platform/providers/kyc.js';
 import { localMapProvider } from './platform/providers/map.js';
@@ -80,7 +81,7 @@ export const LISTEN_BACKLOG = 4096;
 
 export async function buildApp(config: Config, database: Database): Promise<BuiltApp> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, plugins: [addFormats as never] },

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { piiLeaks } from './log-scan';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,7 @@ export default async function setup(project: TestProject) {
     cwd: root,
     // Own process group, so npx, tsx and node stop together.
     detached: true,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: baseUrl, TRUST_PROXY: '1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', PUBLIC_URL: baseUrl, TRUST_PROXY: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -85,5 +86,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
+    // The server logged every request at info level: none of it may carry a whole phone, ID or card number.
+    const scan = piiLeaks(log);
+    console.log(`server log: ${scan.lines} lines scanned, ${scan.leaks.length} unmasked phone / ID / card numbers`);
+    if (scan.leaks.length) process.exitCode = 1; // a teardown's error alone does not fail the run
+    if (scan.leaks.length) throw new Error(`the server log carries unmasked personal numbers:\n${scan.leaks.slice(0, 5).join('\n')}`);
   };
 }
