@@ -1,6 +1,6 @@
 /**
  * The authorization matrix: for every route of the OpenAPI document, who may call it and which objects its ids may name.
- * It is declared here, by hand, next to nothing it could be derived from: the routes' guards are what it checks, so
+ * It is declared here, entry by entry, apart from the routes it describes (their guards are what it checks), so
  * `tests/security/access-matrix.test.ts` reads the OpenAPI document, fails on any route missing here (or any entry that is
  * no route), and calls every route as every actor — anonymous, a customer, a worker, one console account per admin role
  * of rbac.ts — and as another customer or worker with the ids of the first one's objects, expecting exactly what the

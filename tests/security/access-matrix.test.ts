@@ -128,6 +128,13 @@ describe('authorization matrix', () => {
     expect(failures, failures.join('\n')).toEqual([]);
     expect(checked).toBeGreaterThan(100);
 
+    // Marking notifications read names them in the body: B naming A's marks nothing.
+    const marked = await t.app.inject({ method: 'POST', url: '/api/notifications/read?audience=customer', headers: w.B.c.headers, payload: { ids: [w.A.ids.customerNotificationId] } });
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json().marked).toBe(0);
+    const note = await t.ctx.db.selectFrom('notifications').select('read_at').where('id', '=', w.A.ids.customerNotificationId).executeTakeFirstOrThrow();
+    expect(note.read_at).toBeNull();
+
     // Nothing of A's changed: still signed in, same order state, address, card, certificate and portfolio still there.
     const a = (url: string, who: Headers) => t.app.inject({ method: 'GET', url, headers: who });
     expect((await a('/api/me', w.A.c.headers)).statusCode).toBe(200);
