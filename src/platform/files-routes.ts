@@ -4,7 +4,7 @@ import type { Api, AppContext } from './app-context.js';
 import { tokenFrom } from './auth.js';
 import { writeAudit } from './audit.js';
 import { AppError } from './errors.js';
-import { findFile } from './files.js';
+import { findFile, sendStoredFile } from './files.js';
 import { resolveSession } from './sessions.js';
 
 /** Serves stored files: public ones (avatars) to anyone, private ones only to their owner. */
@@ -27,8 +27,6 @@ export async function fileRoutes(app: Api, ctx: AppContext) {
     }
     const bytes = await ctx.storage.get(file.storage_key);
     if (!bytes) throw new AppError('NOT_FOUND');
-    reply.header('cache-control', file.is_public ? 'public, max-age=86400, immutable' : 'private, no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    return reply.type(file.content_type).send(bytes);
+    return sendStoredFile(reply, file, bytes, { isPublic: file.is_public });
   });
 }

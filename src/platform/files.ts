@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
@@ -44,6 +44,22 @@ export async function findFile(db: Kysely<DB>, id: string) {
 export async function deleteFileRowsOf(db: Kysely<DB>, ownerKind: string, ownerId: string): Promise<string[]> {
   const rows = await db.deleteFrom('files').where('owner_kind', '=', ownerKind).where('owner_id', '=', ownerId).returning('storage_key').execute();
   return rows.map((r) => r.storage_key);
+}
+
+const EXTENSION: Record<string, string> = { 'application/pdf': '.pdf' };
+
+/**
+ * Sends a stored file: images inline, anything else (a PDF certificate or evidence) as a download, so a document
+ * with scripts never runs in our origin; every file also carries a sandboxing CSP and nosniff.
+ */
+export function sendStoredFile(reply: FastifyReply, file: { id: string; content_type: string }, bytes: Buffer, options: { isPublic?: boolean } = {}) {
+  reply.header('cache-control', options.isPublic ? 'public, max-age=86400, immutable' : 'private, no-store');
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
+  if (!(IMAGE_TYPES as readonly string[]).includes(file.content_type)) {
+    reply.header('content-disposition', `attachment; filename="${file.id}${EXTENSION[file.content_type] ?? ''}"`);
+  }
+  return reply.type(file.content_type).send(bytes);
 }
 
 export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
-import { findFile, IMAGE_TYPES, readUpload, storeUpload } from '../../platform/files.js';
+import { findFile, IMAGE_TYPES, readUpload, sendStoredFile, storeUpload } from '../../platform/files.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
 import {
@@ -36,8 +36,7 @@ export async function claimRoutes(app: Api, ctx: AppContext) {
     const f = await findFile(ctx.db, fileId);
     const bytes = f ? await ctx.storage.get(f.storage_key) : null;
     if (!f || !bytes) throw new AppError('NOT_FOUND');
-    reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
-    return reply.type(f.content_type).send(bytes);
+    return sendStoredFile(reply, f, bytes);
   };
 
   app.post('/api/claims/documents', { preHandler: customer, schema: { tags, summary: 'Upload a claim document (photo of the damage, receipt, medical bill: JPEG/PNG/WebP ≤ 8 MiB, private)', consumes: ['multipart/form-data'] } }, async (request, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { IMAGE_TYPES, readUpload, storeUpload } from '../../platform/files.js';
+import { IMAGE_TYPES, readUpload, sendStoredFile, storeUpload } from '../../platform/files.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
 import { CATEGORY_LABELS, COMPLAINT_CATEGORIES, STATUS_LABELS } from './rules.js';
@@ -70,9 +70,7 @@ export async function complaintRoutes(app: Api, ctx: AppContext) {
     const bytes = await ctx.storage.get(f.storage_key);
     if (!bytes) throw new AppError('NOT_FOUND');
     await writeAudit(ctx.db, { actorKind: 'admin', actorId: request.admin!.id, actorName: request.admin!.name, action: 'file.viewed', targetType: f.purpose, targetId: f.id, ip: request.ip, detail: { complaintId: request.params.id } });
-    reply.header('cache-control', 'private, no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    return reply.type(f.content_type).send(bytes);
+    return sendStoredFile(reply, f, bytes);
   });
   app.post('/api/admin/complaints/:id/claim', { preHandler: desk, schema: { tags, summary: '认领: I become the owner (audited)', params: S.Id } },
     async (request) => claimComplaint(ctx, admin(request), request.params.id));

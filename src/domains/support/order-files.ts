@@ -2,7 +2,7 @@
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { tokenFrom } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
-import { findFile } from '../../platform/files.js';
+import { findFile, sendStoredFile } from '../../platform/files.js';
 import { resolveSession } from '../../platform/sessions.js';
 import { BookingSchemas as S, disputeFileIds, findOrder, offerOf } from '../booking/index.js';
 import { chatFileIds } from './chat-service.js';
@@ -30,8 +30,6 @@ export async function orderFileRoute(app: Api, ctx: AppContext) {
     const file = await findFile(ctx.db, request.params.fileId);
     const bytes = file ? await ctx.storage.get(file.storage_key) : null;
     if (!file || !bytes) throw new AppError('NOT_FOUND');
-    reply.header('cache-control', 'private, no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    return reply.type(file.content_type).send(bytes);
+    return sendStoredFile(reply, file, bytes);
   });
 }

@@ -50,6 +50,14 @@ describe('worker onboarding', () => {
     expect((await put(w.headers, '/api/worker/schedule', hours)).statusCode).toBe(204);
     const cert = await upload(w.headers, 'certificate', Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'), 'c.pdf', 'application/pdf');
     expect(cert.statusCode).toBe(200);
+    // A document is a download in a sandbox (a PDF with scripts never runs in our origin); a photo shows inline.
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/files/${cert.json().fileId}`, headers: w.headers });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="${cert.json().fileId}.pdf"`);
+    expect(pdf.headers['content-security-policy']).toContain('sandbox');
+    const photo = await t.app.inject({ method: 'GET', url: `/api/files/${files.frontFileId}`, headers: w.headers });
+    expect(photo.headers['content-disposition']).toBeUndefined();
+    expect(photo.headers['content-security-policy']).toContain('sandbox');
     const added = await post(w.headers, '/api/worker/certificates', { kind: 'housekeeping', number: 'JZ-2024-001', expiresAt: inDays(10), fileId: cert.json().fileId });
     expect(added.statusCode).toBe(201);
 
