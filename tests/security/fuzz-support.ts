@@ -204,16 +204,19 @@ export function requestFor(route: FuzzRoute, caller: Caller): fc.Arbitrary<FuzzR
 
 /**
  * Writes a refused request still makes on purpose, because counting or recording the attempt is their point: rate
- * limit counters (any route), a failed sign-in in the audit log, a wrong SMS code counted against its code (locked
- * after too many). Nothing else may change on a 4xx.
+ * limit counters (any route), a signed-in caller's session marked as seen (the auth guard, now and then, whatever
+ * the answer), a failed sign-in in the audit log, a wrong SMS code counted against its code (locked after too many).
+ * Nothing else may change on a 4xx.
  */
 const WRITES_ON_REFUSAL: Record<string, string[]> = {
   '/api/auth/password/login': ['audit_log'],
   '/api/admin/auth/login': ['audit_log'],
   '/api/auth/sms/login': ['sms_codes'],
 };
-export function allowedOnRefusal(route: FuzzRoute, table: string): boolean {
-  return table === 'rate_limit_counters' || (WRITES_ON_REFUSAL[route.path]?.includes(table) ?? false);
+export function allowedOnRefusal(route: FuzzRoute, change: Change): boolean {
+  const table = change.table_name;
+  const seenOnly = table === 'sessions' && change.op === 'UPDATE' && (change.cols ?? '').split(',').every((c) => c === 'last_seen_at' || c === 'expires_at');
+  return table === 'rate_limit_counters' || seenOnly || (WRITES_ON_REFUSAL[route.path]?.includes(table) ?? false);
 }
 
 /** Provider callbacks answer in the provider's protocol (`{"code":"FAIL",…}`), not problem+json; still never 5xx, still no rows. */
@@ -223,8 +226,12 @@ let lastChange = 0;
 
 /** A row trigger on every table logs each write; rolled-back writes vanish with their transaction. */
 export async function installChangeLog(db: Kysely<never>): Promise<void> {
-  await sql`create table fuzz_changes (id bigserial primary key, table_name text not null, op text not null)`.execute(db);
-  await sql`create function fuzz_note() returns trigger language plpgsql as $$ begin insert into fuzz_changes (table_name, op) values (tg_table_name, tg_op); return null; end $$`.execute(db);
+  await sql`create table fuzz_changes (id bigserial primary key, table_name text not null, op text not null, cols text)`.execute(db);
+  // For an UPDATE, which columns changed (so a session's last-seen touch is told from its revocation).
+  await sql`create function fuzz_note() returns trigger language plpgsql as $$ begin
+    insert into fuzz_changes (table_name, op, cols) values (tg_table_name, tg_op, case when tg_op = 'UPDATE' then
+      (select string_agg(n.key, ',' order by n.key) from jsonb_each(to_jsonb(new)) n where n.value is distinct from to_jsonb(old) -> n.key) end);
+    return null; end $$`.execute(db);
   await sql`do $$ declare r record; begin
     for r in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition and c.relname <> 'fuzz_changes' loop
@@ -233,8 +240,10 @@ export async function installChangeLog(db: Kysely<never>): Promise<void> {
   await newChanges(db);
 }
 
-export async function newChanges(db: Kysely<never>): Promise<{ table_name: string; op: string }[]> {
-  const { rows } = await sql<{ id: string | number; table_name: string; op: string }>`select id, table_name, op from fuzz_changes where id > ${lastChange} order by id`.execute(db);
+export interface Change { table_name: string; op: string; cols?: string | null }
+
+export async function newChanges(db: Kysely<never>): Promise<Change[]> {
+  const { rows } = await sql<Change & { id: string | number }>`select id, table_name, op, cols from fuzz_changes where id > ${lastChange} order by id`.execute(db);
   if (rows.length) lastChange = Number(rows[rows.length - 1]!.id);
   return rows;
 }
