@@ -125,6 +125,8 @@ describe('authorization matrix', () => {
     }
     // An admin's own notification: the other console accounts may not open it.
     for (const op of ops.filter((o) => policyOf(o).admin !== undefined && !policyOf(o).users && policyOf(o).objects === 'own')) {
+      const mine = await call(op, w.admins.headers.operations, idsFor(op.path, w, 'customer'));
+      if (mine.status !== 200) failures.push(`${op.key} as operations, its owner → ${mine.status}`);
       for (const role of ADMIN_ROLES.filter((r) => r !== 'operations')) {
         const res = await call(op, w.admins.headers[role], idsFor(op.path, w, 'customer'));
         checked++;
