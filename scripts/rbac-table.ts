@@ -25,6 +25,7 @@ const OPENS: Record<Permission, string> = {
   'audit:read': 'audit log',
   'admins:manage': 'console accounts and their roles',
   'orders:read': 'orders, reschedule requests, dispatch queue / rounds / settings, booking settings, order chats and photos, SOS incidents',
+  'orders:address': 'an order\'s street address and contact name (without it: the district only — minimum necessary)',
   'orders:write': 'assign, cancel, dispute, arbitrate, force; reschedule decisions; booking and dispatch settings; candidates; day plans; SOS acknowledge / resolve',
   'orders:book': '代客下单 and the free times it books from',
   'finance:read': 'finance summary, trial balance, journal, payments, refunds, withdrawals, invoices, money settings',

@@ -4,7 +4,7 @@ import { can, permissionsOf } from './rbac.js';
 describe('admin roles', () => {
   it('super admin may do everything', () => {
     expect(permissionsOf(['super_admin'])).toContain('admins:manage');
-    expect(permissionsOf(['super_admin'])).toHaveLength(18);
+    expect(permissionsOf(['super_admin'])).toHaveLength(19);
   });
   it('finance reads the audit log but not users or admins', () => {
     expect(can(['finance'], 'audit:read')).toBe(true);

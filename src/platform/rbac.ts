@@ -4,13 +4,13 @@ export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 export const PERMISSIONS = [
   'overview:read', 'users:read', 'workers:read', 'catalog:read', 'catalog:write', 'workers:review', 'workers:pii', 'outbox:read', 'audit:read', 'admins:manage',
-  'orders:read', 'orders:write', 'orders:book', 'finance:read', 'finance:write', 'promotions:read', 'promotions:write', 'support:answer',
+  'orders:read', 'orders:address', 'orders:write', 'orders:book', 'finance:read', 'finance:write', 'promotions:read', 'promotions:write', 'support:answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<AdminRole, readonly Permission[]> = {
   super_admin: PERMISSIONS,
-  operations: ['overview:read', 'users:read', 'workers:read', 'workers:review', 'workers:pii', 'catalog:read', 'catalog:write', 'outbox:read', 'orders:read', 'orders:write', 'orders:book', 'finance:read', 'promotions:read', 'promotions:write', 'support:answer'],
+  operations: ['overview:read', 'users:read', 'workers:read', 'workers:review', 'workers:pii', 'catalog:read', 'catalog:write', 'outbox:read', 'orders:read', 'orders:address', 'orders:write', 'orders:book', 'finance:read', 'promotions:read', 'promotions:write', 'support:answer'],
   finance: ['overview:read', 'audit:read', 'orders:read', 'finance:read', 'finance:write', 'promotions:read'],
   support: ['overview:read', 'users:read', 'workers:read', 'outbox:read', 'orders:read', 'orders:book', 'promotions:read', 'support:answer'],
 };

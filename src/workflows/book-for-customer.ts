@@ -8,7 +8,7 @@ import { idempotent } from '../platform/idempotency.js';
 import { withNestedTransactions } from '../platform/transactions.js';
 import { addAddress, checkAddressInput, findOrCreatePhoneCustomer } from '../domains/accounts/index.js';
 import type { AdminActor } from '../domains/admin/index.js';
-import { BookingSchemas, getAdminOrder } from '../domains/booking/index.js';
+import { BookingSchemas, forStaff, getAdminOrder } from '../domains/booking/index.js';
 import { checkQuoteInput, createQuote } from '../domains/catalog/index.js';
 import { createOrder } from './create-order.js';
 
@@ -44,6 +44,6 @@ export async function bookForCustomer(root: AppContext, admin: AdminActor, input
 export async function bookForCustomerRoutes(app: Api, ctx: AppContext) {
   app.post('/api/admin/orders', { preHandler: ctx.guards.admin('orders:book'), schema: { tags: ['admin-orders'], summary: '代客下单: book for a customer who phoned in; they get an SMS pay link', body: BookingSchemas.PhoneBookingBody } },
     async (request, reply) => idempotent(ctx.db, request, reply, `admin:${request.admin!.id}`, async () => ({
-      status: 201, body: await bookForCustomer(ctx, { id: request.admin!.id, name: request.admin!.name, ip: request.ip }, request.body),
+      status: 201, body: forStaff(await bookForCustomer(ctx, { id: request.admin!.id, name: request.admin!.name, ip: request.ip }, request.body), request.admin!.permissions),
     })));
 }

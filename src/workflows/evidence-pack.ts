@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { Api, AppContext } from '../platform/app-context.js';
 import { writeAudit } from '../platform/audit.js';
 import { haversineKm } from '../platform/providers/map.js';
-import { disputeCase, getAdminOrder, loadSettings, orderOr404, type OrderRow } from '../domains/booking/index.js';
+import { disputeCase, forStaff, getAdminOrder, loadSettings, orderOr404, type OrderRow } from '../domains/booking/index.js';
 import { orderCalls } from '../domains/calls/index.js';
 import { chatForSupport } from '../domains/support/index.js';
 import { orderTrail, type TrailPoint } from '../domains/tracking/index.js';
@@ -34,11 +34,11 @@ function trailSummary(points: TrailPoint[], address: { lat: number; lng: number 
   return { points: points.length, firstAt: points[0]!.recordedAt, lastAt: points.at(-1)!.recordedAt, closestM: Math.round(closestKm * 1000) };
 }
 
-export async function evidencePack(ctx: AppContext, orderId: string) {
+export async function evidencePack(ctx: AppContext, orderId: string, permissions: readonly string[]) {
   const o = await orderOr404(ctx.db, orderId);
   const settings = await loadSettings(ctx.db, ctx.config.cityCode);
   const [order, dispute, trail, chat, calls] = await Promise.all([
-    getAdminOrder(ctx, orderId), disputeCase(ctx.db, o, settings.disputeStatementHours), orderTrail(ctx.db, orderId), chatForSupport(ctx.db, orderId), orderCalls(ctx.db, orderId),
+    getAdminOrder(ctx, orderId).then((view) => forStaff(view, permissions)), disputeCase(ctx.db, o, settings.disputeStatementHours), orderTrail(ctx.db, orderId), chatForSupport(ctx.db, orderId), orderCalls(ctx.db, orderId),
   ]);
   const address = { lat: o.lat, lng: o.lng };
   return {
@@ -62,7 +62,7 @@ export async function evidencePackRoutes(app: Api, ctx: AppContext) {
       summary: '证据包: the after-sales case and statements, timeline, check-in vs start and address, location trail, service records, extra work and price changes, chat, relay number and its call records (each view audited)',
     },
   }, async (request) => {
-    const pack = await evidencePack(ctx, request.params.id);
+    const pack = await evidencePack(ctx, request.params.id, request.admin!.permissions);
     await writeAudit(ctx.db, { actorKind: 'admin', actorId: request.admin!.id, actorName: request.admin!.name, action: 'order.evidence_viewed', targetType: 'order', targetId: pack.orderId, ip: request.ip, detail: { statements: pack.case?.statements.length ?? 0, trailPoints: pack.trail.points.length } });
     return pack;
   });

@@ -2,7 +2,7 @@ import type { Api, AppContext } from '../../platform/app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
-import { adminCancel, adminSlots, arbitrateOrder, assignOrder, disputeOrder, forceOrder, getAdminOrder, listAdminOrders } from './admin-service.js';
+import { adminCancel, adminSlots, arbitrateOrder, assignOrder, disputeOrder, forceOrder, forStaff, getAdminOrder, listAdminOrders } from './admin-service.js';
 import { decideReschedule, listReschedules } from './reschedule-service.js';
 import * as S from './schema.js';
 import { loadSettings, saveSettings, type BookingSettings } from './settings.js';
@@ -18,7 +18,7 @@ export async function bookingAdminRoutes(app: Api, ctx: AppContext) {
   app.get('/api/admin/orders', { preHandler: read, schema: { tags, summary: 'Orders with filters and anomalies (unpaid, unassigned close to start, late, over-running)', querystring: S.AdminOrdersQuery } },
     async (request) => listAdminOrders(ctx, { ...request.query, ...pageOf(request.query) }));
   app.get('/api/admin/orders/:id', { preHandler: read, schema: { tags, params: S.OrderId } },
-    async (request) => getAdminOrder(ctx, request.params.id));
+    async (request) => forStaff(await getAdminOrder(ctx, request.params.id), request.admin!.permissions));
   app.post('/api/admin/orders/:id/assign', { preHandler: write, schema: { tags, summary: 'Manual assignment (same checks as accepting)', params: S.OrderId, body: S.AssignBody } },
     async (request) => assignOrder(ctx, actor(request), request.params.id, request.body.workerId, request.body.reason));
   app.post('/api/admin/orders/:id/cancel', { preHandler: write, schema: { tags, summary: 'Cancel (cause platform: free; customer: by the policy)', params: S.OrderId, body: S.AdminCancelBody } },

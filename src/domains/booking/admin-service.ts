@@ -92,6 +92,15 @@ export async function adminOrderView(ctx: AppContext, o: OrderRow) {
   return { ...view, price, customerId: o.customer_id, customerName: customer?.name ?? '', customerPhoneMasked: customer?.phone_masked ?? null, bookedByAdmin: o.booked_by_admin_name, anomalies };
 }
 
+/**
+ * Minimum necessary (PIPL): staff without `orders:address` (support, finance) see the order's district, not the
+ * street address or the contact's name — dispatching and on-site problems are operations' work.
+ */
+export function forStaff<T extends { address: { detail: string | null; contactName: string | null } }>(view: T, permissions: readonly string[]): T {
+  if (permissions.includes('orders:address')) return view;
+  return { ...view, address: { ...view.address, detail: null, contactName: null } };
+}
+
 export async function orderOr404(db: Db, id: string) {
   const o = await findOrder(db, id);
   if (!o) throw new AppError('NOT_FOUND');

@@ -103,5 +103,18 @@ describe('after-sales cases (售后纠纷)', () => {
     expect(audit).toHaveLength(1);
     expect((await ops('GET', `/api/admin/orders/00000000-0000-4000-8000-000000000000/evidence`)).statusCode).toBe(404);
   });
-});
 
+  it('minimum necessary: support and finance see the district, not the street address or contact; operations see both', async () => {
+    const { order } = await orderInService(t, '地址师傅');
+    const as = async (role: string) => caller(t, { headers: await opsHeaders(t, role) });
+    const full = (await (await as('operations'))('GET', `/api/admin/orders/${order.id}`)).json();
+    expect(full.address).toMatchObject({ detail: '漕溪北路 88 号 1201 室', contactName: '张女士' });
+    for (const role of ['support', 'finance']) {
+      const call = await as(role);
+      const view = (await call('GET', `/api/admin/orders/${order.id}`)).json();
+      expect(view.address, role).toMatchObject({ districtName: full.address.districtName, detail: null, contactName: null });
+      expect(JSON.stringify(view), role).not.toContain('漕溪北路');
+    }
+    expect((await (await as('support'))('GET', `/api/admin/orders/${order.id}/evidence`)).json().address.detail).toBeNull();
+  });
+});
