@@ -99,6 +99,21 @@ describe('a JSON body says what type it means', () => {
   });
 });
 
+describe('a refused request leaves nothing behind', () => {
+  it('代客下单 refused by its last step (no worker serves the address) creates no account, address or quote', async () => {
+    const tables = ['users', 'addresses', 'quotes', 'orders', 'outbox_messages'] as const;
+    const counts = async () => Promise.all(tables.map(async (table) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.ctx.db)).rows[0]!.n)));
+    const before = await counts();
+    const res = await t.app.inject({ method: 'POST', url: '/api/admin/orders', headers: admin, payload: {
+      customerPhone: '13612345678', customerName: '陈阿姨', itemCode: 'daily-cleaning', quantity: 2, options: {}, scheduledStart: shanghaiAt(2, 10),
+      address: { districtCode: '310104', detail: '宛平南路 100 号', contactName: '陈阿姨', contactPhone: '13612345678' }, notes: '电话预约',
+    } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().code).toBe('ADDRESS_NOT_COVERED'); // refused by the order step, after the account, address and quote steps ran
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('the attacker run\'s 500s are 400s', () => {
   it.each([
     ['NUL in a search', 'GET', '/api/workers?q=a%00b', 'q', 'nulCharacter'],
