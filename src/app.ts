@@ -95,7 +95,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   const relaySim = localRelayProvider(config.appSecret);
   const ctx: AppContext = {
     config, database, db,
-    pii: createPiiCrypto(config.appSecret),
+    pii: createPiiCrypto(config.appSecret, { currentKeyId: config.piiKeyId, keys: config.piiKeys }),
     sms: outboxSmsProvider(app.log, config.logOutbox),
     mail: outboxMailProvider(app.log, config.logOutbox),
     map: localMapProvider(),

@@ -28,6 +28,9 @@ const ConfigSchema = Type.Object({
   ]),
   /** Seed the demo city on start (default: on for embedded PGlite, off for DATABASE_URL). */
   seedDemo: Type.Boolean(),
+  /** Extra PII keys (`id` → secret ≥ 32 chars) from PII_KEYS, and the one new values are sealed with (`v1`: APP_SECRET's). */
+  piiKeys: Type.Record(Type.String({ pattern: '^[a-z0-9]{1,16}$' }), Type.String({ minLength: 32 })),
+  piiKeyId: Type.String({ pattern: '^[a-z0-9]{1,16}$' }),
   /** The external services' adapters (only the local simulators are built in today: see PROVIDERS). */
   providers: Type.Object({
     sms: Type.Literal('outbox'), mail: Type.Literal('outbox'), pay: Type.Literal('simulator'),
@@ -97,9 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       : { driver: 'local' as const },
     seedDemo: (env.SEED_DEMO ?? (env.DATABASE_URL ? '0' : '1')) !== '0',
     providers: providers.chosen,
+    piiKeys: parsePiiKeys(env.PII_KEYS),
+    piiKeyId: env.PII_KEY_ID || 'v1',
     ...overrides,
   };
   const problems = [...providers.problems];
+  if (candidate.piiKeyId !== 'v1' && !(candidate.piiKeyId in candidate.piiKeys)) problems.push(`PII_KEY_ID=${candidate.piiKeyId} is not among PII_KEYS (${Object.keys(candidate.piiKeys).join(', ') || 'none'})`);
   if (!candidate.appSecret && candidate.nodeEnv === 'production') problems.unshift('APP_SECRET (at least 32 characters) is required in production: every instance must share one');
   else if (!candidate.appSecret) candidate.appSecret = localSecret(dataDir);
   const errors = [...Value.Errors(ConfigSchema, candidate)].filter((e) => candidate.appSecret || e.instancePath !== '/appSecret');
@@ -108,6 +114,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return candidate as Config;
+}
+
+/** `PII_KEYS=k2:secret,k3:secret` → { k2: 'secret', k3: 'secret' } (a secret may not contain a comma). */
+function parsePiiKeys(value: string | undefined): Record<string, string> {
+  if (!value) return {};
+  return Object.fromEntries(value.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => {
+    const at = pair.indexOf(':');
+    return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+  }));
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

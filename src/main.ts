@@ -5,12 +5,14 @@ import { ConfigError, loadConfig, simulatorWarnings, type Config } from './confi
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { ensureAdmin } from './domains/admin/service.js';
+import { createPiiCrypto } from './platform/crypto.js';
+import { resealPii } from './platform/pii-rotation.js';
 import { DataDirLockedError, lockDataDir } from './platform/data-dir-lock.js';
 import { DEMO_ADMINS, DEMO_CUSTOMER_PHONE, DEMO_PASSWORD, DEMO_WORKER_PHONE, lastHistory, seedDemo } from './seed/demo.js';
 // @ts-expect-error plain ESM helper shared with npm's prepare step
 import { buildWeb, webIsStale } from '../scripts/build-web.mjs';
 
-/** CLI: `start` (default) | `migrate` | `seed`. */
+/** CLI: `start` (default) | `migrate` | `seed` | `keys:rotate`. */
 async function main(command = 'start') {
   const config = loadConfig();
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
@@ -21,9 +23,13 @@ async function main(command = 'start') {
     const applied = await migrate(database);
     if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
     if (command === 'migrate') return finish(database, release);
+    if (command === 'keys:rotate') {
+      await rotateKeys(config, database);
+      return finish(database, release);
+    }
     if (command === 'seed' || (command === 'start' && config.seedDemo)) await seed(config, database);
     if (command === 'seed') return finish(database, release);
-    if (command !== 'start') throw new ConfigError(`unknown command "${command}" (start | migrate | seed)`);
+    if (command !== 'start') throw new ConfigError(`unknown command "${command}" (start | migrate | seed | keys:rotate)`);
     await start(config, database, release, t0);
   } catch (err) {
     await database?.close().catch(() => {});
@@ -35,6 +41,14 @@ async function main(command = 'start') {
 async function finish(database: Database, release: () => void) {
   await database.close();
   release();
+}
+
+/** Re-seals every sealed personal value with PII_KEY_ID's key (see platform/pii-rotation.ts). */
+async function rotateKeys(config: Config, database: Database) {
+  const pii = createPiiCrypto(config.appSecret, { currentKeyId: config.piiKeyId, keys: config.piiKeys });
+  const counts = await resealPii(database.db, pii);
+  for (const c of counts) console.log(`${c.table}.${c.column}: ${c.resealed} re-sealed with ${pii.currentKeyId}${c.unreadable ? `, ${c.unreadable} UNREADABLE (their key is not configured)` : ''}`);
+  if (counts.some((c) => c.unreadable)) process.exitCode = 1;
 }
 
 async function seed(config: Config, database: Database) {
