@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 const FIXED_SEED = 20_261_207;
 const ROTATING_SEED = Number(process.env.FUZZ_SEED) || (Date.now() % 2_147_483_647);
 /** Samples per route, caller and seed (the anonymous caller gets half: most of its answers are 401 after validation). */
-export const FUZZ_SEEDS = [{ seed: FIXED_SEED, runs: Number(process.env.FUZZ_RUNS) || 3 }, { seed: ROTATING_SEED, runs: Number(process.env.FUZZ_RUNS) || 3 }];
+export const FUZZ_SEEDS = [{ seed: FIXED_SEED, runs: Number(process.env.FUZZ_RUNS) || 4 }, { seed: ROTATING_SEED, runs: Number(process.env.FUZZ_RUNS) || 4 }];
 
 export interface Caller { name: 'anonymous' | 'customer' | 'worker' | 'super_admin'; headers: Record<string, string>; ids: string[] }
 
