@@ -22,6 +22,7 @@ import { financeRoutes } from './domains/payments/finance-routes.js';
 import { promotionRoutes } from './domains/promotions/routes.js';
 import { messagingRoutes } from './domains/messaging/routes.js';
 import { supportRoutes } from './domains/support/routes.js';
+import { purgeChatImages } from './domains/support/index.js';
 import { giveDefaultReviews } from './domains/reviews/index.js';
 import { reviewRoutes } from './domains/reviews/routes.js';
 import { escalateOverdueComplaints } from './domains/complaints/index.js';
@@ -136,6 +137,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   ctx.jobs.every(5 * 60_000, () => escalateOverdueComplaints(ctx.db).then(() => undefined));
   // 抽检回访: hourly, last week's sample is drawn if it was not yet (once per week: the draw row is the guard).
   ctx.jobs.every(3_600_000, () => drawLastWeekIfDue(ctx.db, ctx.config.cityCode).then(() => undefined));
+  // PIPL retention: chat photos past the city's retention go every 6 hours (any instance; a sweep is idempotent).
+  ctx.jobs.every(6 * 3_600_000, () => purgeChatImages(ctx).then(() => undefined));
 
   const spa = config.serveWeb && portalIndexExists();
   installErrorHandling(app, spa ? (request, reply) => {

@@ -16,7 +16,11 @@ export interface ConsultationMessagesTable {
 }
 export interface ConsultationReadsTable { consultation_id: string; reader_id: string; read_at: Date }
 
+/** Support's per-city settings (migration 0034). */
+export interface SupportSettingsTable { city_code: string; chat_image_retention_days: number; updated_at: Generated<Date> }
+
 export interface ConsultationsDB {
+  support_settings: SupportSettingsTable;
   consultations: ConsultationsTable;
   consultation_messages: ConsultationMessagesTable;
   consultation_reads: ConsultationReadsTable;

@@ -350,6 +350,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Policy>> = {
   'POST /api/worker/orders/{id}/location': worker('assigned'),
   'GET /api/orders/{id}/tracking': customer('own'),
   'GET /api/admin/orders/{id}/trail': admin('orders:read'),
+  'GET /api/admin/support/settings': admin('orders:read'),
+  'PUT /api/admin/support/settings': admin('orders:write'),
   'GET /api/admin/tracking/settings': admin('orders:read'),
   'PUT /api/admin/tracking/settings': admin('orders:write'),
   'POST /api/relay/call-reports': provider('call report (话单): HMAC over the raw body, ±300 s, once per call id'),

@@ -35,6 +35,12 @@ export async function disputeFileIds(db: Db, orderId: string): Promise<string[]>
   return rows.flatMap((r) => r.file_ids);
 }
 
+/** Every photo the order keeps outside its chat: the booking's photos, service records (before / after), dispute statements. */
+export async function orderPhotoIds(db: Db, o: Pick<OrderRow, 'id' | 'photo_file_ids'>): Promise<Set<string>> {
+  const records = await db.selectFrom('order_records').select(['photos_before', 'photos_after']).where('order_id', '=', o.id).execute();
+  return new Set([...o.photo_file_ids, ...records.flatMap((r) => [...r.photos_before, ...r.photos_after]), ...await disputeFileIds(db, o.id)]);
+}
+
 /** The order's latest after-sales case (null when it never had one). */
 export async function disputeCase(db: Db, o: OrderRow, statementHours: number): Promise<DisputeCase | null> {
   const events = await db.selectFrom('order_events').select(['action', 'actor_kind', 'note', 'detail', 'at']).where('order_id', '=', o.id)

@@ -4,7 +4,7 @@ import { tokenFrom } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { findFile, sendStoredFile } from '../../platform/files.js';
 import { resolveSession } from '../../platform/sessions.js';
-import { BookingSchemas as S, disputeFileIds, findOrder, offerOf } from '../booking/index.js';
+import { BookingSchemas as S, findOrder, offerOf, orderPhotoIds } from '../booking/index.js';
 import { chatFileIds } from './chat-service.js';
 
 async function isParty(ctx: AppContext, orderId: string, userId: string) {
@@ -24,8 +24,7 @@ export async function orderFileRoute(app: Api, ctx: AppContext) {
       if (admin) order = (await findOrder(ctx.db, request.params.id)) ?? null;
     }
     if (!order) throw new AppError('NOT_FOUND');
-    const records = await ctx.db.selectFrom('order_records').select(['photos_before', 'photos_after']).where('order_id', '=', order.id).execute();
-    const ids = new Set([...order.photo_file_ids, ...records.flatMap((r) => [...r.photos_before, ...r.photos_after]), ...await chatFileIds(ctx.db, order.id), ...await disputeFileIds(ctx.db, order.id)]);
+    const ids = new Set([...await orderPhotoIds(ctx.db, order), ...await chatFileIds(ctx.db, order.id)]);
     if (!ids.has(request.params.fileId)) throw new AppError('NOT_FOUND');
     const file = await findFile(ctx.db, request.params.fileId);
     const bytes = file ? await ctx.storage.get(file.storage_key) : null;

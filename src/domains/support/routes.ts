@@ -4,9 +4,11 @@ import type { Api, AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { requestLang as langOf } from '../../platform/http-errors.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { writeAudit } from '../../platform/audit.js';
 import { chatForSupport, chatOf, markChatRead, sendChat, type ChatRole } from './chat-service.js';
 import { consultationOf, markConsultationRead, myConsultations, openConsultation, sendConsultation, setConsultationStatus } from './consultation-service.js';
 import { orderFileRoute } from './order-files.js';
+import { CHAT_RETENTION_RANGE, saveSupportSettings, supportSettings } from './chat-retention.js';
 import { answerTicket, deskTicket, deskTickets, helpCentre, myTickets, openTicket, replyAsUser, ticketOfUser } from './support-service.js';
 
 const Strict = { additionalProperties: false } as const;
@@ -88,4 +90,16 @@ export async function supportRoutes(app: Api, ctx: AppContext) {
   app.post('/api/admin/support/tickets/:id/answer', { preHandler: desk, bodyLimit: MESSAGE_BODY_LIMIT, schema: { tags, summary: 'Answer and / or close a ticket (the user is notified)', params: Id, body: Type.Object({ body: Type.Optional(Type.String({ maxLength: 4000 })), close: Type.Optional(Type.Boolean()) }, Strict) } },
     async (request) => ctx.db.transaction().execute((trx) => answerTicket(trx, request.admin!, request.params.id, request.body)));
 
+
+  app.get('/api/admin/support/settings', { preHandler: ctx.guards.admin('orders:read'), schema: { tags, summary: 'How many days photos sent in order chats are kept (this city)' } },
+    async () => supportSettings(ctx.db, ctx.config.cityCode));
+  app.put('/api/admin/support/settings', {
+    preHandler: ctx.guards.admin('orders:write'),
+    schema: { tags, summary: 'Set the chat photo retention, 7–3650 days (audited)', body: Type.Object({ chatImageRetentionDays: Type.Integer({ minimum: CHAT_RETENTION_RANGE.min, maximum: CHAT_RETENTION_RANGE.max }) }, { additionalProperties: false }) },
+  }, async (request) => {
+    const before = await supportSettings(ctx.db, ctx.config.cityCode);
+    const saved = await saveSupportSettings(ctx.db, ctx.config.cityCode, request.body);
+    await writeAudit(ctx.db, { actorKind: 'admin', actorId: request.admin!.id, actorName: request.admin!.name, action: 'support.settings_changed', targetType: 'city', targetId: ctx.config.cityCode, ip: request.ip, detail: { from: before.chatImageRetentionDays, to: saved.chatImageRetentionDays } });
+    return saved;
+  });
 }
