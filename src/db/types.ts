@@ -19,6 +19,9 @@ type Json<T> = ColumnType<T, string | T, string | T>;
 
 export interface EmergencyContactJson { name: string; phoneEnc: string; phoneMasked: string; relation: string }
 
+/** Consent to the privacy policy, per account and version (migration 0035). */
+export interface PrivacyConsentsTable { id: Generated<string>; user_id: string; policy_version: string; accepted_at: Generated<Date>; ip: Generated<string>; user_agent: Generated<string> }
+
 export interface UsersTable {
   id: Generated<string>;
   roles: ColumnType<string[], string[] | undefined, string[]>;
@@ -475,6 +478,7 @@ export interface DispatchDecisionsTable {
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
 export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ComplaintsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB, CallsDB, LimitsDB {
+  privacy_consents: PrivacyConsentsTable;
   users: UsersTable;
   admin_accounts: AdminAccountsTable;
   sessions: SessionsTable;

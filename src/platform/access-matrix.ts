@@ -67,6 +67,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Policy>> = {
   'POST /api/auth/password/login': signIn(),
   'POST /api/auth/logout': signOut(),
   'GET /api/me': user('none'),
+  'GET /api/me/consents': user('none'),
+  'GET /api/legal/privacy': anyone(),
   'PATCH /api/me': user('none'),
   'POST /api/me/avatar': user('none'),
   'POST /api/me/password': user('none'),

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readVerificationLink } from './api';
-import { pageErrors, useMobilePage } from './browser';
+import { pageErrors, screenshot, useMobilePage } from './browser';
 import { signInByPassword } from './mobile-steps';
 
 const baseUrl = inject('baseUrl');
@@ -18,6 +18,16 @@ describe('e-mail sign-up', () => {
     await page.locator('#signup-email').fill(email);
     await page.locator('#signup-password').fill(password);
     await page.locator('#signup-name').fill('邮箱用户');
+    // Not without agreeing to the privacy policy, which opens from the form.
+    await page.getByTestId('signup-submit').click();
+    await page.getByText('请阅读并同意《隐私政策》').waitFor();
+    await page.getByTestId('policy-open').click();
+    const policy = page.getByTestId('policy-text');
+    await policy.waitFor();
+    expect(await policy.innerText()).toContain('位置轨迹保存 30 天');
+    await screenshot(page, 'customer-privacy-policy.png');
+    await policy.getByRole('button', { name: '我知道了' }).click();
+    await page.getByTestId('accept-policy').click();
     await page.getByTestId('signup-submit').click();
     await page.getByTestId('signup-sent').waitFor();
     expect(await page.getByTestId('signup-sent').innerText()).toContain(email);

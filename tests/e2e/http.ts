@@ -56,7 +56,8 @@ export async function smsSignIn(baseUrl: string, phone: string, role: 'customer'
   const ip = { 'x-forwarded-for': clientAddress() };
   await call(baseUrl, null, 'POST', '/api/auth/sms/send', { phone, purpose: 'login' }, ip);
   const code = await readSmsCode(baseUrl, phone);
-  return call<{ token: string; user: { id: string } }>(baseUrl, null, 'POST', '/api/auth/sms/login', { phone, code, role }, ip);
+  const policy = await call<{ version: string }>(baseUrl, null, 'GET', '/api/legal/privacy');
+  return call<{ token: string; user: { id: string } }>(baseUrl, null, 'POST', '/api/auth/sms/login', { phone, code, role, acceptedPolicy: policy.version }, ip);
 }
 
 /** Signs a customer in (or up: a new phone unless given) by SMS code; returns the session token. */

@@ -8,6 +8,7 @@ export async function signInBySms(page: Page, baseUrl: string, phone: string): P
   await page.getByTestId('sms-code-send').click();
   await expect.poll(() => page.getByTestId('sms-code-send').textContent()).toMatch(/秒后重发/);
   await page.locator('#sms-code').fill(await readSmsCode(baseUrl, phone));
+  await page.getByTestId('accept-policy').click();
   await page.getByTestId('sms-login-submit').click();
 }
 

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { PRIVACY_POLICY_VERSION } from '../../src/domains/accounts/privacy-policy.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ export async function smsSignIn(app: FastifyInstance, ctx: AppContext, role: 'cu
   const sent = await app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, remoteAddress: ip });
   if (sent.statusCode !== 200) throw new Error(`sms send failed: ${sent.body}`);
   const code = await latestSmsCode(ctx, phone);
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sms/login', payload: { phone, code, role }, remoteAddress: ip });
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sms/login', payload: { phone, code, role, acceptedPolicy: PRIVACY_POLICY_VERSION }, remoteAddress: ip });
   if (res.statusCode !== 200) throw new Error(`sms login failed: ${res.body}`);
   const body = res.json();
   return { phone, token: body.token as string, user: body.user, headers: { authorization: `Bearer ${body.token}` }, cookie: res.cookies };

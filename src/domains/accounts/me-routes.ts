@@ -9,6 +9,7 @@ import { deleteMyAccount, exportMyData, sendDeletionCode } from './privacy-servi
 import * as P from './profile-service.js';
 import { metaOf } from './routes.js';
 import * as S from './schema.js';
+import { consentsOf, PRIVACY_POLICY_VERSION } from './privacy-policy.js';
 
 /** The signed-in person's own account: profile, addresses, devices, export and deletion. */
 export async function meRoutes(app: Api, ctx: AppContext) {
@@ -16,6 +17,8 @@ export async function meRoutes(app: Api, ctx: AppContext) {
   const preHandler = ctx.guards.user();
   const me = (request: { user?: { id: string } }) => request.user!.id;
 
+  app.get('/api/me/consents', { preHandler, schema: { tags, summary: 'The privacy policy versions I agreed to, newest first, with when' } },
+    async (request) => ({ current: PRIVACY_POLICY_VERSION, items: await consentsOf(ctx.db, me(request)) }));
   app.get('/api/me', { preHandler, schema: { tags, summary: 'My account', response: { 200: S.User } } }, async (request) => P.getMe(ctx, me(request)));
 
   app.patch('/api/me', { preHandler, schema: { tags, summary: 'Edit my profile', body: S.ProfilePatch, response: { 200: S.User } } },

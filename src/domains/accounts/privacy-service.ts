@@ -9,6 +9,7 @@ import { passwordMatches } from './passwords.js';
 import { eraseHeldData, exportHeldData } from './personal-data.js';
 import { presentUser } from './present.js';
 import * as q from './queries.js';
+import { consentsOf } from './privacy-policy.js';
 import { consumeSmsCode, issueSmsCode, SMS_RULES } from './sms-codes.js';
 
 /** PIPL Art. 45: everything we hold about the person, in clear, as one JSON document. */
@@ -16,12 +17,13 @@ export async function exportMyData(ctx: AppContext, userId: string) {
   const user = await q.findUserById(ctx.db, userId);
   if (!user || user.deleted_at) throw new AppError('UNAUTHENTICATED');
   const contact = user.emergency_contact;
-  const [addresses, sessions, activity, files, held] = await Promise.all([
+  const [addresses, sessions, activity, files, held, consents] = await Promise.all([
     listMyAddresses(ctx, userId),
     listSessions(ctx.db, 'user', userId),
     ctx.db.selectFrom('audit_log').select(['action', 'ip', 'detail', 'created_at']).where('actor_id', '=', userId).orderBy('created_at', 'desc').limit(1000).execute(),
     ctx.db.selectFrom('files').select(['id', 'purpose', 'content_type', 'size_bytes', 'created_at']).where('owner_kind', '=', 'user').where('owner_id', '=', userId).execute(),
     exportHeldData(ctx.db, userId),
+    consentsOf(ctx.db, userId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -34,6 +36,7 @@ export async function exportMyData(ctx: AppContext, userId: string) {
     sessions: sessions.map((s) => ({ userAgent: s.user_agent, ip: s.ip, createdAt: s.created_at, lastSeenAt: s.last_seen_at })),
     activity,
     files,
+    privacyConsents: consents,
     ...held,
   };
 }

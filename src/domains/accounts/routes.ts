@@ -5,6 +5,8 @@ import { clearSessionCookie, setSessionCookie } from '../../platform/auth.js';
 import * as S from './schema.js';
 import { registerWithEmail, sendSmsCode, signInWithPassword, signInWithSms, signOut, verifyEmail } from './service.js';
 import { resolveSession } from '../../platform/sessions.js';
+import { requestLang } from '../../platform/http-errors.js';
+import { privacyPolicy } from './privacy-policy.js';
 import { purgeLimitCounters, retryAfterHeader } from '../../platform/limits.js';
 import { preparePasswordChecks } from './passwords.js';
 import { tokenFrom } from '../../platform/auth.js';
@@ -18,6 +20,10 @@ export async function authRoutes(app: Api, ctx: AppContext) {
   preparePasswordChecks();
   // The sign-in and SMS counters of every instance live in one table; drop the ones whose window has long ended.
   ctx.jobs.every(3_600_000, () => purgeLimitCounters(ctx.db).then(() => undefined));
+
+  app.get('/api/legal/privacy', {
+    schema: { tags, summary: '隐私政策: the current version and text (zh-CN or en by Accept-Language / ?lang=); sign-up and SMS sign-in send the version as acceptedPolicy' },
+  }, async (request) => privacyPolicy(requestLang(request) === 'en' ? 'en' : 'zh'));
 
   app.post('/api/auth/sms/send', {
     onError: retryAfterHeader,

@@ -20,11 +20,14 @@ export const SendSmsReply = Type.Object({ expiresInSeconds: Type.Integer(), rese
 
 export const SmsLoginBody = Type.Object({
   phone: Text(20, 1), code: Type.String({ pattern: '^\\d{6}$' }), role: Role, rememberMe: Type.Optional(Type.Boolean()),
+  /** The privacy policy version the person agreed to (`GET /api/legal/privacy`). */
+  acceptedPolicy: Type.Optional(Text(20)),
 }, Strict);
 export const LoginReply = Type.Object({ user: User, token: Type.String(), created: Type.Boolean() });
 
 export const RegisterEmailBody = Type.Object({
   email: Text(254, 3), password: Text(128, 1), name: Type.Optional(Text(40)), role: Role,
+  acceptedPolicy: Type.Optional(Text(20)),
 }, Strict);
 export const RegisterEmailReply = Type.Object({ userId: Type.String(), verificationSent: Type.Boolean() });
 

@@ -11,6 +11,7 @@ import { assertStrongPassword, hashPassword, passwordMatchesInConstantWork } fro
 import { presentUser } from './present.js';
 import * as q from './queries.js';
 import { consumeSmsCode, issueSmsCode, SMS_RULES, type SmsPurpose } from './sms-codes.js';
+import { recordConsent, requireConsent } from './privacy-policy.js';
 
 const EMAIL_LINK_TTL_MS = 24 * 3600 * 1000;
 
@@ -31,25 +32,29 @@ export async function sendSmsCode(ctx: AppContext, phoneInput: string, purpose: 
 /** Signs in with phone + SMS code; creates the account on first use and adds the portal's role. */
 export async function signInWithSms(
   ctx: AppContext,
-  input: { phone: string; code: string; role: UserRole; rememberMe?: boolean },
+  input: { phone: string; code: string; role: UserRole; rememberMe?: boolean; acceptedPolicy?: string },
   meta: RequestMeta,
 ) {
   const phone = requirePhone(input.phone);
+  // Asked of everyone (new or not), so the answer tells nothing about whether the number has an account.
+  requireConsent(input.acceptedPolicy);
   await consumeSmsCode(ctx, phone, 'login', input.code);
   const phoneHash = ctx.pii.blindIndex(phone);
   const existing = await q.findUserByPhoneHash(ctx.db, phoneHash);
   const user = existing ?? await q.insertPhoneUser(ctx.db, {
     phoneHash, phoneEnc: ctx.pii.encrypt(phone), phoneMasked: maskPhone(phone), role: input.role,
   });
+  await recordConsent(ctx.db, user.id, meta);
   return openSession(ctx, user.id, input.role, input.rememberMe ?? false, meta, 'sms', !existing);
 }
 
 /** E-mail + password sign-up; the account can sign in once the mailed link is opened. */
 export async function registerWithEmail(
   ctx: AppContext,
-  input: { email: string; password: string; name?: string; role: UserRole },
+  input: { email: string; password: string; name?: string; role: UserRole; acceptedPolicy?: string },
   meta: RequestMeta,
 ) {
+  requireConsent(input.acceptedPolicy);
   const email = normaliseEmail(input.email);
   if (!email) throw new AppError('EMAIL_INVALID', {}, [{ field: 'email', code: 'format', message: { zh: '邮箱格式不正确', en: 'not a valid e-mail address' } }]);
   assertStrongPassword(input.password);
@@ -60,6 +65,7 @@ export async function registerWithEmail(
       .onConflict((oc) => oc.column('email').doNothing())
       .returning('id').executeTakeFirst();
     if (!inserted) throw new AppError('EMAIL_TAKEN', {}, [{ field: 'email', code: 'taken', message: { zh: '该邮箱已注册', en: 'already registered' } }]);
+    await recordConsent(trx, inserted.id, meta);
     const token = newToken();
     await q.createEmailToken(trx, { tokenHash: sha256(token), userId: inserted.id, expiresAt: new Date(Date.now() + EMAIL_LINK_TTL_MS) });
     const link = `${ctx.config.publicUrl}/api/auth/email/verify?token=${token}&portal=${input.role}`;

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_POLICY_VERSION } from '../../../src/domains/accounts/privacy-policy.js';
 import { createTestApp, latestOutbox, latestSmsCode, randomIp, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t?.close(); });
 
-const register = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/auth/email/register', payload });
+const register = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/auth/email/register', payload: { acceptedPolicy: PRIVACY_POLICY_VERSION, ...payload } });
 const pwLogin = (identifier: string, password: string, extra: Record<string, unknown> = {}, ip = randomIp()) =>
   t.app.inject({ method: 'POST', url: '/api/auth/password/login', payload: { identifier, password, role: 'customer', ...extra }, remoteAddress: ip });
 /** The path of the verification link mailed to `email`. */
@@ -116,7 +117,7 @@ describe('e-mail + password accounts', () => {
     await t.ctx.db.updateTable('sms_codes').set({ created_at: new Date(Date.now() - 120_000) }).where('phone_hash', '=', t.ctx.pii.blindIndex(a.phone)).execute();
     await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone: a.phone, purpose: 'delete_account' }, remoteAddress: randomIp() });
     const code = await latestSmsCode(t.ctx, a.phone);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sms/login', payload: { phone: a.phone, code, role: 'customer' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sms/login', payload: { phone: a.phone, code, role: 'customer', acceptedPolicy: PRIVACY_POLICY_VERSION } });
     expect(res.statusCode).toBe(400);
   });
 });

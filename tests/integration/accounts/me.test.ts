@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_POLICY_VERSION } from '../../../src/domains/accounts/privacy-policy.js';
 import { createTestApp, latestSmsCode, randomIp, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -125,7 +126,7 @@ describe('my devices', () => {
     const a = await smsSignIn(t.app, t.ctx);
     await t.ctx.db.updateTable('sms_codes').set({ created_at: new Date(Date.now() - 120_000) }).where('phone_hash', '=', t.ctx.pii.blindIndex(a.phone)).execute();
     await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone: a.phone }, remoteAddress: randomIp() });
-    const second = await t.app.inject({ method: 'POST', url: '/api/auth/sms/login', headers: { 'user-agent': 'Phone B' }, payload: { phone: a.phone, code: await latestSmsCode(t.ctx, a.phone), role: 'customer' } });
+    const second = await t.app.inject({ method: 'POST', url: '/api/auth/sms/login', headers: { 'user-agent': 'Phone B' }, payload: { phone: a.phone, code: await latestSmsCode(t.ctx, a.phone), role: 'customer', acceptedPolicy: PRIVACY_POLICY_VERSION } });
     const secondHeaders = { authorization: `Bearer ${second.json().token}` };
     const devices = (await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: a.headers })).json();
     expect(devices).toHaveLength(2);

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { verify } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PRIVACY_POLICY_VERSION } from '../../../src/domains/accounts/privacy-policy.js';
 import { PASSWORD_SIGN_IN_RULES } from '../../../src/domains/accounts/service.js';
 import { createTestApp, randomIp, randomPhone, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 
@@ -124,7 +125,7 @@ describe('password sign-in limits', () => {
     await t.ctx.db.updateTable('sms_codes').set({ created_at: new Date(Date.now() - 120_000) }).where('phone_hash', '=', t.ctx.pii.blindIndex(phone)).execute();
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, remoteAddress: ip })).statusCode).toBe(200);
     const msg = await t.ctx.db.selectFrom('outbox_messages').select('secrets').where('recipient', '=', phone).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
-    const sms = await t.app.inject({ method: 'POST', url: '/api/auth/sms/login', payload: { phone, code: msg.secrets[0], role: 'customer' }, remoteAddress: ip });
+    const sms = await t.app.inject({ method: 'POST', url: '/api/auth/sms/login', payload: { phone, code: msg.secrets[0], role: 'customer', acceptedPolicy: PRIVACY_POLICY_VERSION }, remoteAddress: ip });
     expect(sms.statusCode).toBe(200);
     // After the hour the new addresses may try again.
     await letWindowsPass(`user:${c.id}`);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_POLICY_VERSION } from '../../../src/domains/accounts/privacy-policy.js';
 import { createTestApp, latestOutbox, latestSmsCode, randomIp, randomPhone, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -8,7 +9,7 @@ afterAll(async () => { await t?.close(); });
 const send = (phone: string, ip = randomIp(), purpose?: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone, ...(purpose ? { purpose } : {}) }, remoteAddress: ip });
 const login = (phone: string, code: string, role = 'customer', extra: Record<string, unknown> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/sms/login', payload: { phone, code, role, ...extra }, remoteAddress: randomIp() });
+  t.app.inject({ method: 'POST', url: '/api/auth/sms/login', payload: { phone, code, role, acceptedPolicy: PRIVACY_POLICY_VERSION, ...extra }, remoteAddress: randomIp() });
 const usersWithPhone = async (phone: string) =>
   t.ctx.db.selectFrom('users').selectAll().where('phone_hash', '=', t.ctx.pii.blindIndex(phone)).execute();
 /** Moves a phone's codes back in time, as if they had been sent earlier. */

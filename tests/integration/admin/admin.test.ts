@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../../src/domains/admin/service.js';
+import { PRIVACY_POLICY_VERSION } from '../../../src/domains/accounts/privacy-policy.js';
 import { adminSignIn, createTestApp, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -91,7 +92,7 @@ describe('admin console access', () => {
     const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, remoteAddress: '10.9.8.7' })).statusCode).toBe(200);
     const email = `mask${randomUUID().slice(0, 8)}@example.com`;
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/email/register', payload: { email, password: 'mima20261', role: 'customer' } })).statusCode).toBeLessThan(300);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/email/register', payload: { email, password: 'mima20261', role: 'customer', acceptedPolicy: PRIVACY_POLICY_VERSION } })).statusCode).toBeLessThan(300);
     const stored = await t.ctx.db.selectFrom('outbox_messages').select(['recipient', 'body', 'secrets']).where('recipient', 'in', [phone, email]).execute();
     const code = stored.find((m) => m.recipient === phone)!.secrets[0]!;
     const token = stored.find((m) => m.recipient === email)!.secrets[0]!;

@@ -6,11 +6,13 @@ import { useI18n } from '../../shared/i18n';
 import { usePortal } from '../portal';
 import { useFormSubmit } from '../use-form-submit';
 import { AuthHeader } from './auth-header';
+import { PolicyConsentItem, usePrivacyPolicy } from './policy-consent';
 
 interface SignupValues {
   email: string;
   password: string;
   name?: string;
+  acceptedPolicy?: boolean;
 }
 
 /** E-mail + password sign-up; the account can sign in once the mailed link has been opened. */
@@ -19,11 +21,12 @@ export function EmailSignupPage() {
   const { role } = usePortal();
   const [form] = Form.useForm<SignupValues>();
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const policy = usePrivacyPolicy();
 
-  const { submitting, submit } = useFormSubmit(form, ['email', 'password', 'name'], async (values: SignupValues) => {
+  const { submitting, submit } = useFormSubmit(form, ['email', 'password', 'name', 'acceptedPolicy'], async (values: SignupValues) => {
     const email = values.email.trim();
     const name = values.name?.trim();
-    await api('/api/auth/email/register', { body: { email, password: values.password, role, ...(name ? { name } : {}) } });
+    await api('/api/auth/email/register', { body: { email, password: values.password, role, acceptedPolicy: policy?.version, ...(name ? { name } : {}) } });
     setSentTo(email);
   });
 
@@ -65,6 +68,7 @@ export function EmailSignupPage() {
             <Form.Item name="name" label={t('field.name')}>
               <Input id="signup-name" placeholder={t('field.nameOptional')} autoComplete="name" maxLength={40} clearable />
             </Form.Item>
+            <PolicyConsentItem policy={policy} />
           </Form>
         )}
       </div>

@@ -5,6 +5,7 @@ import type { LoginAnswer, SmsSendAnswer } from '../../shared/types';
 import { PhoneItem } from '../phone-item';
 import { usePortal } from '../portal';
 import { useFormSubmit } from '../use-form-submit';
+import { PolicyConsentItem, usePrivacyPolicy } from './policy-consent';
 import { SmsCodeField } from './sms-code-field';
 import { useSignedIn } from './use-sign-in';
 
@@ -12,6 +13,7 @@ interface SmsLoginValues {
   phone: string;
   code: string;
   rememberMe?: boolean;
+  acceptedPolicy?: boolean;
 }
 
 /** Phone + SMS code; signs up new numbers with the portal's role. */
@@ -20,6 +22,7 @@ export function SmsLoginForm() {
   const { role } = usePortal();
   const [form] = Form.useForm<SmsLoginValues>();
   const signedIn = useSignedIn();
+  const policy = usePrivacyPolicy();
 
   async function sendCode() {
     let phone: string;
@@ -33,10 +36,10 @@ export function SmsLoginForm() {
 
   const { submitting, submit } = useFormSubmit(
     form,
-    ['phone', 'code'],
+    ['phone', 'code', 'acceptedPolicy'],
     async (values: SmsLoginValues) => {
       const answer = await api<LoginAnswer>('/api/auth/sms/login', {
-        body: { phone: values.phone, code: values.code, role, rememberMe: Boolean(values.rememberMe) },
+        body: { phone: values.phone, code: values.code, role, rememberMe: Boolean(values.rememberMe), acceptedPolicy: policy?.version },
       });
       signedIn(answer);
     },
@@ -68,6 +71,7 @@ export function SmsLoginForm() {
       <Form.Item name="rememberMe" valuePropName="checked">
         <Checkbox data-testid="sms-remember">{t('auth.rememberMe')}</Checkbox>
       </Form.Item>
+      <PolicyConsentItem policy={policy} />
     </Form>
   );
 }
