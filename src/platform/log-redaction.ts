@@ -5,9 +5,9 @@
  */
 import type { PinoLoggerOptions as LoggerOptions } from 'fastify/types/logger.js';
 
-const PHONE = /(?<![\d+])((?:\+?86)?1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+const PHONE = /(?<![\dA-Za-z+])((?:\+?86)?1[3-9]\d)\d{4}(\d{4})(?![\dA-Za-z])/g;
 const ID_NUMBER = /(?<![\dA-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![\dA-Za-z])/g;
-const CARD = /(?<!\d)\d{12,15}(\d{4})(?!\d)/g;
+const CARD = /(?<![\dA-Za-z])\d{12,15}(\d{4})(?![\dA-Za-z])/g;
 
 /** The text with every mainland phone (138****1234), ID number (310104********123X) and card number (****1234) masked. */
 export function maskPii(text: string): string {

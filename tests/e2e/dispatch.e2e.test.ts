@@ -42,6 +42,22 @@ let previous: StoredSettings | undefined;
 let changedSettings = false;
 let lapsed: BookedOrder | undefined;
 
+/**
+ * A paid order at the demo worker's home that the demo worker is offered (in its hall), trying later and later days
+ * from `skip` on: earlier journeys may have filled its nearer days, and a busy day ranks it below the best K. Orders
+ * it was not offered are cancelled (free, by the platform).
+ */
+async function bookOfferedToDemo(skip: number): Promise<{ booked: BookedOrder; offer: HallItem }> {
+  for (let s = skip; s < skip + 40; s += 4) {
+    const booked = await bookPaidOrder(baseUrl, worker, { skip: s });
+    expect(booked.order.status).toBe('paid');
+    const offer = (await hallOf(worker)).find((item) => item.id === booked.order.id);
+    if (offer) return { booked, offer };
+    await adminCall(baseUrl, 'POST', `/api/admin/orders/${booked.order.id}/cancel`, { reason: 'e2e 清理', cause: 'platform' });
+  }
+  throw new Error('the demo worker was not among the workers any of the orders was pushed to');
+}
+
 const browser: () => Browser = useBrowser(async (opened) => {
   mobile = await (await newMobileContext(opened, baseUrl)).newPage();
 });
@@ -50,14 +66,7 @@ beforeAll(async () => {
   worker = await demoWorker(baseUrl);
   // Booked at the demo worker's home: it is then the nearest of the demo workers and among the best K pushed.
   // Later days first wait for nobody: earlier journeys may have filled the demo worker's nearer days (a busy day ranks lower).
-  for (let skip = 0; skip < 40 && !grabOffer; skip += 4) {
-    grabbed = await bookPaidOrder(baseUrl, worker, { skip });
-    expect(grabbed.order.status).toBe('paid');
-    const offer = (await hallOf(worker)).find((item) => item.id === grabbed.order.id);
-    if (offer) grabOffer = offer;
-    else await adminCall(baseUrl, 'POST', `/api/admin/orders/${grabbed.order.id}/cancel`, { reason: 'e2e 清理', cause: 'platform' });
-  }
-  expect(grabOffer, 'the demo worker was not among the workers the order was pushed to').toBeTruthy();
+  ({ booked: grabbed, offer: grabOffer } = await bookOfferedToDemo(0));
 });
 
 afterAll(async () => {
@@ -119,7 +128,7 @@ describe('dispatch: 派单队列 and manual assignment', () => {
     // At the time of the grabbed order the demo worker is busy: it is ruled out and others get the offer.
     queued = await bookPaidOrder(baseUrl, worker, { start: grabbed.order.scheduledStart });
     // At another time, next to its home: the demo worker gets this one, opens it and lets the window run out.
-    lapsed = await bookPaidOrder(baseUrl, worker, { skip: 10 });
+    lapsed = (await bookOfferedToDemo(10)).booked;
     await mobile.goto(`/worker/orders/${lapsed.order.id}`);
     const banner = mobile.getByTestId('offer-banner');
     await banner.waitFor();
