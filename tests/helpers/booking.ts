@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { ensureAdmin } from '../../src/domains/admin/service.js';
 import type { TestApp } from './test-app.js';
-import { adminSignIn, smsSignIn } from './test-app.js';
+import { adminSignIn, createTestApp, smsSignIn } from './test-app.js';
 import { shanghaiAt } from './time.js';
 import { makeWorkers } from './workers.js';
 
@@ -33,6 +34,18 @@ export async function quoteAt(t: TestApp, customer: Party, start: string, itemCo
   const res = await t.app.inject({ method: 'POST', url: '/api/catalog/quotes', headers: customer.headers, payload: { itemCode, quantity, options: {}, scheduledStart: start } });
   if (res.statusCode !== 201) throw new Error(`quote: ${res.body}`);
   return res.json().id as string;
+}
+
+export type Caller = ReturnType<typeof caller>;
+
+/** The file's app, made before its tests and closed after them, handed over with an operations admin's caller. */
+export function useAppWithOps(ready: (t: TestApp, ops: Caller) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await createTestApp();
+    ready(app, caller(app, { headers: await opsHeaders(app) }));
+  });
+  afterAll(async () => { await app?.close(); });
 }
 
 /** An operations admin's bearer headers. */

@@ -1,17 +1,13 @@
 /** 售后纠纷: a worker opens a case, both parties add statements with photos before the deadline, the decision reaches both. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, customerWithAddress, HOME, opsHeaders } from '../../helpers/booking.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { caller, type Caller, customerWithAddress, HOME, opsHeaders, useAppWithOps } from '../../helpers/booking.js';
+import type { TestApp } from '../../helpers/test-app.js';
 import { multipart, png } from '../../helpers/workers.js';
 import { orderInService } from './visit.js';
 
 let t: TestApp;
-let ops: ReturnType<typeof caller>;
-beforeAll(async () => {
-  t = await createTestApp();
-  ops = caller(t, { headers: await opsHeaders(t) });
-});
-afterAll(async () => { await t?.close(); });
+let ops: Caller;
+useAppWithOps((app, admin) => { t = app; ops = admin; });
 
 async function photo(call: ReturnType<typeof caller>, path: string, tag: string) {
   const form = multipart(png(tag));

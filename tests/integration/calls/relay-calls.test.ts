@@ -1,16 +1,12 @@
 /** 隐私号通话记录: the relay provider's signed call reports, recorded once, read in the evidence pack. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RELAY_REPORT_PATH, type CallReport } from '../../../src/platform/providers/relay.js';
-import { acceptedOrder, caller, customerWithAddress, opsHeaders } from '../../helpers/booking.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { acceptedOrder, caller, type Caller, customerWithAddress, useAppWithOps } from '../../helpers/booking.js';
+import type { TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
-let ops: ReturnType<typeof caller>;
-beforeAll(async () => {
-  t = await createTestApp();
-  ops = caller(t, { headers: await opsHeaders(t) });
-});
-afterAll(async () => { await t?.close(); });
+let ops: Caller;
+useAppWithOps((app, admin) => { t = app; ops = admin; });
 
 const calls = (orderId: string) => t.ctx.db.selectFrom('relay_calls').selectAll().where('order_id', '=', orderId).orderBy('started_at').execute();
 const post = (payload: string, headers: Record<string, string>) => t.app.inject({ method: 'POST', url: RELAY_REPORT_PATH, headers, payload });

@@ -1,20 +1,16 @@
 // Each feature that exists tells its people: offers, assignment, reschedules, refunds, withdrawals, onboarding,
 // penalties and appeals, certificates, the arrival and auto-acceptance reminders, disputes and arbitration.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { ALL_DAY, bookOrder, caller, customerWithAddress, HOME, opsHeaders, signedInWorker, type Party } from '../../helpers/booking.js';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../helpers/test-app.js';
+import { ALL_DAY, bookOrder, caller, type Caller, customerWithAddress, HOME, type Party, signedInWorker, useAppWithOps } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
 import { noticeExpiringCertificates } from '../../../src/domains/workers/review-service.js';
 import { agreeEarlyVisit, EARLY_FINISH } from '../booking/visit.js';
 
 let t: TestApp;
-let ops: ReturnType<typeof caller>;
-beforeAll(async () => {
-  t = await createTestApp();
-  ops = caller(t, { headers: await opsHeaders(t) });
-});
-afterAll(async () => { await t?.close(); });
+let ops: Caller;
+useAppWithOps((app, admin) => { t = app; ops = admin; });
 
 const H = 3_600_000;
 let day = 2;

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { caller, opsHeaders } from '../../helpers/booking.js';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../helpers/test-app.js';
+import { type Caller, caller, opsHeaders, useAppWithOps } from '../../helpers/booking.js';
 import { accounts, balanceOf, trialBalance } from '../../../src/domains/payments/ledger.js';
 import { EARLY_FINISH, orderInService } from '../booking/visit.js';
 
 let t: TestApp;
-let ops: ReturnType<typeof caller>;
-beforeAll(async () => {
-  t = await createTestApp();
-  ops = caller(t, { headers: await opsHeaders(t) });
-});
-afterAll(async () => { await t?.close(); });
+let ops: Caller;
+useAppWithOps((app, admin) => { t = app; ops = admin; });
 
 async function expectBalanced() {
   const tb = await trialBalance(t.ctx.db);

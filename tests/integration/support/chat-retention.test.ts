@@ -1,18 +1,14 @@
 /** Chat photos are kept the city's retention, then deleted with a note left; photos of an order under dispute stay. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { purgeChatImages } from '../../../src/domains/support/index.js';
-import { acceptedOrder, caller, opsHeaders } from '../../helpers/booking.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { acceptedOrder, caller, type Caller, opsHeaders, useAppWithOps } from '../../helpers/booking.js';
+import type { TestApp } from '../../helpers/test-app.js';
 import { multipart, png } from '../../helpers/workers.js';
 import { orderInService } from '../booking/visit.js';
 
 let t: TestApp;
-let ops: ReturnType<typeof caller>;
-beforeAll(async () => {
-  t = await createTestApp();
-  ops = caller(t, { headers: await opsHeaders(t) });
-});
-afterAll(async () => { await t?.close(); });
+let ops: Caller;
+useAppWithOps((app, admin) => { t = app; ops = admin; });
 
 const DAY = 86_400_000;
 
