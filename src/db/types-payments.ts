@@ -63,9 +63,10 @@ export interface PaymentsDB {
   refunds: RefundsTable;
   worker_bank_cards: WorkerBankCardsTable;
   withdrawals: WithdrawalsTable;
-  paysim_charges: PaysimChargesTable;
-  paysim_keys: PaysimKeysTable;
-  paysim_payouts: PaysimPayoutsTable;
-  paysim_refunds: PaysimRefundsTable;
+  // The payment simulator's own schema (migration 0036): not app tables.
+  'paysim.charges': PaysimChargesTable;
+  'paysim.signing_keys': PaysimKeysTable;
+  'paysim.payouts': PaysimPayoutsTable;
+  'paysim.refunds': PaysimRefundsTable;
   order_settlements: OrderSettlementsTable;
 }

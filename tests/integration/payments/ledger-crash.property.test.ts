@@ -331,7 +331,7 @@ async function pay(op: Extract<Op, { k: 'pay' }>) {
 
 /** Customer pays a cashier the order no longer waits for (reopened, paid twice, cancelled, expired). */
 async function payStale(op: Extract<Op, { k: 'payStale' }>) {
-  const stale = await db.selectFrom('payments as p').innerJoin('orders as o', 'o.id', 'p.order_id').innerJoin('paysim_charges as s', 's.out_trade_no', 'p.out_trade_no')
+  const stale = await db.selectFrom('payments as p').innerJoin('orders as o', 'o.id', 'p.order_id').innerJoin('paysim.charges as s', 's.out_trade_no', 'p.out_trade_no')
     .select(['p.id', 's.id as charge_id', 'o.status as order_status']).where('o.customer_id', 'in', customerIds).where('s.status', '=', 'open')
     .where((eb) => eb.or([eb('p.status', '=', 'closed'), eb('o.status', '!=', 'created')])).orderBy('p.created_at').orderBy('p.id').execute();
   const p = pick(stale, op.p);
@@ -376,14 +376,14 @@ async function replay(op: Extract<Op, { k: 'replay' }>) {
 }
 
 async function query(op: Extract<Op, { k: 'query' }>) {
-  const pending = await db.selectFrom('payments as p').innerJoin('orders as o', 'o.id', 'p.order_id').innerJoin('paysim_charges as s', 's.out_trade_no', 'p.out_trade_no')
+  const pending = await db.selectFrom('payments as p').innerJoin('orders as o', 'o.id', 'p.order_id').innerJoin('paysim.charges as s', 's.out_trade_no', 'p.out_trade_no')
     .select(['p.id', 'o.customer_id', 's.status as provider_status']).where('o.customer_id', 'in', customerIds).where('p.status', '=', 'pending')
     .orderBy('p.created_at').orderBy('p.id').execute();
   const p = pick(pending, op.p);
   if (!p) return;
   const res = await call(customerOf(p.customer_id).headers, 'GET', `/api/payments/${p.id}`);
   expectStatus(res, 200, 'payment status');
-  const now = (await db.selectFrom('paysim_charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').select('s.status').where('p.id', '=', p.id).executeTakeFirstOrThrow()).status;
+  const now = (await db.selectFrom('paysim.charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').select('s.status').where('p.id', '=', p.id).executeTakeFirstOrThrow()).status;
   count(`query a pending payment (provider: ${now})`);
   expect(res.json().status).toBe(now === 'paid' ? 'paid' : now === 'failed' ? 'failed' : 'pending');
 }
@@ -703,7 +703,7 @@ async function checkOrders(trx: Kysely<DB>, where: string, final: boolean) {
     trx.selectFrom('order_events').select(['order_id', 'from_status', 'at']).where('order_id', 'in', ids).where('action', '=', 'cancel').execute(),
     trx.selectFrom('journal_lines as l').innerJoin('journal_entries as e', 'e.id', 'l.entry_id').select(['e.order_id', 'e.key', 'l.account_code', 'l.amount_fen'])
       .where('e.key', 'in', [...ids.map((id) => `cancel:${id}`), ...ids.map((id) => `complete:${id}`)]).execute(),
-    trx.selectFrom('paysim_charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').select(['p.id', 's.status', 's.refunded_fen', 's.amount_fen'])
+    trx.selectFrom('paysim.charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').select(['p.id', 's.status', 's.refunded_fen', 's.amount_fen'])
       .where('p.order_id', 'in', ids).execute(),
     loadSettings(trx, t.ctx.config.cityCode),
   ]);
@@ -864,12 +864,12 @@ async function recoverEverything(where: string) {
       expectStatus(await call(finance, 'POST', `/api/admin/finance/withdrawals/${w.id}/${approve ? 'approve' : 'reject'}`, { note: '批量处理' }), 200, 'final review');
     }
     // Open or abandoned cashiers stay pending: the customer never paid.
-    const pending = await db.selectFrom('payments as p').innerJoin('orders as o', 'o.id', 'p.order_id').innerJoin('paysim_charges as s', 's.out_trade_no', 'p.out_trade_no')
+    const pending = await db.selectFrom('payments as p').innerJoin('orders as o', 'o.id', 'p.order_id').innerJoin('paysim.charges as s', 's.out_trade_no', 'p.out_trade_no')
       .select(['p.id', 'o.customer_id']).where('o.customer_id', 'in', customerIds).where('p.status', '=', 'pending').where('s.status', 'in', ['paid', 'failed']).execute();
     for (const p of pending) expectStatus(await call(customerOf(p.customer_id).headers, 'GET', `/api/payments/${p.id}`), 200, 'final payment status');
     // Far ahead, further each round: a share completed by a job "in the future" is released T+N after that.
     for (let i = 0; i < 20; i++) if (!(await t.ctx.jobs.runDue(new Date(Date.now() + (round + 1) * 40 * DAY)))) break;
-    const unacknowledged = await db.selectFrom('paysim_charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').innerJoin('orders as o', 'o.id', 'p.order_id')
+    const unacknowledged = await db.selectFrom('paysim.charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').innerJoin('orders as o', 'o.id', 'p.order_id')
       .select('s.id').where('o.customer_id', 'in', customerIds)
       .where((eb) => eb.or([eb.and([eb('s.status', '=', 'paid'), eb('p.status', '!=', 'paid')]), eb.and([eb('s.status', '=', 'failed'), eb('p.status', '=', 'pending')])])).execute();
     for (const c of unacknowledged) {
@@ -886,7 +886,7 @@ async function recoverEverything(where: string) {
 
 /** The finance reconciliation of every day our charges were decided on: nothing of ours mismatches. */
 async function reconcileAll(where: string) {
-  const charges = await db.selectFrom('paysim_charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').innerJoin('orders as o', 'o.id', 'p.order_id')
+  const charges = await db.selectFrom('paysim.charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').innerJoin('orders as o', 'o.id', 'p.order_id')
     .select(['s.provider', 's.out_trade_no', sql<string>`to_char((s.decided_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD')`.as('day')])
     .where('o.customer_id', 'in', customerIds).where('s.status', 'in', ['paid', 'failed']).execute();
   const mine = new Set(charges.map((c) => c.out_trade_no));

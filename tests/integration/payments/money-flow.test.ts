@@ -143,6 +143,17 @@ describe('paying through the provider', () => {
     expect(refused).toEqual({ outcome: 'rejected', detail: 'NOTIFY_TIME_OUT_OF_WINDOW' });
   });
 
+  it('the simulator keeps its charges and private signing keys outside the app\'s tables (schema paysim)', async () => {
+    await t.ctx.paySim.keysOf('wechat');
+    const { sql } = await import('kysely');
+    const columns = await sql<{ table_schema: string; table_name: string }>`select table_schema, table_name from information_schema.columns
+      where column_name like '%private%' or table_name like 'paysim%'`.execute(t.ctx.db);
+    expect(columns.rows.length).toBeGreaterThan(0);
+    expect(columns.rows.every((c) => c.table_schema === 'paysim')).toBe(true);
+    const app = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name like 'paysim%'`.execute(t.ctx.db);
+    expect(app.rows[0]!.n).toBe(0);
+  });
+
   it('refunds a charge paid after the order stopped waiting for it (paid twice)', async () => {
     const customer = await customerWithAddress(t);
     const order = await bookOrder(t, customer, inHours(30), { pay: false });

@@ -275,7 +275,7 @@ describe('service cards (次卡)', () => {
     const all = await t.ctx.db.selectFrom('refunds').select(['amount_fen', 'status']).where('service_card_id', '=', cardId).orderBy('created_at').execute();
     expect(all.reduce((s, r) => s + r.amount_fen, 0)).toBe(34_999);
     expect(await balanceOf(t.ctx.db, accounts.cardPrepaid(cardId))).toBe(0);
-    const charge = await t.ctx.db.selectFrom('paysim_charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').select('s.refunded_fen').where('p.service_card_id', '=', cardId).where('p.status', '=', 'paid').executeTakeFirstOrThrow();
+    const charge = await t.ctx.db.selectFrom('paysim.charges as s').innerJoin('payments as p', 'p.out_trade_no', 's.out_trade_no').select('s.refunded_fen').where('p.service_card_id', '=', cardId).where('p.status', '=', 'paid').executeTakeFirstOrThrow();
     expect(charge.refunded_fen).toBe(34_999);
     await expectBalanced();
   });

@@ -42,16 +42,16 @@ export function createPaySimulator(db: Db, jobs: JobRunner) {
   let deliver: Deliver | undefined;
 
   async function keysOf(provider: PayProvider): Promise<SimKeys> {
-    const row = await db.selectFrom('paysim_keys').selectAll().where('provider', '=', provider).executeTakeFirst();
+    const row = await db.selectFrom('paysim.signing_keys').selectAll().where('provider', '=', provider).executeTakeFirst();
     if (row) return { serial: row.serial, privatePem: row.platform_private_pem, publicPem: row.platform_public_pem, apiKey: row.api_key };
     const k = freshKeys(provider);
-    await db.insertInto('paysim_keys').values({ provider, serial: k.serial, platform_private_pem: k.privatePem, platform_public_pem: k.publicPem, api_key: k.apiKey, created_at: new Date() })
+    await db.insertInto('paysim.signing_keys').values({ provider, serial: k.serial, platform_private_pem: k.privatePem, platform_public_pem: k.publicPem, api_key: k.apiKey, created_at: new Date() })
       .onConflict((oc) => oc.column('provider').doNothing()).execute();
     return keysOf(provider);
   }
 
   async function charge(id: string) {
-    return db.selectFrom('paysim_charges').selectAll().where('id', '=', id).executeTakeFirst();
+    return db.selectFrom('paysim.charges').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async function notification(c: NonNullable<Awaited<ReturnType<typeof charge>>>, now: Date) {
@@ -106,9 +106,9 @@ export function createPaySimulator(db: Db, jobs: JobRunner) {
   const payouts: PayoutProvider = {
     async payout({ ref, cardNo, amountFen }) {
       const status = cardNo.endsWith(FAILING_CARD_SUFFIX) ? 'failed' : 'paid';
-      await db.insertInto('paysim_payouts').values({ ref, card_last4: cardNo.slice(-4), amount_fen: amountFen, status, created_at: new Date() })
+      await db.insertInto('paysim.payouts').values({ ref, card_last4: cardNo.slice(-4), amount_fen: amountFen, status, created_at: new Date() })
         .onConflict((oc) => oc.column('ref').doNothing()).execute();
-      const row = await db.selectFrom('paysim_payouts').select('status').where('ref', '=', ref).executeTakeFirstOrThrow();
+      const row = await db.selectFrom('paysim.payouts').select('status').where('ref', '=', ref).executeTakeFirstOrThrow();
       return row.status === 'paid' ? { ok: true, ref } : { ok: false, reason: '模拟银行：收款卡状态异常（尾号 0000 的测试卡总是失败）' };
     },
   };
@@ -122,7 +122,7 @@ export function createPaySimulator(db: Db, jobs: JobRunner) {
 
     async createCharge(provider: PayProvider, request: ChargeRequest) {
       const id = `ch_${randomBytes(12).toString('hex')}`;
-      await db.insertInto('paysim_charges').values({
+      await db.insertInto('paysim.charges').values({
         id, provider, out_trade_no: request.outTradeNo, amount_fen: request.amountFen, description: request.description,
         notify_url: request.notifyPath, return_url: request.returnUrl, created_at: new Date(),
       }).execute();
@@ -135,7 +135,7 @@ export function createPaySimulator(db: Db, jobs: JobRunner) {
      */
     async recordPastCharges(rows: readonly { provider: PayProvider; outTradeNo: string; amountFen: number; txnId: string; paidAt: Date; refundedFen: number; description: string }[]) {
       for (let i = 0; i < rows.length; i += 2000) {
-        await db.insertInto('paysim_charges').values(rows.slice(i, i + 2000).map((r) => ({
+        await db.insertInto('paysim.charges').values(rows.slice(i, i + 2000).map((r) => ({
           id: `ch_${randomBytes(12).toString('hex')}`, provider: r.provider, out_trade_no: r.outTradeNo, amount_fen: r.amountFen, description: r.description,
           notify_url: `/api/payments/notify/${r.provider}`, return_url: '', status: 'paid' as const, txn_id: r.txnId, refunded_fen: r.refundedFen,
           created_at: new Date(r.paidAt.getTime() - 60_000), decided_at: r.paidAt,
@@ -147,7 +147,7 @@ export function createPaySimulator(db: Db, jobs: JobRunner) {
     async decide(chargeId: string, outcome: Outcome, late: boolean): Promise<string | null> {
       const now = new Date();
       const status = outcome === 'pay' ? 'paid' : outcome === 'fail' ? 'failed' : 'abandoned';
-      const decided = await db.updateTable('paysim_charges')
+      const decided = await db.updateTable('paysim.charges')
         .set({ status, decided_at: now, txn_id: outcome === 'pay' ? `42000${Date.now()}${randomBytes(3).toString('hex')}` : null })
         .where('id', '=', chargeId).where('status', '=', 'open').returning(['return_url']).executeTakeFirst();
       const c = await charge(chargeId);
@@ -163,26 +163,26 @@ export function createPaySimulator(db: Db, jobs: JobRunner) {
     },
 
     async queryCharge(outTradeNo: string): Promise<ChargeStatus> {
-      const c = await db.selectFrom('paysim_charges').selectAll().where('out_trade_no', '=', outTradeNo).executeTakeFirst();
+      const c = await db.selectFrom('paysim.charges').selectAll().where('out_trade_no', '=', outTradeNo).executeTakeFirst();
       if (!c) return { status: 'unknown' };
       return { status: c.status, txnId: c.txn_id ?? undefined, amountFen: c.amount_fen, paidAt: c.status === 'paid' && c.decided_at ? c.decided_at.toISOString() : undefined };
     },
 
     /** Idempotent by refund number, as providers are: asking again answers the first result. */
     async refund({ outTradeNo, refundNo, amountFen }: { outTradeNo: string; refundNo: string; amountFen: number }) {
-      const before = await db.selectFrom('paysim_refunds').select('refund_id').where('refund_no', '=', refundNo).executeTakeFirst();
+      const before = await db.selectFrom('paysim.refunds').select('refund_id').where('refund_no', '=', refundNo).executeTakeFirst();
       if (before) return { refundId: before.refund_id };
-      const done = await db.updateTable('paysim_charges').set({ refunded_fen: sql`refunded_fen + ${amountFen}` })
+      const done = await db.updateTable('paysim.charges').set({ refunded_fen: sql`refunded_fen + ${amountFen}` })
         .where('out_trade_no', '=', outTradeNo).where('status', '=', 'paid').where(sql<boolean>`refunded_fen + ${amountFen} <= amount_fen`)
         .returning('id').executeTakeFirst();
       if (!done) throw new Error(`simulated provider refused refund ${refundNo}: more than the charge or not paid`);
       const refundId = `50300${Date.now()}${randomBytes(3).toString('hex')}`;
-      await db.insertInto('paysim_refunds').values({ refund_no: refundNo, out_trade_no: outTradeNo, amount_fen: amountFen, refund_id: refundId, created_at: new Date() }).execute();
+      await db.insertInto('paysim.refunds').values({ refund_no: refundNo, out_trade_no: outTradeNo, amount_fen: amountFen, refund_id: refundId, created_at: new Date() }).execute();
       return { refundId };
     },
 
     async statement(provider: PayProvider, date: string, zone: string): Promise<StatementRow[]> {
-      const rows = await db.selectFrom('paysim_charges').selectAll().where('provider', '=', provider).where('status', 'in', ['paid', 'failed'])
+      const rows = await db.selectFrom('paysim.charges').selectAll().where('provider', '=', provider).where('status', 'in', ['paid', 'failed'])
         .where(sql<boolean>`(decided_at at time zone ${zone})::date = ${date}::date`).orderBy('decided_at').execute();
       return rows.map((r) => ({ outTradeNo: r.out_trade_no, txnId: r.txn_id ?? '', amountFen: r.amount_fen, refundedFen: r.refunded_fen, status: r.status as 'paid' | 'failed', at: r.decided_at!.toISOString() }));
     },
