@@ -89,7 +89,8 @@ export function createJobRunner(db: Kysely<DB>, log: { error(obj: unknown, msg?:
     } catch (err) {
       log.error({ err, job: job.key }, 'job failed');
       const dead = job.attempts >= MAX_ATTEMPTS;
-      const retryAt = new Date(Date.now() + Math.min(3600, 5 * 2 ** job.attempts) * 1000);
+      // Never due again before it first was: a handler's time rules (an order's expiry, auto-acceptance) hold then.
+      const retryAt = new Date(Math.max(Date.now(), job.runAt.getTime()) + Math.min(3600, 5 * 2 ** job.attempts) * 1000);
       await db.updateTable('jobs').set({ locked_until: null, last_error: String((err as Error)?.message ?? err).slice(0, 500), ...(dead ? { done_at: new Date() } : { run_at: retryAt }) })
         .where('id', '=', job.id).execute().catch(() => {});
     }
