@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../platform/errors.js';
-import { scheduleJob, type JobRow } from '../../platform/jobs.js';
+import type { JobRow } from '../../platform/jobs.js';
 import { completeOrder } from './customer-actions.js';
 import { notify } from '../messaging/index.js';
 import { localTime } from './order-notices.js';
@@ -52,13 +52,6 @@ export function registerBookingJobs(ctx: AppContext) {
     const o = await orderOf(trx, job);
     if (!o || o.status !== 'created') return;
     const s = await settings(trx);
-    // Run early (a retry after a crash is timed by the wall clock, not the order's): come back when it is due, rather
-    // than let the transition refuse and the job end with the order never expiring.
-    const due = new Date(o.created_at.getTime() + s.unpaidCancelMinutes * 60_000);
-    if (now < due) {
-      await scheduleJob(trx, { kind: 'order.expire', key: `${job.key}:${due.getTime()}`, runAt: due, payload: job.payload });
-      return;
-    }
     await unlessMovedOn(async () => {
       const { order, result } = await applyTransition(trx, o, 'expire', SYSTEM, { now, settings: s, patch: { cancelled_at: now, cancel_reason: '超时未支付' } });
       await runEffects(trx, order, result, { now, settings: s });

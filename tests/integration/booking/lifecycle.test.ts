@@ -131,18 +131,6 @@ describe('timers (durable jobs)', () => {
     expect(await t.ctx.db.selectFrom('worker_commitments').select('id').where('order_id', '=', order.id).where('active', '=', true).execute()).toHaveLength(0);
   });
 
-  it('an expiry job run before the order is due (a retry timed by the wall clock) comes back when due instead of ending', async () => {
-    const customer = await customerWithAddress(t);
-    await signedInWorker(t, { name: '早到师傅', hours: ALL_DAY });
-    const order = await bookOrder(t, customer, inHours(30), { pay: false });
-    // The retry of a crashed run, due now by the wall clock though the order is only 15 minutes old in 15 minutes.
-    await t.ctx.db.updateTable('jobs').set({ run_at: new Date(Date.now() - 1000) }).where('kind', '=', 'order.expire').where('key', 'like', `%${order.id}%`).execute();
-    await t.ctx.jobs.runDue(new Date());
-    expect((await caller(t, customer)('GET', `/api/orders/${order.id}`)).json().status).toBe('created');
-    await t.ctx.jobs.runDue(new Date(Date.now() + 16 * 60_000));
-    expect((await caller(t, customer)('GET', `/api/orders/${order.id}`)).json().status).toBe('cancelled');
-  });
-
   it('reminds both sides before the start, flags a late arrival, auto-accepts after 48 h and closes after 72 h', async () => {
     const { customer, c, w, order } = await accepted(inHours(5));
     const start = new Date(order.scheduledStart).getTime();

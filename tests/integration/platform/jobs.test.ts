@@ -25,6 +25,20 @@ describe('durable jobs', () => {
     expect(seen).toEqual(['k1']);
   });
 
+  it('a retry is never due before the job first was, whatever clock ran the failed attempt', async () => {
+    const runner = createJobRunner(t.ctx.db, silent);
+    let attempts = 0;
+    runner.register('test.early', async () => { attempts++; if (attempts === 1) throw new Error('boom'); });
+    const runAt = new Date(Date.now() + 3_600_000);
+    await scheduleJob(t.ctx.db, { kind: 'test.early', key: 'early:1', runAt });
+    await runner.runDue(new Date(runAt.getTime() + 1000)); // a simulated clock an hour ahead: the attempt fails
+    const row = await t.ctx.db.selectFrom('jobs').select('run_at').where('key', '=', 'early:1').executeTakeFirstOrThrow();
+    expect(row.run_at.getTime()).toBeGreaterThan(runAt.getTime());
+    expect(await runner.runDue(new Date())).toBe(0); // the wall clock does not reach it
+    await runner.runDue(new Date(row.run_at.getTime() + 1000));
+    expect(attempts).toBe(2);
+  });
+
   it('a failing handler rolls back its writes and is retried later; cancelled jobs never run', async () => {
     const runner = createJobRunner(t.ctx.db, silent);
     let attempts = 0;
