@@ -71,6 +71,7 @@ export interface SmsCodesTable {
   purpose: 'login' | 'delete_account';
   code_hash: string;
   ip: string;
+  owner_address: Generated<boolean>;
   attempts: Generated<number>;
   created_at: Timestamp;
   expires_at: Timestamp;

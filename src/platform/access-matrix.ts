@@ -68,6 +68,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Policy>> = {
   'POST /api/auth/logout': signOut(),
   'GET /api/me': user('none'),
   'GET /api/me/consents': user('none'),
+  'POST /api/me/consents': user('none'),
   'GET /api/legal/privacy': anyone(),
   'PATCH /api/me': user('none'),
   'POST /api/me/avatar': user('none'),

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { AppError } from './errors.js';
 import { stripImageMetadata } from './image-metadata.js';
+import { signedFileUrl } from './file-links.js';
 import type { FileStorage } from './storage.js';
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -50,16 +51,23 @@ const EXTENSION: Record<string, string> = { 'application/pdf': '.pdf' };
 
 /**
  * Sends a stored file: images inline, anything else (a PDF certificate or evidence) as a download, so a document
- * with scripts never runs in our origin; every file also carries a sandboxing CSP and nosniff.
+ * with scripts never runs in our origin; every file also carries a sandboxing CSP and nosniff. A private file is sent
+ * only by the signed-link route (`secondsLeft` of its link bounds the browser's cache).
  */
-export function sendStoredFile(reply: FastifyReply, file: { id: string; content_type: string }, bytes: Buffer, options: { isPublic?: boolean } = {}) {
-  reply.header('cache-control', options.isPublic ? 'public, max-age=86400, immutable' : 'private, no-store');
+export function sendStoredFile(reply: FastifyReply, file: { id: string; content_type: string }, bytes: Buffer, access: { isPublic: true } | { secondsLeft: number }) {
+  reply.header('cache-control', 'isPublic' in access ? 'public, max-age=86400, immutable' : `private, max-age=${access.secondsLeft}`);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
   if (!(IMAGE_TYPES as readonly string[]).includes(file.content_type)) {
     reply.header('content-disposition', `attachment; filename="${file.id}${EXTENSION[file.content_type] ?? ''}"`);
   }
   return reply.type(file.content_type).send(bytes);
+}
+
+/** Answers an access-checked request for a private file with a redirect to its short-lived signed link. */
+export function redirectToSignedFile(reply: FastifyReply, appSecret: string, fileId: string) {
+  reply.header('cache-control', 'private, no-store');
+  return reply.redirect(signedFileUrl(appSecret, fileId), 302);
 }
 
 export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);

@@ -79,7 +79,7 @@ async function refuse(db: Kysely<DB>, rules: SignInRules, hit: Hit, input: { ip:
 }
 
 /** Whether the principal opened a session from this address (IPv6: this /64) within `days`. */
-async function isKnownAddress(db: Kysely<DB>, kind: PrincipalKind, principalId: string, address: string, days: number, now: Date): Promise<boolean> {
+export async function isKnownAddress(db: Kysely<DB>, kind: PrincipalKind, principalId: string, address: string, days: number, now: Date): Promise<boolean> {
   const rows = await db.selectFrom('sessions').select('ip')
     .where('principal_kind', '=', kind).where('principal_id', '=', principalId)
     .where('created_at', '>', new Date(now.getTime() - days * 86_400_000))

@@ -6,6 +6,7 @@ import type { AppContext } from '../platform/app-context.js';
 import type { DB } from '../db/types.js';
 import { hashPassword } from '../domains/accounts/passwords.js';
 import { addAddress } from '../domains/accounts/addresses-service.js';
+import { recordConsents, SEED_CONSENT } from '../domains/accounts/privacy-policy.js';
 import { ensureAdmin } from '../domains/admin/service.js';
 import { seedCatalog } from '../domains/catalog/service.js';
 import { upsertCity, type CitySeed } from '../domains/geo/service.js';
@@ -25,6 +26,9 @@ export const DEMO_ADMINS = [
   { username: 'support', name: '客服 小安', roles: ['support'] },
 ];
 export const DEMO_CUSTOMER_PHONE = '13800000001';
+/** A customer who signed up under the earlier privacy policy and signs in by password: asked to agree to the current one. */
+export const EARLIER_POLICY_CUSTOMER_PHONE = '13800000002';
+const EARLIER_POLICY_VERSION = '2026-06-01';
 export const DEMO_WORKER_PHONE = '13900000001';
 const CUSTOMER_COUNT = 20;
 /** More demo customers for the history, per district: 138 0000 1001… (the seed's own range, like 138 0000 00xx). */
@@ -76,10 +80,14 @@ export async function seedCityPricing(db: Kysely<DB>, cityCode: string) {
 }
 
 async function insertPhoneUsers(ctx: AppContext, rows: { phone: string; name: string; gender: 'male' | 'female'; role: string; passwordHash: string | null }[]) {
-  return ctx.db.insertInto('users').values(rows.map((u) => ({
+  const users = await ctx.db.insertInto('users').values(rows.map((u) => ({
     roles: [u.role], name: u.name, gender: u.gender, phone_hash: ctx.pii.blindIndex(u.phone), phone_enc: ctx.pii.encrypt(u.phone),
     phone_masked: maskPhone(u.phone), password_hash: u.passwordHash,
   }))).returning(['id', 'phone_masked']).execute();
+  const earlier = new Set(rows.flatMap((r, i) => (r.phone === EARLIER_POLICY_CUSTOMER_PHONE ? [users[i]!.id] : [])));
+  await recordConsents(ctx.db, users.map((u) => u.id).filter((id) => !earlier.has(id)), SEED_CONSENT);
+  await recordConsents(ctx.db, [...earlier], SEED_CONSENT, EARLIER_POLICY_VERSION);
+  return users;
 }
 
 const districtName = (city: CitySeed, code: string) => city.districts.find((d) => d.code === code)?.name ?? '';
@@ -89,7 +97,7 @@ async function seedCustomers(ctx: AppContext, r: Rng, passwordHash: string): Pro
   const rows = Array.from({ length: CUSTOMER_COUNT }, (_, i) => {
     const gender = r.next() < 0.6 ? 'female' as const : 'male' as const;
     const phone = `138000000${String(i + 1).padStart(2, '0')}`;
-    return { phone, name: chineseName(r, gender), gender, role: 'customer', passwordHash: phone === DEMO_CUSTOMER_PHONE ? passwordHash : null };
+    return { phone, name: chineseName(r, gender), gender, role: 'customer', passwordHash: phone === DEMO_CUSTOMER_PHONE || phone === EARLIER_POLICY_CUSTOMER_PHONE ? passwordHash : null };
   });
   const users = await insertPhoneUsers(ctx, rows);
   await addAddress(ctx, users[0]!.id, {

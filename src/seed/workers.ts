@@ -10,6 +10,7 @@ import type { AppContext } from '../platform/app-context.js';
 import type { DB } from '../db/types.js';
 import type { CitySeed } from '../domains/geo/service.js';
 import type { WorkerSeed } from '../domains/workers/service.js';
+import { recordConsents, SEED_CONSENT } from '../domains/accounts/privacy-policy.js';
 import { CONSENT_VERSION } from '../domains/workers/onboarding-service.js';
 import { maskIdNumber } from '../platform/id-number.js';
 import { maskName, maskPhone } from '../platform/mask.js';
@@ -184,6 +185,7 @@ export async function insertDemoWorkers(ctx: AppContext, plans: DemoWorkerPlan[]
       phone_masked: maskPhone(p.phone), password_hash: p.phone === demoPhone ? passwordHash : null,
     }))).returning('id').execute();
     const ids = users.map((u) => u.id);
+    await recordConsents(trx, ids, SEED_CONSENT);
     await trx.insertInto('worker_profiles').values(plans.map((p, i) => ({
       user_id: ids[i]!, display_name: p.displayName, gender: p.gender, district_code: p.districtCode, home_lat: p.homeLat, home_lng: p.homeLng,
       service_radius_km: p.serviceRadiusKm, experience_years: p.experienceYears, rating_avg: p.ratingAvg, rating_count: p.ratingCount, orders_done: p.ordersDone,

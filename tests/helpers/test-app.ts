@@ -90,3 +90,16 @@ export async function adminSignIn(app: FastifyInstance, username: string, passwo
 }
 
 export type Inject = (opts: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+
+/**
+ * Opens a private file the way a browser does: the access-checked URL answers with a redirect to a short-lived signed
+ * link, which is then fetched with no credentials at all. Anything but a redirect is returned as is.
+ */
+export async function openFile(app: FastifyInstance, url: string, headers: Record<string, string> = {}) {
+  return followLink(app, await app.inject({ method: 'GET', url, headers }));
+}
+
+/** Follows an answer's redirect (a private file's signed link) with no credentials; any other answer as is. */
+export async function followLink(app: FastifyInstance, answer: Awaited<ReturnType<FastifyInstance['inject']>>) {
+  return answer.statusCode === 302 ? app.inject({ method: 'GET', url: String(answer.headers.location) }) : answer;
+}

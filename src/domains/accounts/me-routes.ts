@@ -9,7 +9,7 @@ import { deleteMyAccount, exportMyData, sendDeletionCode } from './privacy-servi
 import * as P from './profile-service.js';
 import { metaOf } from './routes.js';
 import * as S from './schema.js';
-import { consentsOf, PRIVACY_POLICY_VERSION } from './privacy-policy.js';
+import { consentsOf, PRIVACY_POLICY_VERSION, recordConsent, requireConsent } from './privacy-policy.js';
 
 /** The signed-in person's own account: profile, addresses, devices, export and deletion. */
 export async function meRoutes(app: Api, ctx: AppContext) {
@@ -19,6 +19,13 @@ export async function meRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/me/consents', { preHandler, schema: { tags, summary: 'The privacy policy versions I agreed to, newest first, with when' } },
     async (request) => ({ current: PRIVACY_POLICY_VERSION, items: await consentsOf(ctx.db, me(request)) }));
+  app.post('/api/me/consents', {
+    preHandler, schema: { tags, summary: 'Agree to the current privacy policy (after it changed, or an account made before consent was asked); once per version', body: S.ConsentBody },
+  }, async (request, reply) => {
+    requireConsent(request.body.acceptedPolicy);
+    await recordConsent(ctx.db, me(request), metaOf(request));
+    return reply.status(204).send();
+  });
   app.get('/api/me', { preHandler, schema: { tags, summary: 'My account', response: { 200: S.User } } }, async (request) => P.getMe(ctx, me(request)));
 
   app.patch('/api/me', { preHandler, schema: { tags, summary: 'Edit my profile', body: S.ProfilePatch, response: { 200: S.User } } },
@@ -28,7 +35,7 @@ export async function meRoutes(app: Api, ctx: AppContext) {
     preHandler, schema: { tags, summary: 'Upload my avatar (multipart field "file": JPEG/PNG/WebP ≤ 2 MiB)', consumes: ['multipart/form-data'], response: { 200: Type.Object({ avatarUrl: Type.String() }) } },
   }, async (request) => P.setAvatar(ctx, me(request), await readUpload(request, P.AVATAR_MAX_BYTES)));
 
-  app.post('/api/me/password', { preHandler, schema: { tags, summary: 'Set or change my password (signs out other devices)', body: S.ChangePasswordBody } },
+  app.post('/api/me/password', { preHandler, onError: retryAfterHeader, schema: { tags, summary: 'Set or change my password (signs out other devices)', body: S.ChangePasswordBody } },
     async (request, reply) => {
       await P.changePassword(ctx, me(request), request.user!.sessionId, request.body, request.ip);
       return reply.status(204).send();
@@ -68,7 +75,7 @@ export async function meRoutes(app: Api, ctx: AppContext) {
   app.post('/api/me/delete/code', { preHandler, onError: retryAfterHeader, schema: { tags, summary: 'Send the account-deletion SMS code to my phone', body: Type.Object({}, { additionalProperties: false }), response: { 200: S.SendSmsReply } } },
     async (request) => sendDeletionCode(ctx, me(request), request.ip));
 
-  app.post('/api/me/delete', { preHandler, schema: { tags, summary: 'Delete my account (注销); needs my password or an SMS code', body: S.DeleteAccountBody } },
+  app.post('/api/me/delete', { preHandler, onError: retryAfterHeader, schema: { tags, summary: 'Delete my account (注销); needs my password or an SMS code', body: S.DeleteAccountBody } },
     async (request, reply) => {
       await deleteMyAccount(ctx, me(request), request.body, metaOf(request).ip);
       clearSessionCookie(reply, 'user');

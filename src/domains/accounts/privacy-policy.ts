@@ -83,3 +83,15 @@ export async function consentsOf(db: Kysely<DB>, userId: string) {
   const rows = await db.selectFrom('privacy_consents').select(['policy_version', 'accepted_at']).where('user_id', '=', userId).orderBy('accepted_at', 'desc').execute();
   return rows.map((r) => ({ version: r.policy_version, acceptedAt: r.accepted_at.toISOString() }));
 }
+
+/** How the demo city's people agreed: when they signed up in its story (no address, no browser). */
+export const SEED_CONSENT: RequestMeta = { ip: '', userAgent: 'demo seed' };
+
+/** Records a version (the current one unless named) for many accounts at once (the demo city's people, who signed up in its story). */
+export async function recordConsents(db: Kysely<DB>, userIds: string[], meta: RequestMeta, version = PRIVACY_POLICY_VERSION): Promise<void> {
+  for (let i = 0; i < userIds.length; i += 2000) {
+    await db.insertInto('privacy_consents')
+      .values(userIds.slice(i, i + 2000).map((user_id) => ({ user_id, policy_version: version, ip: meta.ip, user_agent: meta.userAgent })))
+      .onConflict((oc) => oc.columns(['user_id', 'policy_version']).doNothing()).execute();
+  }
+}

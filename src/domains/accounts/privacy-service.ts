@@ -5,7 +5,7 @@ import { deleteFileRowsOf } from '../../platform/files.js';
 import { eraseOutboxFor } from '../../platform/providers/outbox.js';
 import { listSessions, revokeAllSessions } from '../../platform/sessions.js';
 import { listMyAddresses } from './addresses-service.js';
-import { passwordMatches } from './passwords.js';
+import { recheckPassword } from './passwords.js';
 import { eraseHeldData, exportHeldData } from './personal-data.js';
 import { presentUser } from './present.js';
 import * as q from './queries.js';
@@ -59,7 +59,7 @@ export async function deleteMyAccount(ctx: AppContext, userId: string, proof: { 
   if (!user || user.deleted_at) throw new AppError('UNAUTHENTICATED');
   const phone = user.phone_enc ? ctx.pii.decrypt(user.phone_enc) : null;
   if (proof.password !== undefined) {
-    if (!(await passwordMatches(user.password_hash, proof.password))) throw new AppError('PASSWORD_WRONG', {}, [{ field: 'password', code: 'wrong', message: { zh: '密码不正确', en: 'is wrong' } }]);
+    await recheckPassword(ctx.db, user.id, user.password_hash, proof.password, 'password');
   } else if (proof.code !== undefined && phone) {
     await consumeSmsCode(ctx, phone, 'delete_account', proof.code);
   } else {

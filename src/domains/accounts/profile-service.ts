@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { IMAGE_TYPES, storeUpload } from '../../platform/files.js';
 import { maskPhone } from '../../platform/mask.js';
 import { listSessions, revokeAllSessions, revokeSession } from '../../platform/sessions.js';
-import { assertStrongPassword, hashPassword, passwordMatches } from './passwords.js';
+import { assertStrongPassword, hashPassword, recheckPassword } from './passwords.js';
 import { presentUser } from './present.js';
 import * as q from './queries.js';
 import { requirePhone } from './service.js';
@@ -46,9 +46,7 @@ export async function setAvatar(ctx: AppContext, userId: string, bytes: Buffer) 
 /** Sets or changes the password; the current one is required when there is one. Signs out other devices. */
 export async function changePassword(ctx: AppContext, userId: string, sessionId: string, input: { currentPassword?: string; newPassword: string }, ip: string) {
   const user = await mustFindUser(ctx, userId);
-  if (user.password_hash && !(await passwordMatches(user.password_hash, input.currentPassword ?? ''))) {
-    throw new AppError('PASSWORD_WRONG', {}, [{ field: 'currentPassword', code: 'wrong', message: { zh: '当前密码不正确', en: 'is wrong' } }]);
-  }
+  if (user.password_hash) await recheckPassword(ctx.db, user.id, user.password_hash, input.currentPassword ?? '', 'currentPassword');
   try {
     assertStrongPassword(input.newPassword);
   } catch (err) {

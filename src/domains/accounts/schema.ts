@@ -12,6 +12,9 @@ export const User = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]), emailVerified: Type.Boolean(), hasPassword: Type.Boolean(), createdAt: Type.String(),
 });
 
+/** The privacy policy version agreed to (`GET /api/legal/privacy`). */
+export const ConsentBody = Type.Object({ acceptedPolicy: Text(20, 1) }, Strict);
+
 export const SendSmsBody = Type.Object({
   phone: Text(20, 1),
   purpose: Type.Optional(Type.Union([Type.Literal('login'), Type.Literal('delete_account')])),

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
-import { findFile, IMAGE_TYPES, readUpload, sendStoredFile, storeUpload } from '../../platform/files.js';
+import { findFile, IMAGE_TYPES, readUpload, redirectToSignedFile, storeUpload } from '../../platform/files.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
 import {
@@ -32,11 +32,9 @@ export async function claimRoutes(app: Api, ctx: AppContext) {
   const worker = ctx.guards.user('worker');
   const admin = (r: { admin?: { id: string; name: string } | null; ip: string }) => ({ id: r.admin!.id, name: r.admin!.name, ip: r.ip });
 
-  const sendDocument = async (fileId: string, reply: import('fastify').FastifyReply) => {
-    const f = await findFile(ctx.db, fileId);
-    const bytes = f ? await ctx.storage.get(f.storage_key) : null;
-    if (!f || !bytes) throw new AppError('NOT_FOUND');
-    return sendStoredFile(reply, f, bytes);
+  const redirectToDocument = async (fileId: string, reply: import('fastify').FastifyReply) => {
+    if (!(await findFile(ctx.db, fileId))) throw new AppError('NOT_FOUND');
+    return redirectToSignedFile(reply, ctx.config.appSecret, fileId);
   };
 
   app.post('/api/claims/documents', { preHandler: customer, schema: { tags, summary: 'Upload a claim document (photo of the damage, receipt, medical bill: JPEG/PNG/WebP ≤ 8 MiB, private)', consumes: ['multipart/form-data'] } }, async (request, reply) => {
@@ -58,7 +56,7 @@ export async function claimRoutes(app: Api, ctx: AppContext) {
   });
   app.get('/api/claims/:id/documents/:fileId', { preHandler: customer, schema: { tags, summary: 'A document of my claim', params: DocParams } }, async (request, reply) => {
     await claimDocument(ctx.db, request.params.id, request.params.fileId, request.user!.id);
-    return sendDocument(request.params.fileId, reply);
+    return redirectToDocument(request.params.fileId, reply);
   });
   app.get('/api/worker/orders/:id/claims', { preHandler: worker, schema: { tags, summary: 'Claims on an order I worked (status, amount, decision; no documents)', params: Id } }, async (request) => {
     const o = await findOrder(ctx.db, request.params.id);
@@ -80,7 +78,7 @@ export async function claimRoutes(app: Api, ctx: AppContext) {
   app.get('/api/admin/claims/:id', { preHandler: read, schema: { tags, summary: 'One claim with its documents and payout entry', params: Id } }, async (request) => claimById(ctx, request.params.id));
   app.get('/api/admin/claims/:id/documents/:fileId', { preHandler: read, schema: { tags, summary: 'A document of a claim', params: DocParams } }, async (request, reply) => {
     await claimDocument(ctx.db, request.params.id, request.params.fileId);
-    return sendDocument(request.params.fileId, reply);
+    return redirectToDocument(request.params.fileId, reply);
   });
   app.post('/api/admin/claims', { preHandler: write, schema: { tags, summary: 'Ops file a claim for an order (by number); audited', body: AdminClaimBody } }, async (request, reply) => {
     const a = admin(request);

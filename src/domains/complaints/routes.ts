@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { IMAGE_TYPES, readUpload, sendStoredFile, storeUpload } from '../../platform/files.js';
+import { IMAGE_TYPES, readUpload, redirectToSignedFile, storeUpload } from '../../platform/files.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { pageOf } from '../../platform/paging.js';
 import { CATEGORY_LABELS, COMPLAINT_CATEGORIES, STATUS_LABELS } from './rules.js';
@@ -65,12 +65,10 @@ export async function complaintRoutes(app: Api, ctx: AppContext) {
   });
   app.get('/api/admin/complaints/:id', { preHandler: desk, schema: { tags, summary: 'A complaint: parties, evidence, timeline, SLA, penalty, after-sales ruling', params: S.Id } },
     async (request) => adminComplaint(ctx, request.params.id));
-  app.get('/api/admin/complaints/:id/evidence/:fileId', { preHandler: desk, schema: { tags, summary: 'An evidence file of the complaint (viewing is audited)', params: S.EvidenceParams } }, async (request, reply) => {
+  app.get('/api/admin/complaints/:id/evidence/:fileId', { preHandler: desk, schema: { tags, summary: 'An evidence file of the complaint (viewing is audited): a redirect to its short-lived signed link', params: S.EvidenceParams } }, async (request, reply) => {
     const f = await complaintEvidenceFile(ctx, request.params.id, request.params.fileId);
-    const bytes = await ctx.storage.get(f.storage_key);
-    if (!bytes) throw new AppError('NOT_FOUND');
     await writeAudit(ctx.db, { actorKind: 'admin', actorId: request.admin!.id, actorName: request.admin!.name, action: 'file.viewed', targetType: f.purpose, targetId: f.id, ip: request.ip, detail: { complaintId: request.params.id } });
-    return sendStoredFile(reply, f, bytes);
+    return redirectToSignedFile(reply, ctx.config.appSecret, f.id);
   });
   app.post('/api/admin/complaints/:id/claim', { preHandler: desk, schema: { tags, summary: '认领: I become the owner (audited)', params: S.Id } },
     async (request) => claimComplaint(ctx, admin(request), request.params.id));

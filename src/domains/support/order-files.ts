@@ -2,7 +2,7 @@
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { tokenFrom } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
-import { findFile, sendStoredFile } from '../../platform/files.js';
+import { findFile, redirectToSignedFile } from '../../platform/files.js';
 import { resolveSession } from '../../platform/sessions.js';
 import { BookingSchemas as S, findOrder, offerOf, orderPhotoIds } from '../booking/index.js';
 import { chatFileIds } from './chat-service.js';
@@ -15,7 +15,7 @@ async function isParty(ctx: AppContext, orderId: string, userId: string) {
 }
 
 export async function orderFileRoute(app: Api, ctx: AppContext) {
-  app.get('/api/orders/:id/files/:fileId', { schema: { tags: ['booking'], summary: "A photo of an order (its parties only)", params: S.OrderFileParams } }, async (request, reply) => {
+  app.get('/api/orders/:id/files/:fileId', { schema: { tags: ['booking'], summary: "A photo of an order (its parties only): a redirect to its short-lived signed link", params: S.OrderFileParams } }, async (request, reply) => {
     const token = tokenFrom(request, 'user');
     const session = token ? await resolveSession(ctx.db, token) : null;
     let order = session?.principalKind === 'user' ? await isParty(ctx, request.params.id, session.principalId) : null;
@@ -26,9 +26,7 @@ export async function orderFileRoute(app: Api, ctx: AppContext) {
     if (!order) throw new AppError('NOT_FOUND');
     const ids = new Set([...await orderPhotoIds(ctx.db, order), ...await chatFileIds(ctx.db, order.id)]);
     if (!ids.has(request.params.fileId)) throw new AppError('NOT_FOUND');
-    const file = await findFile(ctx.db, request.params.fileId);
-    const bytes = file ? await ctx.storage.get(file.storage_key) : null;
-    if (!file || !bytes) throw new AppError('NOT_FOUND');
-    return sendStoredFile(reply, file, bytes);
+    if (!(await findFile(ctx.db, request.params.fileId))) throw new AppError('NOT_FOUND');
+    return redirectToSignedFile(reply, ctx.config.appSecret, request.params.fileId);
   });
 }

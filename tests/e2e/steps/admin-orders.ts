@@ -20,9 +20,15 @@ export async function chooseOption(page: Page, select: string | Locator, option:
 // Open dropdowns: an earlier Select's list may still be playing its closing animation.
 const OPEN_DROPDOWNS = '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])';
 
+// A click that lands while the list is still playing its opening animation can be lost on a loaded machine (seen
+// once in ~500 runs): click again until the list has closed.
 async function pickOpenOption(page: Page, option: string): Promise<void> {
-  await page.locator(OPEN_DROPDOWNS).locator('.ant-select-item-option', { hasText: option }).first().click();
-  await expect.poll(() => page.locator(OPEN_DROPDOWNS).count()).toBe(0);
+  const open = page.locator(OPEN_DROPDOWNS);
+  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await expect.poll(async () => {
+    if ((await open.count()) > 0) await open.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 1000 }).catch(() => undefined);
+    return open.count();
+  }).toBe(0);
 }
 
 /** 订单管理, searched for the order number; resolves once its row is listed. */

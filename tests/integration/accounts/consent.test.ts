@@ -1,7 +1,7 @@
 /** PIPL: consent to the privacy policy is asked at sign-up and SMS sign-in, and recorded with its version. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_POLICY_VERSION } from '../../../src/domains/accounts/privacy-policy.js';
-import { createTestApp, latestSmsCode, randomIp, randomPhone, type TestApp } from '../../helpers/test-app.js';
+import { createTestApp, latestSmsCode, randomIp, randomPhone, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -51,5 +51,24 @@ describe('privacy policy consent', () => {
     expect(created.statusCode).toBe(201);
     const rows = await t.ctx.db.selectFrom('privacy_consents').select('policy_version').where('user_id', '=', created.json().userId).execute();
     expect(rows).toEqual([{ policy_version: PRIVACY_POLICY_VERSION }]);
+  });
+
+  it('an account without consent to the current version (made before it was asked, or the policy changed) agrees in the app, once per version', async () => {
+    const a = await smsSignIn(t.app, t.ctx);
+    await t.ctx.db.deleteFrom('privacy_consents').where('user_id', '=', a.user.id).execute();
+    const consents = () => t.app.inject({ method: 'GET', url: '/api/me/consents', headers: a.headers }).then((r) => r.json());
+    expect(await consents()).toEqual({ current: PRIVACY_POLICY_VERSION, items: [] });
+
+    const agree = (acceptedPolicy: string) => t.app.inject({ method: 'POST', url: '/api/me/consents', headers: { ...a.headers, 'user-agent': 'Re-consent' }, payload: { acceptedPolicy } });
+    const old = await agree('2020-01-01');
+    expect(old.statusCode).toBe(400);
+    expect(old.json().errors[0]).toMatchObject({ field: 'acceptedPolicy', code: 'outdated' });
+    expect((await consents()).items).toEqual([]);
+    expect((await agree(PRIVACY_POLICY_VERSION)).statusCode).toBe(204);
+    expect((await agree(PRIVACY_POLICY_VERSION)).statusCode).toBe(204);
+    const rows = await t.ctx.db.selectFrom('privacy_consents').selectAll().where('user_id', '=', a.user.id).execute();
+    expect(rows).toEqual([expect.objectContaining({ policy_version: PRIVACY_POLICY_VERSION, user_agent: 'Re-consent' })]);
+    expect((await consents()).items.map((i: { version: string }) => i.version)).toEqual([PRIVACY_POLICY_VERSION]);
+    expect((await t.app.inject({ method: 'POST', url: '/api/me/consents', payload: { acceptedPolicy: PRIVACY_POLICY_VERSION } })).statusCode).toBe(401);
   });
 });

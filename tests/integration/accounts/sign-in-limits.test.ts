@@ -201,3 +201,76 @@ describe('SMS send limits under concurrency', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('a stranger cannot use up a phone\'s codes for its owner', () => {
+  /** Ten codes a stranger asked for over the last hours, from ten addresses (the phone's daily ten used up). */
+  async function strangerUsedUpCodes(phone: string) {
+    const phoneHash = t.ctx.pii.blindIndex(phone);
+    const hourAgo = Date.now() - 3600_000;
+    await t.ctx.db.insertInto('sms_codes').values(Array.from({ length: 10 }, (_, i) => ({
+      phone_hash: phoneHash, purpose: 'login' as const, ip: randomIp(), code_hash: 'x', created_at: new Date(hourAgo - i * 600_000), expires_at: new Date(hourAgo),
+    }))).execute();
+  }
+
+  it('past the phone\'s daily ten, new addresses wait a day while the owner still gets a code where they signed in before', async () => {
+    const owner = await smsSignIn(t.app, t.ctx);
+    const home = (await t.ctx.db.selectFrom('sessions').select('ip').where('principal_id', '=', owner.user.id).executeTakeFirstOrThrow()).ip;
+    // The owner's own sign-in code is two hours old (past the 60 s resend wait).
+    await t.ctx.db.updateTable('sms_codes').set({ created_at: new Date(Date.now() - 2 * 3600_000) }).where('phone_hash', '=', t.ctx.pii.blindIndex(owner.phone)).execute();
+    await strangerUsedUpCodes(owner.phone);
+
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone: owner.phone }, remoteAddress: randomIp() });
+    expect(elsewhere.statusCode).toBe(429);
+    expect(elsewhere.json().code).toBe('SMS_DAILY_LIMIT');
+
+    const atHome = await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone: owner.phone }, remoteAddress: home });
+    expect(atHome.statusCode).toBe(200);
+    const row = await t.ctx.db.selectFrom('sms_codes').select('owner_address').where('phone_hash', '=', t.ctx.pii.blindIndex(owner.phone))
+      .orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(row.owner_address).toBe(true);
+  });
+
+  it('a phone with no account yet is limited to ten a day from anywhere', async () => {
+    const phone = randomPhone();
+    await strangerUsedUpCodes(phone);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, remoteAddress: randomIp() });
+    expect(res.json().code).toBe('SMS_DAILY_LIMIT');
+  });
+});
+
+describe('password re-checks inside a session', () => {
+  const change = (headers: Record<string, string>, currentPassword: string, newPassword = 'xinmima2026') =>
+    t.app.inject({ method: 'POST', url: '/api/me/password', headers, payload: { currentPassword, newPassword } });
+
+  async function signedInWithPassword() {
+    const a = await smsSignIn(t.app, t.ctx);
+    expect((await t.app.inject({ method: 'POST', url: '/api/me/password', headers: a.headers, payload: { newPassword: 'mima2026ok' } })).statusCode).toBe(204);
+    return a;
+  }
+
+  it('a stolen session gets 5 guesses per 15 min at the password, in parallel too; then even the right one waits', async () => {
+    const a = await signedInWithPassword();
+    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => change(a.headers, `guess${i}abc`)));
+    expect(guesses.filter((r) => r.statusCode === 400 && r.json().code === 'PASSWORD_WRONG')).toHaveLength(5);
+    const locked = guesses.filter((r) => r.statusCode === 429);
+    expect(locked).toHaveLength(7);
+    expect(locked[0]!.json().code).toBe('PASSWORD_RECHECK_LOCKED');
+    expect(Number(locked[0]!.headers['retry-after'])).toBeGreaterThan(800);
+
+    expect((await change(a.headers, 'mima2026ok')).statusCode).toBe(429);
+    const deletion = await t.app.inject({ method: 'POST', url: '/api/me/delete', headers: a.headers, payload: { password: 'mima2026ok' } });
+    expect(deletion.json().code).toBe('PASSWORD_RECHECK_LOCKED');
+    expect((await t.ctx.db.selectFrom('users').select('deleted_at').where('id', '=', a.user.id).executeTakeFirstOrThrow()).deleted_at).toBeNull();
+
+    const other = await signedInWithPassword();
+    expect((await change(other.headers, 'mima2026ok')).statusCode).toBe(204);
+  });
+
+  it('a right password clears the count: the owner\'s typos never add up', async () => {
+    const a = await signedInWithPassword();
+    for (let i = 0; i < 4; i++) expect((await change(a.headers, 'typo2026x')).statusCode).toBe(400);
+    expect((await change(a.headers, 'mima2026ok', 'mima2027ok')).statusCode).toBe(204);
+    for (let i = 0; i < 4; i++) expect((await change(a.headers, 'typo2026x')).statusCode).toBe(400);
+    expect((await change(a.headers, 'mima2027ok', 'mima2028ok')).statusCode).toBe(204);
+  });
+});

@@ -1,7 +1,7 @@
 /** 售后纠纷: a worker opens a case, both parties add statements with photos before the deadline, the decision reaches both. */
 import { describe, expect, it } from 'vitest';
 import { caller, type Caller, customerWithAddress, HOME, opsHeaders, useAppWithOps } from '../../helpers/booking.js';
-import type { TestApp } from '../../helpers/test-app.js';
+import { followLink, type TestApp } from '../../helpers/test-app.js';
 import { multipart, png } from '../../helpers/workers.js';
 import { orderInService } from './visit.js';
 
@@ -43,7 +43,7 @@ describe('after-sales cases (售后纠纷)', () => {
     // Each party opens the other's evidence through the order's file route; nobody else does.
     const url = mine.json().case.statements[1].fileUrls[0] as string;
     expect(url).toBe(`/api/orders/${order.id}/files/${customerPhoto}`);
-    expect((await w('GET', url)).statusCode).toBe(200);
+    expect((await followLink(t.app, await w('GET', url))).statusCode).toBe(200);
     expect((await caller(t, await customerWithAddress(t))('GET', url)).statusCode).toBe(404);
 
     const ruled = await ops('POST', `/api/admin/orders/${order.id}/arbitrate`, { outcome: 'refund_partial', refundFen: 2_000, reason: '油烟机不在服务范围，退还部分费用' });

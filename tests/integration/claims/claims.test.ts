@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_DAY, caller, customerWithAddress, opsHeaders, payThroughCashier, quoteAt, signedInWorker } from '../../helpers/booking.js';
-import { createTestApp, smsSignIn, type TestApp } from '../../helpers/test-app.js';
+import { createTestApp, followLink, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 import { shanghaiAt } from '../../helpers/time.js';
 import { multipart, png } from '../../helpers/workers.js';
 
@@ -77,7 +77,7 @@ describe('insurance claims (保险理赔)', () => {
     const claim = filed.json();
     expect(claim).toMatchObject({ status: 'submitted', amountFen: 80_000, coverFen: 5_000_000, source: 'incident', incidentId, payout: null });
     expect(claim.claimNo).toMatch(/^LP\d{8}[0-9A-F]{6}$/);
-    expect((await c('GET', claim.documentUrls[0])).statusCode).toBe(200);
+    expect((await followLink(t.app, await c('GET', claim.documentUrls[0]))).statusCode).toBe(200);
     expect((await stranger('GET', claim.documentUrls[0])).statusCode).toBe(404);
     const second = await c('POST', `/api/orders/${orderId}/claims`, { ...good, amountFen: 100 });
     expect(second.statusCode).toBe(409);
@@ -90,7 +90,7 @@ describe('insurance claims (保险理赔)', () => {
     expect(reviewing.json().status).toBe('reviewing');
     expect((await ops('POST', `/api/admin/claims/${claim.id}/review`, {})).statusCode).toBe(409);
     const adminView = (await ops('GET', `/api/admin/claims/${claim.id}`)).json();
-    expect((await ops('GET', adminView.documentUrls[0])).statusCode).toBe(200);
+    expect((await followLink(t.app, await ops('GET', adminView.documentUrls[0]))).statusCode).toBe(200);
     expect((await finance('POST', `/api/admin/claims/${claim.id}/decision`, { decision: 'pay', reason: ' ' })).json().errors[0].field).toBe('reason');
 
     const [p1, p2] = await Promise.all([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintCounts, complaintRowsAbout, escalateOverdueComplaints, openComplaint } from '../../../src/domains/complaints/index.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, opsHeaders, signedInWorker } from '../../helpers/booking.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { createTestApp, followLink, type TestApp } from '../../helpers/test-app.js';
 import { shanghaiAt } from '../../helpers/time.js';
 import { multipart, png } from '../../helpers/workers.js';
 
@@ -69,7 +69,7 @@ describe('complaints (投诉)', () => {
     expect(list.items[0].sla.msLeft).toBeLessThanOrEqual(4 * HOUR);
     const detail = (await support('GET', `/api/admin/complaints/${complaint.id}`)).json();
     expect(detail.description).toBe('师傅迟到了一个小时，也没有提前说');
-    const image = await support('GET', detail.evidence[0].url);
+    const image = await followLink(t.app, await support('GET', detail.evidence[0].url));
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
     expect((await finance('GET', detail.evidence[0].url)).statusCode).toBe(403);

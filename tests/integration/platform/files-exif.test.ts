@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { fileTypeFromBuffer } from 'file-type';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, smsSignIn, type TestApp } from '../../helpers/test-app.js';
+import { createTestApp, openFile, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 import { multipart } from '../../helpers/workers.js';
 
 let t: TestApp;
@@ -28,7 +28,7 @@ describe('uploads keep no EXIF', () => {
     expect(avatar.statusCode).toBe(200);
 
     for (const url of [job.json().url as string, avatar.json().avatarUrl as string]) {
-      const served = await t.app.inject({ method: 'GET', url, headers: me.headers });
+      const served = await openFile(t.app, url, me.headers);
       expect(served.statusCode).toBe(200);
       expect(served.headers['content-type']).toBe('image/jpeg');
       const bytes = served.rawPayload;

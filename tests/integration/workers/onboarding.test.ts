@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../../src/domains/admin/service.js';
-import { adminSignIn, createTestApp, smsSignIn, type TestApp } from '../../helpers/test-app.js';
+import { adminSignIn, createTestApp, openFile, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 import { idNumber, multipart, png } from '../../helpers/workers.js';
 
 let t: TestApp;
@@ -51,11 +51,11 @@ describe('worker onboarding', () => {
     const cert = await upload(w.headers, 'certificate', Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'), 'c.pdf', 'application/pdf');
     expect(cert.statusCode).toBe(200);
     // A document is a download in a sandbox (a PDF with scripts never runs in our origin); a photo shows inline.
-    const pdf = await t.app.inject({ method: 'GET', url: `/api/files/${cert.json().fileId}`, headers: w.headers });
+    const pdf = await openFile(t.app, `/api/files/${cert.json().fileId}`, w.headers);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-disposition']).toBe(`attachment; filename="${cert.json().fileId}.pdf"`);
     expect(pdf.headers['content-security-policy']).toContain('sandbox');
-    const photo = await t.app.inject({ method: 'GET', url: `/api/files/${files.frontFileId}`, headers: w.headers });
+    const photo = await openFile(t.app, `/api/files/${files.frontFileId}`, w.headers);
     expect(photo.headers['content-disposition']).toBeUndefined();
     expect(photo.headers['content-security-policy']).toContain('sandbox');
     const added = await post(w.headers, '/api/worker/certificates', { kind: 'housekeeping', number: 'JZ-2024-001', expiresAt: inDays(10), fileId: cert.json().fileId });
@@ -107,8 +107,8 @@ describe('worker onboarding', () => {
     const front = `/api/files/${again.frontFileId}`;
     expect((await t.app.inject({ method: 'GET', url: front })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: front, headers: support })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: front, headers: w.headers })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: front, headers: ops })).statusCode).toBe(200);
+    expect((await openFile(t.app, front, w.headers)).statusCode).toBe(200);
+    expect((await openFile(t.app, front, ops)).statusCode).toBe(200);
 
     // Changing the certificates of an approved profile sends it back for review.
     const cert2 = await upload(w.headers, 'certificate', png(`${suffix}c2`));

@@ -23,6 +23,7 @@ import {
   InboxOutlined,
   IdcardOutlined,
   LikeOutlined,
+  LockOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TagsOutlined,
@@ -61,6 +62,7 @@ import { ComplaintsPage } from './pages/complaints/complaints-page';
 import { QualityPage } from './pages/quality/quality-page';
 import { ClaimsPage } from './pages/claims/claims-page';
 import { SupportPage } from './pages/support/support-page';
+import { RetentionPage } from './pages/privacy/retention-page';
 import { WorkerReviewsPage } from './pages/worker-review/worker-reviews-page';
 
 export interface ConsolePage {
@@ -110,6 +112,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'finance-trial-balance', labelKey: 'nav.financeTrialBalance', permission: 'finance:read', icon: <CalculatorOutlined />, Component: FinanceTrialBalancePage },
   { path: 'finance-reconciliation', labelKey: 'nav.financeReconciliation', permission: 'finance:read', icon: <DiffOutlined />, Component: FinanceReconciliationPage },
   { path: 'finance-settings', labelKey: 'nav.financeSettings', permission: 'finance:read', icon: <SettingOutlined />, Component: FinanceSettingsPage },
+  { path: 'retention', labelKey: 'nav.retention', permission: 'orders:read', icon: <LockOutlined />, Component: RetentionPage },
   { path: 'outbox', labelKey: 'nav.outbox', permission: 'outbox:read', icon: <MailOutlined />, Component: OutboxPage },
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', icon: <AuditOutlined />, Component: AuditPage },
   { path: 'admins', labelKey: 'nav.admins', permission: 'admins:manage', icon: <SafetyCertificateOutlined />, Component: AdminsPage },

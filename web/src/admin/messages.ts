@@ -12,6 +12,7 @@ import { complaintMessages } from './pages/complaints/messages';
 import { qualityMessages } from './pages/quality/messages';
 import { claimMessages } from './pages/claims/messages';
 import { supportMessages } from './pages/support/messages';
+import { retentionMessages } from './pages/privacy/retention-page';
 import { reviewMessages } from './pages/worker-review/messages';
 
 /** Texts of the admin console. */
@@ -30,6 +31,7 @@ export const adminMessages: Messages = {
   ...qualityMessages,
   ...claimMessages,
   ...incidentMessages,
+  ...retentionMessages,
   'app.title': ['到家 · 平台管理', 'Daojia Console'],
   'common.search': ['搜索', 'Search'],
   'common.save': ['保存', 'Save'],

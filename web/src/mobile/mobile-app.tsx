@@ -19,6 +19,7 @@ import { notificationMessages } from './notifications/messages';
 import { MobileRoutes } from './mobile-routes';
 import { PortalContext, type MobilePortal } from './portal';
 import { SessionProvider, useSession } from './session';
+import { PolicyUpdateGate } from './auth/policy-update-gate';
 import { safetyMessages } from './safety/messages';
 import { supportMessages } from './support/messages';
 
@@ -60,6 +61,7 @@ export function MobileApp({ portal, messages }: { portal: MobilePortal; messages
             <SessionProvider role={portal.role}>
               <LiveEvents>
                 <EmailVerifiedNotice />
+                <PolicyUpdateGate />
                 <PortalBackground portal={portal} />
                 <div className="m-shell">
                   <MobileRoutes />
