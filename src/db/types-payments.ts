@@ -7,7 +7,7 @@ type Json<T> = ColumnType<T, string | T, string | T>;
 
 export type PayProvider = 'wechat' | 'alipay' | 'card';
 export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'closed';
-export type RefundKind = 'cancellation' | 'no_show' | 'after_sales' | 'arbitration' | 'manual' | 'service_card';
+export type RefundKind = 'cancellation' | 'no_show' | 'after_sales' | 'arbitration' | 'manual' | 'service_card' | 'onsite_quote';
 export type WithdrawalStatus = 'pending_review' | 'paying' | 'paid' | 'failed' | 'rejected';
 
 export interface LedgerAccountsTable {

@@ -11,6 +11,7 @@ import type { TrackingDB } from './types-tracking.js';
 import type { CallsDB } from './types-calls.js';
 import type { ConsultationsDB } from './types-consultations.js';
 import type { LimitsDB } from './types-limits.js';
+import type { OnsiteDB } from './types-onsite.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -478,7 +479,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ComplaintsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB, CallsDB, LimitsDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ComplaintsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB, CallsDB, LimitsDB, OnsiteDB {
   privacy_consents: PrivacyConsentsTable;
   users: UsersTable;
   admin_accounts: AdminAccountsTable;

@@ -132,6 +132,10 @@ export const ERRORS = {
   CLAIM_OPEN: { status: 409, zh: '该订单已有处理中的理赔', en: 'This order already has a claim in progress' },
   CLAIM_STATE: { status: 409, zh: '理赔当前状态不允许此操作（{status}）', en: 'Not possible in the claim\'s current state ({status})' },
   CLAIM_NOT_ALLOWED: { status: 409, zh: '该订单不能申请理赔', en: 'No claim can be filed for this order' },
+  ONSITE_QUOTE_INVALID: { status: 400, zh: '上门报价有误', en: 'The on-site quote is invalid' },
+  ONSITE_QUOTE_NOT_ALLOWED: { status: 409, zh: '该订单不是上门报价服务，不能提交现场报价', en: 'This order is not priced on site, so it takes no on-site quote' },
+  ONSITE_QUOTE_STATE: { status: 409, zh: '该报价已处理或已被新报价替代', en: 'This on-site quote was already answered or replaced' },
+  ONSITE_QUOTE_ACCEPTED: { status: 409, zh: '客户已同意上门报价，价格不能再修改', en: 'The customer already accepted an on-site quote; the price can no longer change' },
 } as const satisfies Record<string, Text & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,14 +1,14 @@
 /**
  * 证据包: everything arbitration needs about one order, assembled when the desk opens it — the after-sales case with
  * both parties' statements, the timeline, the check-in against the booked start and the address, the location
- * trail, service records and photos, extra work and price changes, the chat (with the consultation before it) and
+ * trail, service records and photos, extra work and price changes (on-site quotes included), the chat (with the consultation before it) and
  * the relay number with its call records. Read across booking, tracking, calls and support, so it lives above them. Every view is audited.
  */
 import { Type } from 'typebox';
 import type { Api, AppContext } from '../platform/app-context.js';
 import { writeAudit } from '../platform/audit.js';
 import { haversineKm } from '../platform/providers/map.js';
-import { disputeCase, forStaff, getAdminOrder, loadSettings, orderOr404, type OrderRow } from '../domains/booking/index.js';
+import { disputeCase, forStaff, getAdminOrder, loadSettings, orderOr404, presentProposal, proposalsOf, type OrderRow } from '../domains/booking/index.js';
 import { orderCalls } from '../domains/calls/index.js';
 import { chatForSupport } from '../domains/support/index.js';
 import { orderTrail, type TrailPoint } from '../domains/tracking/index.js';
@@ -37,8 +37,9 @@ function trailSummary(points: TrailPoint[], address: { lat: number; lng: number 
 export async function evidencePack(ctx: AppContext, orderId: string, permissions: readonly string[]) {
   const o = await orderOr404(ctx.db, orderId);
   const settings = await loadSettings(ctx.db, ctx.config.cityCode);
-  const [order, dispute, trail, chat, calls] = await Promise.all([
+  const [order, dispute, trail, chat, calls, proposals] = await Promise.all([
     getAdminOrder(ctx, orderId).then((view) => forStaff(view, permissions)), disputeCase(ctx.db, o, settings.disputeStatementHours), orderTrail(ctx.db, orderId), chatForSupport(ctx.db, orderId), orderCalls(ctx.db, orderId),
+    proposalsOf(ctx.db, orderId),
   ]);
   const address = { lat: o.lat, lng: o.lng };
   return {
@@ -49,6 +50,8 @@ export async function evidencePack(ctx: AppContext, orderId: string, permissions
     timeline: order.timeline, checkIn: checkInEvidence(o),
     trail: { summary: trailSummary(trail, address), points: trail },
     records: order.records, extras: order.extras,
+    // 上门报价: every proposal (replaced, declined, accepted) with its lines, the price before and the settlement.
+    onSiteQuotes: proposals.map(presentProposal),
     chat: { earlier: chat.earlier, items: chat.items },
     relay: { number: o.relay_number, calls },
   };

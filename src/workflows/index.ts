@@ -8,6 +8,7 @@ import { consoleOverviewRoutes } from './console-overview.js';
 import { createOrderRoutes } from './create-order.js';
 import { evidencePackRoutes } from './evidence-pack.js';
 import { installOrderLifecycle } from './order-lifecycle.js';
+import { onSiteQuoteRoutes } from './onsite-quote.js';
 import { registerPersonalDataHolders } from './privacy.js';
 import { quoteRoutes } from './quote.js';
 import { workerReputationRoutes } from './worker-reputation.js';
@@ -17,7 +18,7 @@ export function wireWorkflows(): void {
   registerPersonalDataHolders();
 }
 
-export const workflowRoutes = [quoteRoutes, createOrderRoutes, bookForCustomerRoutes, consoleOverviewRoutes, evidencePackRoutes, workerReputationRoutes];
+export const workflowRoutes = [quoteRoutes, createOrderRoutes, bookForCustomerRoutes, consoleOverviewRoutes, evidencePackRoutes, workerReputationRoutes, onSiteQuoteRoutes];
 
 export { createOrder } from './create-order.js';
 export { bookForCustomer } from './book-for-customer.js';

@@ -18,3 +18,5 @@ export * from './worker-service.js';
 export * from './worker-stats.js';
 export * from './worker-record.js';
 export * from './disputes.js';
+export { acceptOnSiteQuote, declineOnSiteQuote } from './onsite-quote.js';
+export { proposalsOf, presentProposal } from './onsite-quote-view.js';

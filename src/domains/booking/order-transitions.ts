@@ -79,6 +79,8 @@ export interface TransitionContext {
   checkIn?: { withinRadius: boolean; serviceCodeMatches: boolean; farReason?: string | null };
   /** finish: an extra-work proposal still waits for the customer's answer. */
   hasPendingExtraWork?: boolean;
+  /** finish: an on-site quote (上门报价) still waits for the customer's answer. */
+  hasPendingOnSiteQuote?: boolean;
   /** arbitrate. `refundFen` is required for a partial refund: 0 < refundFen < priceFen. */
   outcome?: ArbitrationOutcome;
   refundFen?: number;
@@ -111,6 +113,7 @@ export const GUARD_MESSAGES = {
   SERVICE_CODE_INVALID: { zh: '服务核销码不正确', en: 'The service code is wrong' },
   CHECK_IN_TOO_FAR: { zh: '距离服务地址过远，请说明原因后再签到', en: 'You are too far from the address; give a reason to check in' },
   EXTRA_WORK_PENDING: { zh: '有待客户确认的加项，请先处理', en: 'An extra-work proposal is still waiting for the customer' },
+  ONSITE_QUOTE_PENDING: { zh: '上门报价待客户确认，客户同意后才能完成服务', en: 'The on-site quote is still waiting for the customer; finish once they have answered' },
   TOO_EARLY: { zh: '时间未到，暂不能执行此操作', en: 'It is too early for this action' },
   DEPART_NOT_OPEN: {
     zh: '还不能出发：上门时间 {start}，{opensAt} 起可出发',
@@ -206,6 +209,7 @@ export function finishWithoutReasonAt(order: OrderSnapshot, timing: TimingPolicy
 
 function finishGuard({ order, ctx, nowMs, timing }: GuardInput): GuardFailure | null {
   if (ctx.hasPendingExtraWork) return fail('EXTRA_WORK_PENDING');
+  if (ctx.hasPendingOnSiteQuote) return fail('ONSITE_QUOTE_PENDING');
   const at = finishWithoutReasonAt(order, timing);
   if (at === null || nowMs >= at || hasReason(ctx)) return null;
   return { ...fail('EARLY_FINISH_REASON_REQUIRED', { booked: String(order.durationMinutes), opensAt: localStamp(at, ctx.timeZone) }), opensAt: new Date(at).toISOString() };
@@ -270,7 +274,8 @@ export const TRANSITIONS = {
     effects: ['notify.customer'],
   },
   finish: {
-    name: 'finish', from: ['in_service'], to: 'awaiting_confirmation', actors: ['worker'],
+    // The system ends the visit when the customer declines the on-site quote (上门报价): the deposit is the visit fee.
+    name: 'finish', from: ['in_service'], to: 'awaiting_confirmation', actors: ['worker', 'system'],
     guard: finishGuard,
     effects: ['schedule.trim', 'notify.customer', 'jobs.schedule_auto_confirm'],
   },

@@ -8,6 +8,7 @@ export type { WorkerSnapshot } from './order-facts.js';
 import { eventLabel } from './event-labels.js';
 import { eventsOf, extrasOf, latestReschedule, openOffer, pendingReschedule, recordsOf, type OrderRow } from './queries.js';
 import { earlyVisitOf } from './early-visit.js';
+import { onSiteQuoteOf } from './onsite-quote-view.js';
 import { timingOf, type BookingSettings } from './settings.js';
 import { availableActions, canReschedule, finishWithoutReasonAt, STATE_LABELS, tabOf, visitStartMs, type Actor, type OrderState } from './state-machine.js';
 import { snapshotOf } from './transition-service.js';
@@ -70,14 +71,20 @@ function customerActions(o: OrderRow, now: Date, settings: BookingSettings, pend
   return names;
 }
 
-async function workerActions(db: Kysely<DB>, o: OrderRow, workerId: string, now: Date, settings: BookingSettings, pendingRequest: boolean, pendingExtra: boolean): Promise<string[]> {
+type OnSiteQuoteView = Awaited<ReturnType<typeof onSiteQuoteOf>>;
+
+async function workerActions(db: Kysely<DB>, o: OrderRow, workerId: string, now: Date, settings: BookingSettings, pendingRequest: boolean, pendingExtra: boolean, onSite: OnSiteQuoteView): Promise<string[]> {
   if (o.status === 'paid') return (await openOffer(db, o.id, workerId)) ? ['accept', 'decline'] : [];
   if (o.worker_id !== workerId) return [];
   // Actions that need input (a reason, the code) are listed as if it were given; finish waits for pending extras;
-  // set off and check-in only once their window is open.
-  const names: string[] = availableActions(snapshotOf(o), 'worker', { now, actorId: workerId, reason: '·', timing: timingOf(settings), checkIn: { withinRadius: true, serviceCodeMatches: true }, hasPendingExtraWork: pendingExtra }).filter((a) => a !== 'dispute');
+  // set off and check-in only once their window is open. 上门报价: proposed (or replaced) until the customer accepts one.
+  const pendingQuote = onSite?.proposals.some((p) => p.status === 'proposed') ?? false;
+  const names: string[] = availableActions(snapshotOf(o), 'worker', {
+    now, actorId: workerId, reason: '·', timing: timingOf(settings), checkIn: { withinRadius: true, serviceCodeMatches: true }, hasPendingExtraWork: pendingExtra, hasPendingOnSiteQuote: pendingQuote,
+  }).filter((a) => a !== 'dispute');
   if (ASKABLE_EARLY.includes(o.status as OrderState) && !names.includes('check_in') && o.early_visit_status !== 'agreed') names.push('request_early_visit');
   if (o.status === 'in_service') names.push('record', 'propose_extra');
+  if (o.status === 'in_service' && onSite && !onSite.proposals.some((p) => p.status === 'accepted')) names.push('propose_onsite_quote');
   if (o.status === 'assigned' && !pendingRequest) names.push('reschedule');
   return names;
 }
@@ -119,10 +126,11 @@ async function actorNames(db: Kysely<DB>, events: EventRow[], viewer: Viewer, wo
 
 /** The full order page for one viewer. */
 export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, viewer: Viewer, settings: BookingSettings, now = new Date()) {
-  const [districts, timeZone, events, extras, records, pending, latest, child] = await Promise.all([
+  const [districts, timeZone, events, extras, records, pending, latest, child, onSiteQuote] = await Promise.all([
     districtNames(db), cityTimeZone(db, o.city_code), eventsOf(db, o.id), extrasOf(db, o.id), recordsOf(db, o.id),
     pendingReschedule(db, o.id), latestReschedule(db, o.id),
     db.selectFrom('orders').select('id').where('parent_order_id', '=', o.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
+    onSiteQuoteOf(db, o),
   ]);
   const state = o.status as OrderState;
   const district = districts.get(o.district_code);
@@ -133,7 +141,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
   const relayVisible = relayOpen(o) && (viewer.kind !== 'worker' || o.worker_id === viewer.id);
   const pendingExtra = extras.some((e) => e.status === 'proposed');
   const actions = viewer.kind === 'customer' ? customerActions(o, now, settings, !!pending)
-    : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, settings, !!pending, pendingExtra) : [];
+    : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, settings, !!pending, pendingExtra, onSiteQuote) : [];
   const request = pending ?? latest;
   const nameOf = await actorNames(db, events, viewer, worker);
   return {
@@ -163,6 +171,7 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
     lateFlagged: o.late_flagged_at !== null,
     earlyVisit: earlyVisitOf(o), earlyFinishReason: o.early_finish_reason, windows: visitWindows(o, settings),
     extras: extras.map((e) => ({ id: e.id, title: e.title, amountFen: e.amount_fen, reason: e.reason, status: e.status, createdAt: e.created_at.toISOString(), decidedAt: iso(e.decided_at) })),
+    onSiteQuote,
     records: records.map((r) => ({
       id: r.id, note: r.note, photosBefore: r.photos_before.map((f) => orderFileUrl(o.id, f)), photosAfter: r.photos_after.map((f) => orderFileUrl(o.id, f)),
       checklist: r.checklist, createdAt: r.created_at.toISOString(),

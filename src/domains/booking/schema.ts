@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { MAX_CONFIG_FEN, MAX_PROPOSAL_LINES, PROPOSAL_LINE_KINDS } from '../catalog/index.js';
 import { ORDER_STATES, ORDER_TABS } from './state-machine.js';
 
 const Strict = { additionalProperties: false } as const;
@@ -49,6 +50,15 @@ export const RecordBody = Type.Object({
   note: Type.String({ maxLength: 2000 }), photosBefore: FileIds, photosAfter: FileIds,
   checklist: Type.Array(Type.Object({ label: Type.String({ minLength: 1, maxLength: 100 }), done: Type.Boolean() }, Strict), { maxItems: 40 }),
 }, Strict);
+const OnSiteLine = Type.Object({
+  kind: literals(PROPOSAL_LINE_KINDS), description: Type.String({ minLength: 1, maxLength: 100, description: '人工 / 配件 / 材料 / 其他: what it is' }),
+  quantity: Type.Number({ exclusiveMinimum: 0, maximum: 10_000, description: '> 0, at most 3 decimals' }), unitPriceFen: Type.Integer({ minimum: 0, maximum: MAX_CONFIG_FEN }),
+}, Strict);
+export const OnSiteQuoteBody = Type.Object({
+  lines: Type.Array(OnSiteLine, { minItems: 1, maxItems: MAX_PROPOSAL_LINES }),
+  outOfRangeReason: Type.Optional(Type.String({ maxLength: 200, description: "required when the subtotal is outside the city's reference range" })),
+}, Strict);
+export const OnSiteQuoteParams = Type.Object({ id: Uuid, proposalId: Uuid });
 export const ExtraBody = Type.Object({ title: Type.String({ minLength: 1, maxLength: 100 }), amountFen: Type.Integer({ minimum: 1, maximum: 10_000_000 }), reason: Type.String({ maxLength: 500 }) }, Strict);
 
 export const AdminOrdersQuery = Type.Object({

@@ -197,6 +197,12 @@ describe('guards', () => {
     expect(code(order('in_service'), 'finish', 'worker', { hasPendingExtraWork: true })).toBe('EXTRA_WORK_PENDING');
   });
 
+  it('finish waits for the answer to an on-site quote; the system finishes when the customer declines it', () => {
+    expect(code(order('in_service'), 'finish', 'worker', { hasPendingOnSiteQuote: true })).toBe('ONSITE_QUOTE_PENDING');
+    expect(code(order('in_service'), 'finish', 'system', { reason: '客户未同意上门报价' })).toBe('OK');
+    expect(code(order('in_service'), 'finish', 'customer')).toBe('FORBIDDEN_ACTOR');
+  });
+
   it('force needs a valid, different target', () => {
     const ctx = { reason: '系统故障修正' };
     expect(code(order('closed'), 'force', 'admin', { ...ctx, target: 'closed' })).toBe('TARGET_INVALID');

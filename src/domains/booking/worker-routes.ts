@@ -1,7 +1,9 @@
 import type { Api, AppContext } from '../../platform/app-context.js';
 import { readUpload } from '../../platform/files.js';
+import { idempotent } from '../../platform/idempotency.js';
 import { addDisputeStatement, myDisputeCase, openWorkerDispute } from './disputes.js';
 import { requestEarlyVisit } from './early-visit.js';
+import { proposeOnSiteQuote } from './onsite-quote.js';
 import { decideReschedule, workerReschedule } from './reschedule-service.js';
 import { PHOTO_MAX, uploadOrderPhoto } from './routes.js';
 import * as S from './schema.js';
@@ -38,6 +40,8 @@ export async function workerOrderRoutes(app: Api, ctx: AppContext) {
     async (request, reply) => reply.status(201).send(await addRecord(ctx, me(request), request.params.id, request.body)));
   app.post('/api/worker/orders/:id/extras', { preHandler, schema: { tags, summary: 'Propose extra work with a price', params: S.OrderId, body: S.ExtraBody } },
     async (request, reply) => reply.status(201).send(await proposeExtra(ctx, me(request), request.params.id, request.body)));
+  app.post('/api/worker/orders/:id/onsite-quote', { preHandler, schema: { tags, summary: '上门报价: the itemised price of the work (in service, on-site-priced orders), priced by the engine; replaces one still waiting for the customer (Idempotency-Key honoured)', params: S.OrderId, body: S.OnSiteQuoteBody } },
+    async (request, reply) => idempotent(ctx.db, request, reply, me(request), async () => ({ status: 201, body: await proposeOnSiteQuote(ctx, me(request), request.params.id, request.body) })));
   app.post('/api/worker/orders/:id/dispute', { preHandler, schema: { tags, summary: '申请平台介入: open an after-sales case on my order', params: S.OrderId, body: S.DisputeOpenBody } },
     async (request) => openWorkerDispute(ctx, me(request), request.params.id, request.body.reason));
   app.get('/api/worker/orders/:id/dispute', { preHandler, schema: { tags, summary: 'The after-sales case on my order: statements, deadline, decision', params: S.OrderId } },

@@ -13,6 +13,7 @@ import { freeWorkersAt } from './availability.js';
 import { settingsOf } from './booking-service.js';
 import { calendarOf, commit, commitmentsOf, confirmHold, release } from './commitments.js';
 import { needOf, snapshotItem } from './order-facts.js';
+import { hasLiveProposal } from './onsite-quote-view.js';
 import { orderSteps } from './order-steps.js';
 import { runEffects } from './effects.js';
 import { districtNames, orderView, relayBindingKey, summaryOf, type AddressSnapshot } from './present.js';
@@ -338,7 +339,7 @@ export async function finishOrder(ctx: AppContext, workerId: string, id: string,
     const early = at !== null && now.getTime() < at;
     const why = reason?.trim() ?? '';
     const { order: next, result } = await applyTransition(trx, o, 'finish', workerActor(workerId), {
-      now, settings, facts: { hasPendingExtraWork: !!pending, reason: why, timeZone: await cityTimeZone(trx, o.city_code) },
+      now, settings, facts: { hasPendingExtraWork: !!pending, hasPendingOnSiteQuote: await hasLiveProposal(trx, id), reason: why, timeZone: await cityTimeZone(trx, o.city_code) },
       patch: { finished_at: now, early_finish_reason: early ? why : null },
       detail: early && o.started_at ? { earlyFinish: true, servedMinutes: Math.floor((now.getTime() - o.started_at.getTime()) / MIN), bookedMinutes: o.duration_minutes } : undefined,
     });

@@ -2,6 +2,7 @@
 export * from './pricing/index.js';
 export * from './pricing/money.js';
 export * from './quote-service.js';
+export * from './onsite-service.js';
 export * as CatalogSchemas from './schema.js';
 export * from './service.js';
 export { setItemRating, countCompletedItemOrder } from './item-stats.js';

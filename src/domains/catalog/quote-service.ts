@@ -98,3 +98,12 @@ export async function consumeQuote(ctx: Pick<AppContext, 'db'>, id: string): Pro
   const used = await ctx.db.updateTable('quotes').set({ consumed_at: new Date() }).where('id', '=', id).where('consumed_at', 'is', null).returning('id').executeTakeFirst();
   if (!used) throw new AppError('QUOTE_USED');
 }
+/**
+ * Whether the stored quote `id` was signed over exactly `quote` (an order's snapshot of it): nobody altered the copy
+ * the order keeps. Reads through `db` (the caller's transaction).
+ */
+export async function quoteIntact(ctx: AppContext, db: AppContext['db'], id: string, quote: Quote): Promise<boolean> {
+  const row = await db.selectFrom('quotes').select('signature').where('id', '=', id).executeTakeFirst();
+  return !!row && verifyQuote(quote, row.signature, signingKey(ctx));
+}
+

@@ -65,6 +65,20 @@ export async function refundOrderPart(trx: Db, o: { id: string }, amountFen: num
   return requestRefunds(trx, o.id, amountFen, 'manual', reason, by, idempotencyCause);
 }
 
+/**
+ * 上门报价 accepted below what was paid: the difference leaves the order's escrow for the customer (refunds_payable,
+ * then the provider by the refund job), at most what escrow still holds. `cause` (the accepted proposal) makes a retry
+ * post and request nothing again. Returns what was refunded.
+ */
+export async function refundPriceDifference(trx: Db, orderId: string, amountFen: number, reason: string, cause: string): Promise<number> {
+  const held = await balanceOf(trx, accounts.escrow(orderId));
+  const fen = Math.min(amountFen, held);
+  if (!Number.isSafeInteger(fen) || fen <= 0) return 0;
+  await post(trx, { key: `refund-request:${orderId}:${cause}`, kind: 'refund', orderId, memo: reason, moves: [{ from: accounts.escrow(orderId), to: accounts.refundsPayable(orderId), amountFen: fen }] });
+  await requestRefunds(trx, orderId, fen, 'onsite_quote', reason, 'system', cause);
+  return fen;
+}
+
 /** 退款成功: the customer hears that the money is on its way back (for an order or a service card). */
 async function noticeRefund(trx: Db, r: { id: string; order_id: string | null; service_card_id: string | null; amount_fen: number }) {
   const owner = r.order_id ? await orderParties(trx, r.order_id) : null;
