@@ -52,6 +52,35 @@ export interface ExtraWork {
   decidedAt: string | null;
 }
 
+/** 上门报价: one line the worker entered. */
+export interface OnSiteItem { kind: 'labour' | 'parts' | 'material' | 'other'; description: string; quantity: number; unitPriceFen: number }
+
+/** 上门报价: one proposal of the worker, priced by the server (time surcharges of the booked start included). */
+export interface OnSiteProposal {
+  id: string;
+  status: 'proposed' | 'replaced' | 'accepted' | 'declined' | 'withdrawn';
+  items: OnSiteItem[];
+  lines: { code: string; label: { zh: string; en: string }; quantity: number; unitPriceFen: number; amountFen: number; kind: OnSiteItem['kind'] | null }[];
+  subtotalFen: number;
+  totalFen: number;
+  depositFen: number;
+  balanceDueFen: number;
+  refundDueFen: number;
+  referenceRange: { minFen: number; maxFen: number } | null;
+  outOfRangeReason: string | null;
+  flagged: boolean;
+  previousPriceFen: number;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** An order booked at a deposit for an item priced on site: the deposit, the city's reference range, the proposals newest first. */
+export interface OnSiteQuote {
+  depositFen: number;
+  referenceRange: { minFen: number; maxFen: number } | null;
+  proposals: OnSiteProposal[];
+}
+
 export interface ChecklistEntry { label: string; done: boolean }
 
 export interface ServiceRecord {
@@ -162,6 +191,8 @@ export interface OrderView extends OrderSummary {
   /** When set off and check-in open (from the booked start or an agreed earlier time) and when finishing needs no reason. */
   windows: { departOpensAt: string | null; checkInOpensAt: string | null; finishWithoutReasonAt: string | null };
   extras: ExtraWork[];
+  /** 上门报价; null when the order is not priced on site. */
+  onSiteQuote: OnSiteQuote | null;
   records: ServiceRecord[];
   /** Default checklist for the worker's record: the item's "included" list. */
   checklistTemplate: string[];

@@ -1,7 +1,9 @@
 import type { Messages } from '../../shared/i18n';
+import { customerOnSiteMessages } from './onsite-quote-messages';
 
 /** Texts of 我的订单, the order page and its action sheets. */
 export const orderMessages: Messages = {
+  ...customerOnSiteMessages,
   'tab.orders': ['订单', 'Orders'],
   'orders.title': ['我的订单', 'My orders'],
   'orders.tab.all': ['全部', 'All'],

@@ -16,6 +16,7 @@ import { useOrderLive } from '../../mobile/use-order-live';
 import { BillCard } from './bill-card';
 import { EarlyFinishCard, EarlyVisitCard } from './early-visit-card';
 import { ExtrasCard } from './extras-card';
+import { OnSiteQuoteCard } from './onsite-quote-card';
 import { InvoiceCard } from './invoice-card';
 import { ClaimsCard } from './claims-card';
 import { OrderActions } from './order-actions';
@@ -33,7 +34,7 @@ import { useOrderAction } from './use-order-action';
 import { ReviewCard } from '../reviews/review-card';
 import { ComplaintCard } from '../../mobile/complaints/complaint-card';
 
-/** Extra work proposed during the visit raises no live event: look again now and then while in service. */
+/** Extra work and on-site quotes arrive with a live event; look again now and then while in service too (a lost event). */
 const IN_SERVICE_POLL_MS = 15_000;
 
 /** `/orders/:id`: where the order stands, the code, the worker, money, records, the timeline and what I can do now. */
@@ -86,6 +87,7 @@ function OrderContent({ order, reload, openPay }: { order: OrderView; reload: ()
       <EarlyVisitCard order={order} run={run} busy={busy} />
       <EarlyFinishCard order={order} />
       <DisputeCard orderPath={`/api/orders/${order.id}`} party="customer" photoEndpoint="/api/orders/photos" version={`${order.status}:${order.timeline.length}`} />
+      <OnSiteQuoteCard order={order} run={run} busy={busy} />
       <ExtrasCard orderId={order.id} extras={order.extras} run={run} busy={busy} />
       {order.status === 'on_the_way' && <TrackingCard orderId={order.id} />}
       <OrderWorker order={order} />

@@ -1,7 +1,9 @@
 import type { Messages } from '../../shared/i18n';
+import { onSiteQuoteMessages } from './onsite-quote-messages';
 
 /** Texts of the 接单 tab and the worker's order page. */
 export const orderMessages: Messages = {
+  ...onSiteQuoteMessages,
   'tab.orders': ['接单', 'Orders'],
   'orders.view.offers': ['抢单大厅', 'Order hall'],
   'orders.view.upcoming': ['待服务', 'Upcoming'],

@@ -76,14 +76,16 @@ export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: A
     );
 
   const extraPending = order.extras.some((extra) => extra.status === 'proposed');
+  const quotePending = order.onSiteQuote?.proposals.some((p) => p.status === 'proposed') ?? false;
   const finishUntil = order.windows?.finishWithoutReasonAt ?? null;
   const finishNeedsReason = finishUntil !== null && Date.parse(finishUntil) > Date.now();
   const earlyAsked = order.earlyVisit?.status === 'requested';
   const explainExtraPending = () => Dialog.alert({ title: t('action.extraPendingTitle'), content: t('action.extraPending'), confirmText: t('common.confirm') });
+  const explainQuotePending = () => Dialog.alert({ title: t('action.quotePendingTitle'), content: t('action.quotePending'), confirmText: t('common.confirm') });
 
   async function finish() {
     if (!can('finish')) {
-      void explainExtraPending();
+      void (extraPending || !quotePending ? explainExtraPending() : explainQuotePending());
       return;
     }
     // Well before the booked duration has passed: a reason the customer reads, instead of a plain confirmation.
@@ -94,6 +96,10 @@ export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: A
     const confirmed = await Dialog.confirm({ content: t('action.finishConfirm'), confirmText: t('action.finish'), cancelText: t('common.cancel') });
     if (!confirmed) return;
     await run('finish', () => workerOrders.finish(order.id), t('action.finished'), (error) => {
+      if (error.code === 'ONSITE_QUOTE_PENDING') {
+        void explainQuotePending();
+        return true;
+      }
       if (error.code !== 'EXTRA_WORK_PENDING') return false;
       void explainExtraPending();
       return true;
@@ -133,7 +139,7 @@ export function OrderActionBar({ order, onChanged, onGone, offerMode = null }: A
       ? { key: 'depart', label: t('action.depart'), onClick: depart }
       : can('check_in')
         ? { key: 'check_in', label: t('action.checkIn'), onClick: () => setSheet('check_in') }
-        : can('finish') || (order.status === 'in_service' && extraPending)
+        : can('finish') || (order.status === 'in_service' && (extraPending || quotePending))
           ? { key: 'finish', label: t('action.finish'), onClick: finish }
           : askEarly
             ? { key: 'request_early_visit', label: t('action.requestEarly'), onClick: requestEarly }

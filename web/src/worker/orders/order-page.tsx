@@ -12,6 +12,7 @@ import { SosPanel } from '../../mobile/safety/sos-panel';
 import { sosOnOrder } from '../../mobile/safety/sos-api';
 import { useOrderLive } from '../../mobile/use-order-live';
 import { ExtraWorkList } from './extra-work-list';
+import { WorkerOnSiteQuoteCard } from './onsite-quote-card';
 import { workerHall, type HallItem } from './hall-api';
 import { OfferBanner } from './offer-banner';
 import { workerOrders } from './order-api';
@@ -49,7 +50,8 @@ const WORKER_DISPUTABLE = ['assigned', 'on_the_way', 'in_service', 'awaiting_con
 
 /** Something is waiting for the customer or ops: look again now and then. */
 function waitsForOthers(order: OrderView): boolean {
-  return order.extras.some((extra) => extra.status === 'proposed') || (order.reschedule?.status.startsWith('pending_') ?? false) || order.earlyVisit?.status === 'requested';
+  return order.extras.some((extra) => extra.status === 'proposed') || (order.onSiteQuote?.proposals.some((p) => p.status === 'proposed') ?? false)
+    || (order.reschedule?.status.startsWith('pending_') ?? false) || order.earlyVisit?.status === 'requested';
 }
 
 /** `/orders/:id`: one order as the worker sees it, with the flow buttons the API allows. */
@@ -80,6 +82,7 @@ export function WorkerOrderPage() {
               <OrderContact order={order} />
               {order.worker?.id === me.id && <TrailSharingNote status={order.status} />}
               <VisitWindowCard order={order} />
+              {order.worker?.id === me.id && <WorkerOnSiteQuoteCard order={order} onChanged={() => loaded.reload(true)} />}
               {order.worker?.id === me.id && sosOnOrder(order.status) && <SosPanel orderId={order.id} inHeader />}
               {order.worker?.id === me.id && <ChatEntry orderId={order.id} from={`/orders/${order.id}`} />}
               <RescheduleCard order={order} onChanged={() => loaded.reload(true)} />
