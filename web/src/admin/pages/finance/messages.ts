@@ -84,6 +84,7 @@ export const financeMessages: Messages = {
   'fin.entry.after_sales': ['售后退款', 'After-sales refund'],
   'fin.entry.arbitration': ['仲裁', 'Arbitration'],
   'fin.entry.manual': ['人工退款', 'Manual refund'],
+  'fin.entry.onsite_quote': ['上门报价差额退款', 'On-site quote difference refunded'],
   'fin.entry.withdrawal': ['提现冻结', 'Withdrawal held'],
   'fin.entry.withdrawal_returned': ['提现退回', 'Withdrawal returned'],
   'fin.entry.payout': ['提现打款', 'Payout'],
