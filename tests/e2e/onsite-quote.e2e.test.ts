@@ -5,10 +5,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
-import { newMobileContext, pageErrors, screenshot, useBrowser } from './browser';
+import { newMobileContext, pageErrors, screenshot, signInConsole, useBrowser } from './browser';
 import { adminCall, call, customerSignIn, demoWorker, payThroughCashier, slotStarts, smsSignIn, type SlotAnswer } from './http';
 import { answerEarlyVisit, askEarlyVisit, checkIn } from './order-api';
 import { confirmWork, expectOrderStatus } from './steps/customer-orders';
+import { openOrder } from './steps/admin-orders';
 import { finishService } from './steps/worker-orders';
 import { useSession } from './steps/reviews';
 import { pngFile, randomIdNumber } from './worker-fixtures';
@@ -186,6 +187,7 @@ describe('上门报价: the worker quotes on site, the customer agrees and pays 
     await customer.getByTestId('pay-submit').click();
     await customer.getByTestId('paysim-pay').click();
     await customer.waitForURL(/\/orders\/[^/?]+/);
+    await customer.locator('[data-testid="pay-result"][data-status="paid"]').waitFor();
     await customer.locator('[data-testid="customer-onsite-card"] [data-testid="onsite-proposal-balance"][data-paid="true"]').waitFor();
     expect(await customer.getByTestId('customer-onsite-card').getByTestId('onsite-pay').count()).toBe(0);
     const view = await call<OrderLite>(baseUrl, customerToken, 'GET', `/api/orders/${order.id}`);
@@ -209,6 +211,21 @@ describe('上门报价: the worker quotes on site, the customer agrees and pays 
     expect(tb).toMatchObject({ totalFen: 0, mismatches: [] });
     const timeline = (await call<{ timeline: { action: string }[] }>(baseUrl, customerToken, 'GET', `/api/orders/${order.id}`)).timeline.map((e) => e.action);
     expect(timeline).toEqual(expect.arrayContaining(['onsite_quote_proposed', 'onsite_quote_accepted', 'extras_paid', 'finish', 'confirm']));
+  });
+
+  it('ops see every price proposal of the order in the console, with the reason given above the range', async () => {
+    const desk = await signInConsole(browser(), baseUrl, 'ops');
+    await desk.setViewportSize({ width: 1440, height: 900 });
+    const drawer = await openOrder(desk, order.orderNo);
+    const section = drawer.getByTestId('order-onsite-quotes');
+    await section.waitFor();
+    const text = await section.innerText();
+    expect(text).toContain('客户已同意');
+    expect(text).toContain('补 ¥75');
+    expect(text).toContain('需更换原厂温控器');
+    expect(await drawer.getByTestId('order-total').innerText()).toBe('¥135');
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(desk, 'onsite-quote-console.png');
   });
 
   it('raised no uncaught errors', () => {

@@ -2,12 +2,14 @@ import type { Messages } from '../../../shared/i18n';
 import { weekdayMessages } from '../../../shared/weekday-messages';
 import { dispatchQueueMessages } from '../dispatch-queue/messages';
 import { dispatchSettingsMessages } from '../dispatch-settings/messages';
+import { onSiteSectionMessages } from './onsite-quote-messages';
 
 /** Texts of the order pages: 订单管理, the order drawer, 改约审批, 代客下单 and 预约设置. */
 export const orderMessages: Messages = {
   ...weekdayMessages,
   ...dispatchQueueMessages,
   ...dispatchSettingsMessages,
+  ...onSiteSectionMessages,
   'nav.orders': ['订单管理', 'Orders'],
   'nav.reschedules': ['改约审批', 'Reschedules'],
   'nav.bookForCustomer': ['代客下单', 'Book for a customer'],

@@ -14,6 +14,7 @@ import type { OrderFilterValues } from './order-filters';
 import { AnomalyTags, orderErrorText, StateTag } from './order-format';
 import { BasicsSection, CustomerSection, TimesSection, WorkerSection } from './order-info-sections';
 import { ExtrasSection, PriceSection } from './order-money-section';
+import { OnSiteQuoteSection } from './onsite-quote-section';
 import { OrderChatSection } from './order-chat-section';
 import { OrderRefundsSection, useRefundedFen } from './order-refunds-section';
 import { OrderTimeline } from './order-timeline';
@@ -149,6 +150,7 @@ export function OrderDrawer({ orderId, onClose, onOpenOrder, onFilter }: Props) 
           <PriceSection order={order} />
           {can('finance:read') && <OrderRefundsSection orderId={order.id} version={refundsVersion} />}
           <TimesSection {...sectionProps} />
+          <OnSiteQuoteSection quote={order.onSiteQuote} />
           <ExtrasSection extras={order.extras} />
           <RecordsSection records={order.records} />
         </div>
