@@ -192,6 +192,10 @@ describe('上门报价: the worker quotes on site, the customer agrees and pays 
     expect(await customer.getByTestId('customer-onsite-card').getByTestId('onsite-pay').count()).toBe(0);
     const view = await call<OrderLite>(baseUrl, customerToken, 'GET', `/api/orders/${order.id}`);
     expect(view.price).toMatchObject({ totalFen: 13500, paidFen: 13500 });
+    // 费用明细: the accepted quote's lines replace the deposit line.
+    expect(await customer.getByTestId('order-total').innerText()).toBe('¥135');
+    expect(await customer.getByTestId('order-line-ONSITE_ITEM').count()).toBe(2);
+    expect(await customer.getByTestId('order-line-DEPOSIT').count()).toBe(0);
     await customer.getByTestId('customer-onsite-card').scrollIntoViewIfNeeded();
     await screenshot(customer, 'onsite-quote-paid.png');
   });

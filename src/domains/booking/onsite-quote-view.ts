@@ -35,7 +35,7 @@ export function presentProposal(p: ProposalRow) {
     /** The lines the worker entered (to edit a replacement from). */
     items: p.lines as ProposalItem[],
     /** The priced lines: one ONSITE_ITEM per entered line, then any time surcharge of the booked start. */
-    lines: quote.lines.map((l: QuoteLine) => ({ code: l.code, label: l.label, quantity: l.quantity, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, kind: l.rule.id.startsWith('onsite.') ? l.rule.id.slice(7) : null })),
+    lines: quote.lines.map((l: QuoteLine) => ({ ...l, kind: l.rule.id.startsWith('onsite.') ? l.rule.id.slice(7) : null })),
     subtotalFen: quote.subtotalFen, totalFen: p.total_fen, depositFen: p.deposit_fen, balanceDueFen: p.balance_due_fen, refundDueFen: p.refund_due_fen,
     referenceRange: quote.referenceRange ?? null, outOfRangeReason: p.out_of_range_reason, flagged: (quote.flags ?? []).length > 0,
     previousPriceFen: p.previous_price_fen, createdAt: p.created_at.toISOString(), decidedAt: p.decided_at?.toISOString() ?? null,

@@ -91,9 +91,12 @@ async function workerActions(db: Kysely<DB>, o: OrderRow, workerId: string, now:
 
 const line = (code: string, zh: string, en: string, amountFen: number) => ({ code, label: { zh, en }, quantity: 1, unitPriceFen: amountFen, amountFen, rule: { id: code.toLowerCase(), description: { zh, en } } });
 
-/** The quote's lines plus what the order added: the accident-insurance premium, or a service card's payment of the visit. */
-function priceLines(o: OrderRow, snap: QuoteSnapshot) {
-  const lines: unknown[] = [...snap.quote.lines];
+/**
+ * The quote's lines (an accepted on-site quote's instead of the deposit) plus what the order added: the
+ * accident-insurance premium, or a service card's payment of the visit.
+ */
+function priceLines(o: OrderRow, snap: QuoteSnapshot, quoteLines: readonly unknown[] = snap.quote.lines) {
+  const lines: unknown[] = [...quoteLines];
   if (o.pay_method === 'service_card') {
     lines.push(line('SERVICE_CARD', '次卡抵扣', 'Paid by service card', o.price_fen - snap.quote.totalFen));
   } else if (o.insurance_premium_fen > 0) {
@@ -144,11 +147,14 @@ export async function orderView(ctx: AppContext, db: Kysely<DB>, o: OrderRow, vi
     : viewer.kind === 'worker' ? await workerActions(db, o, viewer.id, now, settings, !!pending, pendingExtra, onSiteQuote) : [];
   const request = pending ?? latest;
   const nameOf = await actorNames(db, events, viewer, worker);
+  // 上门报价 accepted: the order is priced by it (its total is the order's price, the deposit counts towards it).
+  const final = onSiteQuote?.proposals.find((p) => p.status === 'accepted') ?? null;
   return {
     ...summaryOf(o, districts),
     timeZone, channel: o.channel,
     price: {
-      lines: priceLines(o, snap), subtotalFen: snap.quote.subtotalFen, discountFen: snap.quote.discountFen, totalFen: o.price_fen, extrasFen: o.extras_fen,
+      lines: final ? priceLines(o, snap, final.lines) : priceLines(o, snap), subtotalFen: final?.subtotalFen ?? snap.quote.subtotalFen,
+      discountFen: final ? final.subtotalFen - final.totalFen : snap.quote.discountFen, totalFen: o.price_fen, extrasFen: o.extras_fen,
       couponFen: o.coupon_fen, payMethod: o.pay_method,
       insurance: o.insurance_plan ? { premiumFen: o.insurance_premium_fen, coverFen: o.insurance_cover_fen, plan: o.insurance_plan } : null,
       dueFen: o.price_fen + o.extras_fen, paidFen: o.paid_fen, refundFen: o.refund_fen, feeFen: o.fee_fen, workerCompensationFen: o.worker_compensation_fen,

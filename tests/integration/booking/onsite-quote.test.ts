@@ -181,6 +181,11 @@ describe('上门报价: the customer answers', () => {
     expect(accepted.json().price).toMatchObject({ totalFen: 9500 + premium, paidFen: 6000 + premium });
     expect(accepted.json().actions).toContain('pay');
     expect(accepted.json().onSiteQuote.proposals[0].status).toBe('accepted');
+    // 费用明细 now lists the accepted quote's lines instead of the deposit line (the premium, if any, after them).
+    const lines = accepted.json().price.lines as { code: string; amountFen: number }[];
+    expect(lines.filter((l) => l.code === 'ONSITE_ITEM').map((l) => l.amountFen)).toEqual([5000, 4500]);
+    expect(lines.some((l) => l.code === 'DEPOSIT')).toBe(false);
+    expect(lines.reduce((sum, l) => sum + l.amountFen, 0)).toBe(9500 + premium);
     const replay = await decide(c, id, proposed.id, true, { 'idempotency-key': `acc-${id}` });
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect((await w('GET', `/api/worker/orders/${id}`)).json().actions).not.toContain('propose_onsite_quote');
