@@ -13,12 +13,14 @@ export interface LiveEventData {
   consultation: { consultationId: string; messageId?: string; from?: 'customer' | 'worker'; status?: 'open' | 'declined'; at: string };
   /** My SOS incident (一键求助) was acknowledged or resolved by operations. */
   sos: { incidentId: string; status: 'open' | 'acknowledged' | 'resolved'; at: string };
+  /** A custom request of mine changed: an answer came, was edited or withdrawn (`what`). */
+  request: { requestId: string; what: string };
   /** Not sent by the server: the stream was reopened after the browser gave up, so what a page shows may be stale. */
   reconnect: Record<string, never>;
 }
 
 export type LiveEventType = keyof LiveEventData;
-const SERVER_EVENTS = ['notification', 'notification.read', 'order', 'chat', 'support', 'sos', 'consultation', 'tracking'] as const;
+const SERVER_EVENTS = ['notification', 'notification.read', 'order', 'chat', 'support', 'sos', 'consultation', 'tracking', 'request'] as const;
 
 /** `connecting` before the first answer and while the browser retries; `offline` while waiting to reopen it ourselves. */
 export type LiveStatus = 'off' | 'connecting' | 'open' | 'offline';
