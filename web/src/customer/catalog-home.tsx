@@ -11,6 +11,7 @@ import { HomeHeader } from '../mobile/layout/home-header';
 import { LoadState } from '../mobile/layout/load-state';
 import { CatalogFilterBar, filterQuery, NO_FILTERS, type CatalogFilters } from './catalog-filters';
 import { ItemCard } from './item-card';
+import { CategoryRequestEntry, RequestEntry } from './requests/request-entry';
 
 const ALL = 'all';
 
@@ -82,6 +83,7 @@ function Catalogue({ categories, text }: { categories: CategoryWithItems[]; text
   return (
     <>
       <CatalogFilterBar value={filters} onChange={setFilters} />
+      <RequestEntry />
       <div className="m-catalog" data-testid="catalog">
         <SideBar activeKey={activeKey} onChange={setActiveKey} className="m-catalog-side">
           <SideBar.Item key={ALL} title={<span className="m-catalog-tab"><span className="m-catalog-icon" aria-hidden="true">🏠</span>{t('home.allCategories')}</span>} />
@@ -104,6 +106,7 @@ function Catalogue({ categories, text }: { categories: CategoryWithItems[]; text
             <span>{active ? localName(lang, active) : t('home.allCategories')}</span>
             {items.data && <span className="m-catalog-count">{t('home.resultCount', { count: items.data.length })}</span>}
           </div>
+          {active && <CategoryRequestEntry code={active.code} name={localName(lang, active)} />}
           <LoadState loaded={items}>
             {(list) =>
               list.length === 0 ? (

@@ -14,6 +14,9 @@ import { customerMessages } from './messages';
 import { OrderPage } from './orders/order-page';
 import { OrdersPage } from './orders/orders-page';
 import { QuotePage } from './quote-page';
+import { MyRequestsPage } from './requests/my-requests-page';
+import { RequestFormPage } from './requests/request-form-page';
+import { RequestPage } from './requests/request-page';
 import { TeamOutline, UnorderedListOutline } from 'antd-mobile-icons';
 import { FavouriteWorkersPage } from './workers/favourite-workers-page';
 import { WorkerProfilePage } from './workers/worker-profile-page';
@@ -37,6 +40,10 @@ const portal: MobilePortal = {
     { path: 'me/cards', Component: MyCardsPage },
     { path: 'cards', Component: CardShopPage },
     { path: 'cards/:id', Component: CardPage },
+    { path: 'requests/new', Component: RequestFormPage },
+    { path: 'requests/:id', Component: RequestPage },
+    { path: 'requests/:id/edit', Component: RequestFormPage },
+    { path: 'me/requests', Component: MyRequestsPage },
   ],
   tabs: [
     { path: 'workers', titleKey: 'tab.workers', icon: <TeamOutline />, Component: WorkersPage },
@@ -47,7 +54,10 @@ const portal: MobilePortal = {
     { path: 'me/coupons', titleKey: 'coupons.title' },
     { path: 'me/coupon-center', titleKey: 'coupons.center' },
     { path: 'me/cards', titleKey: 'cards.mine' },
+    { path: 'me/requests', titleKey: 'requests.mine' },
   ],
+  // A worker's answer to my request (or its expiry) opens the request.
+  notificationPaths: { request: (id) => `/requests/${encodeURIComponent(id)}` },
   recentOrders: async (signal) => (await api<{ items: OrderSummary[] }>('/api/orders', { query: { pageSize: 30 }, signal })).items,
 };
 

@@ -7,6 +7,7 @@ import { orderMessages } from './orders/messages';
 import { customerReviewMessages } from './reviews/messages';
 import { workerSearchMessages } from './workers/messages';
 import { reputationMessages } from './workers/reputation-card';
+import { requestMessages } from './requests/messages';
 
 export const customerMessages: Messages = {
   ...unitMessages,
@@ -17,6 +18,7 @@ export const customerMessages: Messages = {
   ...couponMessages,
   ...cardMessages,
   ...customerReviewMessages,
+  ...requestMessages,
   'customer.portal': ['同城上门服务，一键到家', 'Home services in your city'],
   'home.greeting': ['你好，{name}', 'Hello, {name}'],
   'home.greetingAnonymous': ['你好，欢迎使用到家', 'Hello, welcome to Daojia'],
