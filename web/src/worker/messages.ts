@@ -4,6 +4,7 @@ import { onboardingMessages } from './onboarding/messages';
 import { orderMessages } from './orders/messages';
 import { workerReviewMessages } from './reviews/messages';
 import { calendarMessages } from './schedule/messages';
+import { workerRequestMessages } from './requests/messages';
 
 export const workerMessages: Messages = {
   ...onboardingMessages,
@@ -11,6 +12,7 @@ export const workerMessages: Messages = {
   ...calendarMessages,
   ...incomeMessages,
   ...workerReviewMessages,
+  ...workerRequestMessages,
   'worker.portal': ['师傅端 · 接单赚钱', 'Worker app · earn with your skills'],
   'worker.hello': ['{name} 师傅，你好', 'Hello, {name}'],
   'worker.helloAnonymous': ['师傅，你好', 'Hello'],

@@ -14,6 +14,7 @@ import { WorkerOrderPage } from './orders/order-page';
 import { OrdersTab } from './orders/orders-tab';
 import { TrailReporter } from './orders/trail-reporter';
 import { MyReviewsPage } from './reviews/my-reviews-page';
+import { WorkerRequestPage } from './requests/worker-request-page';
 import { ScheduleTab } from './schedule/schedule-tab';
 import { TeamJoinPage } from './team-join-page';
 import { WorkerHome } from './worker-home';
@@ -34,6 +35,7 @@ const portal: MobilePortal = {
     { path: 'orders/:id', Component: WorkerOrderPage },
     { path: 'income/withdraw', Component: WithdrawPage },
     { path: 'me/reviews', Component: MyReviewsPage },
+    { path: 'requests/:id', Component: WorkerRequestPage },
   ],
   tabs: [
     { path: 'orders', titleKey: 'tab.orders', icon: <UnorderedListOutline />, Component: OrdersTab },
@@ -44,7 +46,7 @@ const portal: MobilePortal = {
   // 位置轨迹: the position of orders 上门中 / 服务中 is sent while the portal is open.
   Background: TrailReporter,
   // 提现 lists the withdrawals; the home tab shows the application and penalties.
-  notificationPaths: { withdrawal: () => '/income/withdraw', application: () => '/', penalty: () => '/' },
+  notificationPaths: { withdrawal: () => '/income/withdraw', application: () => '/', penalty: () => '/', request: (id) => `/requests/${encodeURIComponent(id)}` },
   recentOrders: async (signal) => {
     const [upcoming, history] = await Promise.all([workerOrders.list('upcoming', signal), workerOrders.list('history', signal)]);
     return [...upcoming.items, ...history.items].sort((a, b) => b.scheduledStart.localeCompare(a.scheduledStart)).slice(0, 30);

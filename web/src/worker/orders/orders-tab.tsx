@@ -8,11 +8,14 @@ import { useApplication } from '../use-application';
 import { workerOrders, type WorkerOrderView } from './order-api';
 import { OrderCard } from './order-card';
 import { OrderHall } from './order-hall';
+import { RequestHall } from '../requests/request-hall';
 
-const VIEWS: WorkerOrderView[] = ['offers', 'upcoming', 'history'];
+/** 需求 sits beside the hall: custom requests I was invited to quote for (not orders yet). */
+type View = WorkerOrderView | 'requests';
+const VIEWS: View[] = ['offers', 'requests', 'upcoming', 'history'];
 
-function viewOf(value: string | null): WorkerOrderView {
-  return VIEWS.includes(value as WorkerOrderView) ? (value as WorkerOrderView) : 'offers';
+function viewOf(value: string | null): View {
+  return VIEWS.includes(value as View) ? (value as View) : 'offers';
 }
 
 /** 接单: the 抢单大厅 (offers, best fit first, polled), upcoming work and history. */
@@ -35,7 +38,7 @@ export function OrdersTab() {
           options={VIEWS.map((value) => ({ value, label: <span data-testid={`orders-view-${value}`}>{t(`orders.view.${value}`)}</span> }))}
         />
       </div>
-      {view === 'offers' ? <OrderHall /> : <MyOrders view={view} />}
+      {view === 'offers' ? <OrderHall /> : view === 'requests' ? <RequestHall /> : <MyOrders view={view} />}
     </div>
   );
 }
