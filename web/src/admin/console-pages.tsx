@@ -31,6 +31,7 @@ import {
   ToolOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined, InsuranceOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../shared/types';
 import { AdminsPage } from './pages/admins-page';
@@ -60,6 +61,7 @@ import { ServiceCardsPage } from './pages/promotions/service-cards-page';
 import { ReviewAppealsPage } from './pages/review-appeals/review-appeals-page';
 import { ComplaintsPage } from './pages/complaints/complaints-page';
 import { QualityPage } from './pages/quality/quality-page';
+import { RequestsPage } from './pages/requests/requests-page';
 import { ClaimsPage } from './pages/claims/claims-page';
 import { SupportPage } from './pages/support/support-page';
 import { RetentionPage } from './pages/privacy/retention-page';
@@ -89,6 +91,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: 'orders', labelKey: 'nav.orders', permission: 'orders:read', icon: <FileTextOutlined />, Component: OrdersPage },
   { path: 'incidents', labelKey: 'nav.incidents', permission: 'orders:read', icon: <AlertOutlined />, Component: IncidentsPage },
   { path: 'dispatch-queue', labelKey: 'nav.dispatchQueue', permission: 'orders:read', icon: <InboxOutlined />, Component: DispatchQueuePage },
+  { path: 'requests', labelKey: 'nav.requests', permission: 'orders:read', icon: <SolutionOutlined />, Component: RequestsPage },
   { path: 'reschedules', labelKey: 'nav.reschedules', permission: 'orders:read', icon: <CalendarOutlined />, Component: ReschedulesPage },
   { path: 'dispatch-plans', labelKey: 'nav.dayPlans', permission: 'orders:write', icon: <CarOutlined />, Component: DayPlansPage },
   { path: 'book', labelKey: 'nav.bookForCustomer', permission: 'orders:book', icon: <PhoneOutlined />, Component: BookForCustomerPage },

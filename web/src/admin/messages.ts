@@ -10,6 +10,7 @@ import { promotionMessages } from './pages/promotions/messages';
 import { reviewAppealMessages } from './pages/review-appeals/messages';
 import { complaintMessages } from './pages/complaints/messages';
 import { qualityMessages } from './pages/quality/messages';
+import { requestAdminMessages } from './pages/requests/messages';
 import { claimMessages } from './pages/claims/messages';
 import { supportMessages } from './pages/support/messages';
 import { retentionMessages } from './pages/privacy/retention-page';
@@ -29,6 +30,7 @@ export const adminMessages: Messages = {
   ...reviewAppealMessages,
   ...complaintMessages,
   ...qualityMessages,
+  ...requestAdminMessages,
   ...claimMessages,
   ...incidentMessages,
   ...retentionMessages,
