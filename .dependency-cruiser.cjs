@@ -7,7 +7,7 @@
 /** Bottom first: a domain may import the public entry (index.ts) of a domain listed before it, never after. */
 const DOMAIN_ORDER = [
   'geo', 'accounts', 'admin', 'catalog', 'messaging', 'workers', 'booking', 'payments', 'promotions', 'reviews',
-  'tracking', 'calls', 'complaints', 'quality', 'dispatch', 'support', 'safety', 'claims',
+  'tracking', 'calls', 'complaints', 'quality', 'dispatch', 'support', 'safety', 'claims', 'requests',
 ];
 
 const above = (i) => DOMAIN_ORDER.slice(i + 1);

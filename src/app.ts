@@ -62,6 +62,7 @@ import { createJobRunner } from './platform/jobs.js';
 import { purgeIdempotencyKeys } from './platform/idempotency.js';
 import { registerBookingJobs } from './domains/booking/jobs.js';
 import { registerDispatchJobs } from './domains/dispatch/jobs.js';
+import { registerRequestJobs, requestRoutes } from './domains/requests/index.js';
 import { bookingRoutes } from './domains/booking/routes.js';
 import { workerOrderRoutes } from './domains/booking/worker-routes.js';
 import { bookingAdminRoutes } from './domains/booking/admin-routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   wireWorkflows();
   registerBookingJobs(ctx);
   registerDispatchJobs(ctx);
+  registerRequestJobs(ctx);
   registerPaymentJobs(ctx);
   registerMessagingJobs(ctx);
   registerTrackingJobs(ctx);
@@ -166,7 +168,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, complaintRoutes, qualityRoutes, claimRoutes, trackingRoutes, callRoutes, safetyRoutes, ...workflowRoutes]) {
+  for (const routes of [authRoutes, meRoutes, adminRoutes, geoRoutes, catalogRoutes, catalogAdminRoutes, workerAdminRoutes, workerRoutes, workerReviewRoutes, workerSearchRoutes, fileRoutes, bookingRoutes, workerOrderRoutes, bookingAdminRoutes, dispatchRoutes, dispatchPlanningRoutes, paymentRoutes, financeRoutes, promotionRoutes, messagingRoutes, supportRoutes, reviewRoutes, complaintRoutes, qualityRoutes, claimRoutes, trackingRoutes, callRoutes, safetyRoutes, requestRoutes, ...workflowRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx));
   }
   // The simulator's cashier exists only while it is the payment provider (in production only when named: config.ts).

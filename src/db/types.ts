@@ -12,6 +12,7 @@ import type { CallsDB } from './types-calls.js';
 import type { ConsultationsDB } from './types-consultations.js';
 import type { LimitsDB } from './types-limits.js';
 import type { OnsiteDB } from './types-onsite.js';
+import type { RequestsDB } from './types-requests.js';
 
 /** Kysely table types, kept by hand beside the SQL migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -479,7 +480,7 @@ export interface DispatchDecisionsTable {
 }
 export interface DispatchQueueTable { order_id: string; reason: string; queued_at: Timestamp; resolved_at: NullableTimestamp }
 
-export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ComplaintsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB, CallsDB, LimitsDB, OnsiteDB {
+export interface DB extends PaymentsDB, PromotionsDB, MessagingDB, SafetyDB, ReviewsDB, ComplaintsDB, ConsultationsDB, TrackingDB, QualityDB, ClaimsDB, CallsDB, LimitsDB, OnsiteDB, RequestsDB {
   privacy_consents: PrivacyConsentsTable;
   users: UsersTable;
   admin_accounts: AdminAccountsTable;

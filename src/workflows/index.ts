@@ -4,6 +4,7 @@
  * points of the flows.
  */
 import { bookForCustomerRoutes } from './book-for-customer.js';
+import { chooseAnswerRoutes } from './choose-answer.js';
 import { consoleOverviewRoutes } from './console-overview.js';
 import { createOrderRoutes } from './create-order.js';
 import { evidencePackRoutes } from './evidence-pack.js';
@@ -18,7 +19,7 @@ export function wireWorkflows(): void {
   registerPersonalDataHolders();
 }
 
-export const workflowRoutes = [quoteRoutes, createOrderRoutes, bookForCustomerRoutes, consoleOverviewRoutes, evidencePackRoutes, workerReputationRoutes, onSiteQuoteRoutes];
+export const workflowRoutes = [quoteRoutes, createOrderRoutes, chooseAnswerRoutes, bookForCustomerRoutes, consoleOverviewRoutes, evidencePackRoutes, workerReputationRoutes, onSiteQuoteRoutes];
 
 export { createOrder } from './create-order.js';
 export { bookForCustomer } from './book-for-customer.js';

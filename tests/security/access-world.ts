@@ -94,6 +94,14 @@ async function world(t: TestApp, tag: 'A' | 'B', admin: Headers) {
   const payment = await t.ctx.db.selectFrom('payments').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow();
   const orderPhoto = await upload(cc, '/api/orders/photos', `${tag}-order-photo`);
   const claimDoc = await upload(cc, '/api/claims/documents', `${tag}-claim-doc`);
+  // A custom request with a photo, the world's worker invited (by hand if matching did not) and answering — while the
+  // worker is still approved (a new certificate below sends the profile back for review).
+  const customRequest = must(await cc('POST', '/api/requests', {
+    categoryCode: 'cleaning', itemCode: 'daily-cleaning', description: '厨房油污严重，需要深度清洁', photoFileIds: [orderPhoto], addressId: c.addressId,
+    windows: [{ start: shanghaiAt(9, 9), end: shanghaiAt(9, 13) }], publish: true,
+  }), 'custom request').json();
+  must(await t.app.inject({ method: 'POST', url: `/api/admin/requests/${customRequest.id}/invite`, headers: admin, payload: { workerId: w.user.id } }), 'invite', [200, 409]);
+  const answer = must(await ww('PUT', `/api/worker/requests/${customRequest.id}/answer`, { lines: [{ kind: 'labour', description: '保洁人工', quantity: 3, unitPriceFen: 5000 }], start: shanghaiAt(9, 10), durationMinutes: 180 }), 'answer').json();
   const consultation = must(await cc('POST', '/api/consultations', { workerId: w.user.id }), 'consultation', [200, 201]).json();
   must(await cc('POST', `/api/consultations/${consultation.id}/messages`, { body: secret(SECRET.consultation) }), 'consultation message');
   const ticket = must(await cc('POST', '/api/support/tickets?audience=customer', { subject: '账单问题', body: secret(SECRET.ticket), orderId: order.id }), 'ticket').json();
@@ -120,7 +128,7 @@ async function world(t: TestApp, tag: 'A' | 'B', admin: Headers) {
       portfolioFile, portfolioId: portfolio.id as string, penaltyId: penalty.id as string, incidentId: sos.id as string,
       customerNotificationId: notification?.id ?? randomUUID(), workerNotificationId: workerNotification?.id ?? randomUUID(),
       customerSessionId: (sessions.items ?? sessions)[0].id as string, workerSessionId: (workerSessions.items ?? workerSessions)[0].id as string,
-      customerId: c.user.id as string, workerId: w.user.id as string,
+      customerId: c.user.id as string, workerId: w.user.id as string, requestId: customRequest.id as string, answerId: answer.id as string,
     },
   };
 }
@@ -173,7 +181,7 @@ export function idsFor(path: string, w: Worlds, audience: 'customer' | 'worker',
     rid: o.rescheduleId, extraId: o.extraId, certificateId: o.certificateId, provider: 'wechat', code: 'daily-cleaning', categoryCode: 'cleaning',
     fileId: fileOf(path, o, audience),
     photoFileIds: o.orderPhoto, photosBefore: o.servicePhoto, evidenceFileIds: photo, fileIds: photo, documentFileIds: o.claimDoc,
-    addressId: o.addressId, quoteId: o.quoteId, orderId: o.orderId, workerId: o.workerId, cardId: o.cardId, productId: w.productId,
+    addressId: o.addressId, quoteId: o.quoteId, orderId: o.orderId, workerId: o.workerId, answerId: o.answerId, cardId: o.cardId, productId: w.productId,
     customerId: o.customerId, adminId: w.admins.spareId, frontFileId: o.certFile, backFileId: o.certFile, selfieFileId: o.certFile,
     '?audience': audience, '?orderNo': o.orderNo, '?quoteId': o.quoteId, '?addressId': o.addressId,
   };
@@ -219,6 +227,7 @@ function pathObject(path: string, w: Worlds, a: Ids): string | undefined {
     [/^\/api\/(worker\/)?reviews\/\{id\}/, a.reviewId],
     [/^\/api\/(admin\/)?complaints\/\{id\}/, a.complaintId],
     [/^\/api\/admin\/incidents\/\{id\}/, a.incidentId],
+    [/^\/api\/(worker\/|admin\/)?requests\/\{id\}/, a.requestId],
   ];
   return rules.find(([re]) => re.test(path))?.[1];
 }

@@ -65,7 +65,7 @@ export async function customerSlots(ctx: AppContext, customerId: string, p: Slot
     const quote = await quoteOf(ctx, customerId, p.quoteId);
     const item = await itemOrFail(ctx.db, quote.itemCode);
     const address = await myAddress(ctx, customerId, p.addressId);
-    need = { itemId: item.id, requiredCertificate: item.requiredCertificate, durationMinutes: visitDurationMinutes(item.pricing, quote.quantity, item.durationMinutes), bufferMinutes: settings.bufferMinutes, lat: address.lat, lng: address.lng, timeZone };
+    need = { itemId: item.id, requiredCertificate: item.requiredCertificate, durationMinutes: quote.durationMinutes ?? visitDurationMinutes(item.pricing, quote.quantity, item.durationMinutes), bufferMinutes: settings.bufferMinutes, lat: address.lat, lng: address.lng, timeZone };
     if (p.workerId) need.workerIds = [p.workerId];
   }
   return searchSlots(ctx.db, need, now, { from: p.from, to: p.to });
@@ -118,7 +118,7 @@ export async function planOrder(ctx: AppContext, customerId: string, input: Crea
   assertBookableStart(start, now, timeZone);
   await assertOwnPhotos(ctx.db, customerId, input.photoFileIds ?? []);
   const need: Need = {
-    itemId: item.id, requiredCertificate: item.requiredCertificate, durationMinutes: visitDurationMinutes(item.pricing, quote.quantity, item.durationMinutes),
+    itemId: item.id, requiredCertificate: item.requiredCertificate, durationMinutes: quote.durationMinutes ?? visitDurationMinutes(item.pricing, quote.quantity, item.durationMinutes),
     bufferMinutes: settings.bufferMinutes, lat: address.lat, lng: address.lng, timeZone, ...(input.workerId ? { workerIds: [input.workerId] } : {}),
   };
   if (!(await anyCoverage(ctx.db, need, now))) throw new AppError(input.workerId ? 'WORKER_NOT_QUALIFIED' : 'ADDRESS_NOT_COVERED');

@@ -1,7 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
-import { computeQuote, isQuoteValid, signQuote, verifyQuote, type Coupon, type Quote } from './pricing/index.js';
+import { computeQuote, formatFen, isQuoteValid, priceCustomQuote, referenceRangeFor, signQuote, verifyQuote, type Coupon, type Quote } from './pricing/index.js';
 import * as q from './queries.js';
 import { cityPricing, engineItem } from './service.js';
 
@@ -65,6 +65,37 @@ export async function createQuote(ctx: AppContext, customerId: string, input: Qu
   return present(stored.id, stored.quote_no, quote, row.name, row.name_en, row.unit);
 }
 
+/** A worker's itemised answer to a custom request: `lines` and `durationMinutes` for a visit at `start`. */
+export interface CustomQuoteInput { itemCode: string; lines: unknown; durationMinutes: unknown; start: string }
+
+/** Prices a custom answer (field errors as QUOTE_INVALID, or QUOTE_BELOW_MINIMUM with the floor); stores nothing. */
+export async function priceCustom(ctx: AppContext, input: CustomQuoteInput): Promise<{ quote: Quote; itemId: string }> {
+  const row = await publishedItem(ctx, input.itemCode);
+  const { city, timeRules } = await cityPricing(ctx.db, ctx.config.cityCode);
+  const item = engineItem(row);
+  const result = priceCustomQuote(item, { lines: input.lines, durationMinutes: input.durationMinutes }, input.start, { now: new Date(), city, timeRules });
+  if (!result.ok) {
+    const floor = result.errors.find((e) => e.code === 'BELOW_MINIMUM');
+    const minimumFen = referenceRangeFor(item, city)?.minFen ?? 1;
+    if (floor) throw new AppError('QUOTE_BELOW_MINIMUM', { minimum: formatFen(minimumFen) }, [{ field: 'lines', code: 'below_minimum', message: floor.message }], { minimumFen });
+    throw new AppError('QUOTE_INVALID', {}, result.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })));
+  }
+  return { quote: result.quote, itemId: row.id };
+}
+
+/**
+ * The signed quote of a chosen custom answer, stored for the customer like any quote, so the order is made by the
+ * same create-order workflow (which consumes it by id and never trusts client-sent lines).
+ */
+export async function createCustomQuote(ctx: AppContext, customerId: string, input: CustomQuoteInput): Promise<{ id: string; quote: Quote }> {
+  const { quote, itemId } = await priceCustom(ctx, input);
+  const stored = await ctx.db.insertInto('quotes').values({
+    customer_id: customerId, item_id: itemId, city_code: quote.cityCode, request: JSON.stringify(input), quote: JSON.stringify(quote),
+    signature: signQuote(quote, signingKey(ctx)), total_fen: quote.totalFen, expires_at: new Date(quote.expiresAt),
+  }).returning('id').executeTakeFirstOrThrow();
+  return { id: stored.id, quote };
+}
+
 function present(id: string, quoteNo: string, quote: Quote, itemName: string, itemNameEn: string, unit: string) {
   return { id, quoteNo, itemName, itemNameEn, unit, ...quote };
 }
@@ -93,11 +124,6 @@ export async function loadQuoteForBooking(ctx: AppContext, customerId: string, i
   return quote;
 }
 
-/** Marks a quote used, once; call in the booking transaction. */
-export async function consumeQuote(ctx: Pick<AppContext, 'db'>, id: string): Promise<void> {
-  const used = await ctx.db.updateTable('quotes').set({ consumed_at: new Date() }).where('id', '=', id).where('consumed_at', 'is', null).returning('id').executeTakeFirst();
-  if (!used) throw new AppError('QUOTE_USED');
-}
 /**
  * Whether the stored quote `id` was signed over exactly `quote` (an order's snapshot of it): nobody altered the copy
  * the order keeps. Reads through `db` (the caller's transaction).
@@ -107,3 +133,8 @@ export async function quoteIntact(ctx: AppContext, db: AppContext['db'], id: str
   return !!row && verifyQuote(quote, row.signature, signingKey(ctx));
 }
 
+/** Marks a quote used, once; call in the booking transaction. */
+export async function consumeQuote(ctx: Pick<AppContext, 'db'>, id: string): Promise<void> {
+  const used = await ctx.db.updateTable('quotes').set({ consumed_at: new Date() }).where('id', '=', id).where('consumed_at', 'is', null).returning('id').executeTakeFirst();
+  if (!used) throw new AppError('QUOTE_USED');
+}

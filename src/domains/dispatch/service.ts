@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { render, type Lang, type Text } from '../../platform/i18n.js';
 import { scheduleJob } from '../../platform/jobs.js';
-import { workersAt } from '../booking/index.js';
+import { workersAt, type Need } from '../booking/index.js';
+import { cityTimeZone } from '../geo/index.js';
 import { needOf, snapshotItem } from '../booking/index.js';
 import { insertEvent, type OrderRow } from '../booking/index.js';
 import { noticeOffers } from '../booking/index.js';
@@ -22,14 +23,36 @@ type Db = Kysely<DB>;
 
 export interface Ranking { result: MatchResult; candidates: number }
 
+/** A visit to staff: an order's, or a custom request's at one of its windows (the requests domain ranks with it). */
+export interface Job {
+  id: string; itemId: string; itemCode: string; categoryCode: string; requiredCertificate: string | null; cityCode: string; customerId: string;
+  lat: number; lng: number; start: Date; durationMinutes: number; bufferMinutes: number;
+}
+
 /** Scores every free qualified worker in the pool nearest the order (minus `exclude`); busy ones are listed as rejected. */
 export async function rankOrder(db: Db, o: OrderRow, now: Date, s: DispatchSettings, exclude: ReadonlySet<string> = new Set(), only?: string[]): Promise<Ranking> {
   const need = await needOf(db, o, { excludeOrderId: o.id, ...(only ? { workerIds: only } : { poolLimit: s.candidatePool }) });
-  const { free, busy } = await workersAt(db, need, o.scheduled_start, now);
+  const item = snapshotItem(o);
+  const job: Job = { id: o.id, itemId: o.item_id, itemCode: item.code, categoryCode: o.category_code, requiredCertificate: item.requiredCertificate, cityCode: o.city_code, customerId: o.customer_id, lat: o.lat, lng: o.lng, start: o.scheduled_start, durationMinutes: o.duration_minutes, bufferMinutes: o.buffer_minutes };
+  return rankWorkers(db, job, need, now, s.weights, exclude);
+}
+
+/** Scores the free qualified workers nearest a job that is not an order yet (a custom request's window). */
+export async function rankJob(db: Db, job: Job, now: Date, options: { poolLimit: number; exclude?: ReadonlySet<string>; only?: string[] }): Promise<Ranking> {
+  const s = await dispatchSettingsFor(db, job.cityCode, job.categoryCode);
+  const need: Need = {
+    itemId: job.itemId, requiredCertificate: job.requiredCertificate, durationMinutes: job.durationMinutes, bufferMinutes: job.bufferMinutes,
+    lat: job.lat, lng: job.lng, timeZone: await cityTimeZone(db, job.cityCode), ...(options.only ? { workerIds: options.only } : { poolLimit: options.poolLimit }),
+  };
+  return rankWorkers(db, job, need, now, s.weights, options.exclude ?? new Set());
+}
+
+async function rankWorkers(db: Db, job: Job, need: Need, now: Date, weights: DispatchSettings['weights'], exclude: ReadonlySet<string>): Promise<Ranking> {
+  const { free, busy } = await workersAt(db, need, job.start, now);
   const pool = free.filter((w) => !exclude.has(w.id));
   const ids = pool.map((w) => w.id);
   const [facts, stats, history] = await Promise.all([
-    workerFacts(db, ids), workerOrderStats(db, ids, o.scheduled_start, need.timeZone, now), customerWorkerHistory(db, o.customer_id),
+    workerFacts(db, ids), workerOrderStats(db, ids, job.start, need.timeZone, now), customerWorkerHistory(db, job.customerId),
   ]);
   const candidates: MatchCandidate[] = facts.map((f) => {
     const st = stats.get(f.id)!;
@@ -41,10 +64,9 @@ export async function rankOrder(db: Db, o: OrderRow, now: Date, s: DispatchSetti
       previousJobEnd: st.previousJob, isFreeForWindow: true,
     };
   });
-  const item = snapshotItem(o);
   const result = rankCandidates(
-    { id: o.id, itemCode: item.code, requiredCertificate: item.requiredCertificate, location: { lat: o.lat, lng: o.lng }, start: o.scheduled_start.toISOString(), durationMinutes: o.duration_minutes, customerId: o.customer_id, cityCode: o.city_code },
-    candidates, history, s.weights ? { weights: s.weights } : {}, now,
+    { id: job.id, itemCode: job.itemCode, requiredCertificate: job.requiredCertificate, location: { lat: job.lat, lng: job.lng }, start: job.start.toISOString(), durationMinutes: job.durationMinutes, customerId: job.customerId, cityCode: job.cityCode },
+    candidates, history, weights ? { weights } : {}, now,
   );
   const notFree = { code: 'not_free' as const, message: { zh: '该时段已有安排或超出工作时间/休息规定', en: 'Busy then, outside working hours or against the rest rule' } };
   result.rejected.push(...busy.slice(0, 50).map((w) => ({ workerId: w.id, reasons: [notFree] })));

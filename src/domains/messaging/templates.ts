@@ -21,7 +21,7 @@ export const CHANNELS = ['in_app', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** What tapping the notification opens; the caller supplies the id. */
-export const LINK_KINDS = ['order', 'review', 'withdrawal', 'incident', 'application', 'penalty', 'chat', 'consultation'] as const;
+export const LINK_KINDS = ['order', 'review', 'withdrawal', 'incident', 'application', 'penalty', 'chat', 'consultation', 'request'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** The signature every SMS starts with (carriers require a registered 【signature】). */
@@ -425,6 +425,55 @@ export const NOTIFICATION_TEMPLATES = {
       body: { zh: '{preview}', en: '{preview}' },
       // Never the content by SMS: it would bypass chat masking.
       sms: { zh: '{sender} 给您发来一条咨询消息，请打开到家查看。', en: '{sender} sent you an enquiry. Open Daojia to read it.' },
+    },
+  },
+  request_invited: {
+    audiences: ['worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'request',
+    variables: { service: T, district: T, distance: T },
+    texts: {
+      title: { zh: '新需求邀您报价', en: 'A new request for your quote' },
+      body: { zh: '{district}（约 {distance}）有客户发布了「{service}」需求，打开查看并报价。', en: 'A customer in {district} (about {distance} away) posted a "{service}" request: open it and quote.' },
+    },
+  },
+  request_answered: {
+    audiences: ['customer'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'request',
+    variables: { requestNo: T, worker: T, total: T },
+    texts: {
+      title: { zh: '{worker} 报价 {total}', en: '{worker} quoted {total}' },
+      body: { zh: '您的需求 {requestNo} 收到新报价，打开比较并选择师傅。', en: 'Your request {requestNo} has a new quote: open it to compare and choose.' },
+    },
+  },
+  request_chosen: {
+    audiences: ['worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app', 'sms'], link: 'order',
+    variables: { requestNo: T, total: T, start: T },
+    texts: {
+      title: { zh: '客户选择了您的报价', en: 'The customer chose your quote' },
+      body: { zh: '需求 {requestNo} 已成单：{total}，{start} 上门；客户付款后订单生效。', en: 'Request {requestNo} became an order: {total}, visit at {start}; it is confirmed once the customer pays.' },
+    },
+  },
+  request_closed: {
+    audiences: ['worker'], category: 'order', safetyCritical: false, defaultChannels: ['in_app'], link: 'request',
+    variables: { requestNo: T, outcome: { values: {
+      chosen_other: { zh: '客户已选择其他师傅', en: 'the customer chose another worker' },
+      cancelled: { zh: '客户已取消需求', en: 'the customer cancelled it' },
+      expired: { zh: '需求已过期', en: 'it expired' },
+    } } },
+    texts: {
+      title: { zh: '需求 {requestNo} 已结束', en: 'Request {requestNo} is closed' },
+      body: { zh: '您报价的需求 {requestNo} 已结束：{outcome}。感谢报价。', en: 'The request {requestNo} you quoted on is closed: {outcome}. Thank you for quoting.' },
+    },
+  },
+  request_expired: {
+    audiences: ['customer'], category: 'order', safetyCritical: false, defaultChannels: ['in_app', 'sms'], link: 'request',
+    variables: { requestNo: T, reason: { values: {
+      none_nearby: { zh: '附近暂无符合条件的师傅', en: 'no qualified worker covers your address yet' },
+      all_busy: { zh: '附近的师傅在您选的时间都已有安排', en: 'the workers nearby are all busy at the times you chose' },
+      no_answer: { zh: '受邀的师傅都未报价', en: 'none of the invited workers quoted' },
+      not_chosen: { zh: '您未选择报价', en: 'no quote was chosen' },
+    } } },
+    texts: {
+      title: { zh: '需求 {requestNo} 已过期', en: 'Request {requestNo} expired' },
+      body: { zh: '您的需求 {requestNo} 已过期：{reason}。可以调整时间或描述后重新发布，或直接预约服务。', en: 'Your request {requestNo} expired: {reason}. Change the times or description and post it again, or book a service directly.' },
     },
   },
   complaint_received: {

@@ -160,3 +160,11 @@ export async function workerAvailability(db: Kysely<DB>, workerId: string): Prom
   if (f.status === 'suspended') return 'suspended';
   return f.online ? 'ok' : 'offline';
 }
+
+/** The district of the nearest worker who has the item's skill (wherever their area reaches): "try near here". */
+export async function nearestSkilledDistrict(db: Kysely<DB>, itemId: string, lat: number, lng: number): Promise<string | null> {
+  const point = sql`ll_to_earth(${lat}, ${lng})`;
+  const row = await visibleWorkers(db).select('w.district_code').where(sql<boolean>`w.skill_ids @> array[${itemId}]::uuid[]`)
+    .orderBy(sql`w.home_point <-> ${point}`).limit(1).executeTakeFirst();
+  return row?.district_code ?? null;
+}

@@ -45,6 +45,8 @@ function message(code: PricingErrorCode, p: ErrorParams): LocalizedText {
       return { zh: `最多 ${p.max} 个字`, en: `At most ${p.max} characters` };
     case 'INVALID_DATE':
       return { zh: '时间格式无效', en: 'Invalid date/time' };
+    case 'BELOW_MINIMUM':
+      return { zh: `报价不能低于平台最低价 ${p.min}`, en: `The price may not be below the platform minimum of ${p.min}` };
     case 'START_IN_PAST':
       return { zh: '服务时间不能早于当前时间', en: 'The start time is in the past' };
     case 'ITEM_MISMATCH':

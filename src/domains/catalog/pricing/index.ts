@@ -51,4 +51,5 @@ export {
   type OnSiteProposalLine,
   type ProposalLineKind,
 } from './onsite.js';
+export { CUSTOM_DURATION, MAX_CUSTOM_LINES, priceCustomQuote } from './custom.js';
 export { canonicalQuote, canonicalize, isQuoteConsistent, isQuoteValid, signQuote, verifyQuote } from './signing.js';

@@ -36,7 +36,8 @@ const KIND_LABEL: Record<ProposalLineKind, { zh: string; en: string }> = {
   other: { zh: '其他', en: 'other' },
 };
 
-function validateLine(raw: unknown, field: string, errors: PricingError[]): QuoteLine | null {
+/** Checks one proposal line (kind, description, quantity, unit price) and prices it as an ONSITE_ITEM line. */
+export function validateLine(raw: unknown, field: string, errors: PricingError[]): QuoteLine | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     errors.push(pricingError(field, 'WRONG_TYPE', { expected: 'object' }));
     return null;

@@ -208,7 +208,7 @@ export interface QuoteLine {
   rule: { id: string; description: LocalizedText };
 }
 
-export type QuoteKind = 'standard' | 'deposit' | 'on_site_final';
+export type QuoteKind = 'standard' | 'deposit' | 'on_site_final' | 'custom';
 
 export interface CouponOutcome {
   id: string;
@@ -242,6 +242,8 @@ export interface Quote {
   package?: { visits: number; validDays: number };
   /** on_site_final only. */
   settlement?: { depositPaidFen: Fen; balanceDueFen: Fen; refundDueFen: Fen };
+  /** custom only: how long the worker said the job takes (the visit's length). */
+  durationMinutes?: number;
   /** on_site_final only: the customer must accept before work starts. */
   requiresCustomerAcceptance?: boolean;
   /** e.g. "OUT_OF_REFERENCE_RANGE" with the worker's reason, for review. */
@@ -263,6 +265,7 @@ export type PricingErrorCode =
   | 'NOT_ALLOWED'
   | 'INVALID_CONFIG'
   | 'OUT_OF_REFERENCE_RANGE'
+  | 'BELOW_MINIMUM'
   | 'QUOTE_EXPIRED';
 
 export interface PricingError {
