@@ -3,3 +3,4 @@ export { beginChoice, completeChoice, releaseChoice, type Choice } from './custo
 export { registerRequestJobs } from './jobs.js';
 export { requestRoutes } from './routes.js';
 export * as RequestSchemas from './schema.js';
+export { eraseRequests, exportRequests } from './personal-data.js';

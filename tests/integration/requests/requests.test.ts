@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookOrder, caller, opsHeaders, payThroughCashier, signedInWorker, type Caller } from '../../helpers/booking.js';
-import { createTestApp, followLink, smsSignIn, type TestApp } from '../../helpers/test-app.js';
+import { createTestApp, followLink, latestSmsCode, smsSignIn, type TestApp } from '../../helpers/test-app.js';
 import { shanghaiAt } from '../../helpers/time.js';
 import { multipart, png } from '../../helpers/workers.js';
 
@@ -237,5 +237,26 @@ describe('custom requests', () => {
     const settings = (await ops('GET', '/api/admin/requests/settings')).json();
     expect(settings).toMatchObject({ expiryHours: expect.any(Number), roundSize: expect.any(Number) });
     expect((await ops('PUT', '/api/admin/requests/settings', { ...settings, expiryHours: 0 })).json().errors[0].field).toBe('expiryHours');
+  });
+
+  it('PIPL: my requests are in my data export; deleting my account removes the unanswered ones and scrubs the rest', async () => {
+    const s = await scene(1);
+    const [w] = s.workers;
+    const answered = (await s.c('POST', '/api/requests', { ...body(s.addressId), publish: true })).json();
+    await w!.call('PUT', `/api/worker/requests/${answered.id}/answer`, { lines: lines(), start: shanghaiAt(3, 10), durationMinutes: 180 });
+    const draft = (await s.c('POST', '/api/requests', body(s.addressId))).json();
+    const exported = (await s.c('GET', '/api/me/export')).json();
+    expect(exported.customRequests.requests.map((r: { requestNo: string }) => r.requestNo).sort()).toEqual([answered.requestNo, draft.requestNo].sort());
+    expect(exported.customRequests.requests[0].description).toContain('衣柜');
+
+    // The sign-in code was sent a moment ago: past the 60 s resend wait, as if signed in earlier.
+    await t.ctx.db.updateTable('sms_codes').set({ created_at: new Date(Date.now() - 120_000) }).where('phone_hash', '=', t.ctx.pii.blindIndex(s.customer.phone)).execute();
+    expect((await s.c('POST', '/api/me/delete/code', {})).statusCode).toBe(200);
+    const code = await latestSmsCode(t.ctx, s.customer.phone);
+    expect((await s.c('POST', '/api/me/delete', { code })).statusCode).toBe(204);
+    expect(await rows('service_requests', 'id', draft.id)).toHaveLength(0);
+    const kept = (await rows('service_requests', 'id', answered.id))[0]!;
+    expect(kept).toMatchObject({ description: '', notes: '', address_enc: null, photo_file_ids: [], status: 'cancelled' });
+    expect((await rows('request_answers', 'request_id', answered.id))[0]).toMatchObject({ status: 'open' });
   });
 });
