@@ -7,6 +7,8 @@ import { localized, type Answer } from '../../shared/request-types';
 
 interface Props {
   answer: Answer;
+  /** The mandatory accident insurance the order adds (0 without one). */
+  premiumFen: number;
   /** 选择 TA and 聊一聊 are offered while the request is open. */
   open: boolean;
   choosing: boolean;
@@ -21,7 +23,7 @@ interface Props {
  * verified certificates, distance), the itemised lines (materials their own lines), the total, the earliest visit and
  * the message; 聊一聊 and 选择 TA.
  */
-export function AnswerCard({ answer, open, choosing, chatting, disabled, onChoose, onChat }: Props) {
+export function AnswerCard({ answer, premiumFen, open, choosing, chatting, disabled, onChoose, onChat }: Props) {
   const { t, lang } = useI18n();
   const { worker } = answer;
   const edited = answer.updatedAt !== answer.createdAt;
@@ -88,6 +90,11 @@ export function AnswerCard({ answer, open, choosing, chatting, disabled, onChoos
         <span>{t('answer.total')}</span>
         <strong data-testid="answer-total">{formatFen(answer.totalFen)}</strong>
       </div>
+      {premiumFen > 0 && (
+        <div className="m-answer-meta m-answer-insurance" data-testid="answer-insurance" data-premium={premiumFen}>
+          {t('answer.insurance', { premium: formatFen(premiumFen) })}
+        </div>
+      )}
       <div className="m-answer-label">{t('answer.start')}</div>
       <div className="m-answer-start" data-testid="answer-start" data-start={answer.start}>
         {visitText(answer.start, answer.durationMinutes, lang)}

@@ -83,6 +83,8 @@ export const requestMessages: Messages = {
 
   'answer.rating': ['{avg} 分 · {count} 条评价', '{avg} · {count} reviews'],
   'answer.noRating': ['暂无评价', 'No reviews yet'],
+  'answer.compareDistance': ['距离', 'Distance'],
+  'answer.compareRating': ['评分', 'Rating'],
   'answer.workerGone': ['师傅资料已不可见', 'Worker profile no longer available'],
   'answer.ordersDone': ['接单 {count}', '{count} jobs'],
   'answer.experience': ['从业 {years} 年', '{years} yrs experience'],
@@ -94,6 +96,8 @@ export const requestMessages: Messages = {
   'answer.chat': ['聊一聊', 'Chat'],
   'answer.choose': ['选择 TA', 'Choose'],
   'answer.chooseConfirm': ['选择 {name}？将按 {total} 生成订单，上门时间 {time}，支付后师傅按时上门。', 'Choose {name}? An order at {total} is created for {time}; once paid the worker comes then.'],
+  'answer.withInsurance': ['另含该类服务必选的意外险 {premium}，共需支付 {pay}。', 'The category\'s mandatory accident insurance adds {premium}: {pay} to pay.'],
+  'answer.insurance': ['下单另含必选意外险 {premium}', 'Plus mandatory accident insurance {premium}'],
   'answer.chosen': ['已生成订单，请支付', 'Order created; please pay'],
   'answer.workerBusy': ['该师傅此时段已有其他工作，请选择其他报价', 'This worker has taken other work at that time; choose another quote'],
   'answer.stateChanged': ['需求状态已变化，已为您刷新', 'The request changed; refreshed'],

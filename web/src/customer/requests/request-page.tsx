@@ -1,6 +1,6 @@
 import './requests.css';
 import { Button, Dialog, ErrorBlock, Image, ImageViewer, Tag, Toast } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../../shared/api';
 import { formatDateTime, formatFen } from '../../shared/format';
@@ -12,6 +12,7 @@ import { useLoad } from '../../shared/use-load';
 import { visitText } from '../../shared/city-days';
 import { LoadState } from '../../mobile/layout/load-state';
 import { SubPage } from '../../mobile/layout/sub-page';
+import type { InsuranceOffer } from '../booking/insurance-cell';
 import { useFailureToast } from '../../mobile/use-form-submit';
 import { AnswerCard } from './answer-card';
 import { requestsApi } from './request-api';
@@ -59,8 +60,16 @@ function RequestContent({ request, reload }: { request: CustomerRequest; reload:
   const deadline = useDeadline(request.status === 'open' ? request.expiresAt : null);
   const [busy, setBusy] = useState<string | null>(null);
   const answers = request.answers ?? [];
+  const strip = useRef<HTMLDivElement>(null);
+  // A new answer is put in its place by price: show the row from its start (the browser would keep the old scroll).
+  useEffect(() => {
+    strip.current?.scrollTo({ left: 0 });
+  }, [answers.length]);
   const open = request.status === 'open';
   const budget = budgetText(request.budgetMinFen, request.budgetMaxFen, formatFen, t);
+  // The order a choice makes adds the category's mandatory accident insurance (as a booking does): say so before.
+  const insurance = useLoad((signal) => api<InsuranceOffer>('/api/insurance', { query: { itemCode: request.itemCode }, signal }), [request.itemCode]);
+  const premiumFen = insurance.data?.mode === 'mandatory' ? insurance.data.premiumFen : 0;
 
   async function act(key: string, action: () => Promise<void>) {
     setBusy(key);
@@ -114,7 +123,16 @@ function RequestContent({ request, reload }: { request: CustomerRequest; reload:
 
   async function choose(answer: Answer) {
     const confirmed = await Dialog.confirm({
-      content: t('answer.chooseConfirm', { name: answer.worker?.name ?? '', total: formatFen(answer.totalFen), time: visitText(answer.start, answer.durationMinutes, lang) }),
+      content: (
+        <div data-testid="answer-choose-confirm">
+          {t('answer.chooseConfirm', { name: answer.worker?.name ?? '', total: formatFen(answer.totalFen), time: visitText(answer.start, answer.durationMinutes, lang) })}
+          {premiumFen > 0 && (
+            <p className="m-request-muted">
+              {t('answer.withInsurance', { premium: formatFen(premiumFen), pay: formatFen(answer.totalFen + premiumFen) })}
+            </p>
+          )}
+        </div>
+      ),
       confirmText: t('answer.choose'),
       cancelText: t('common.cancel'),
     });
@@ -197,11 +215,14 @@ function RequestContent({ request, reload }: { request: CustomerRequest; reload:
           {answers.length === 0 ? (
             <p className="m-request-muted">{open ? t('request.waiting') : t('request.noAnswer')}</p>
           ) : (
-            <div className="m-answers">
+            <>
+              {answers.length > 1 && <AnswerCompare answers={answers} premiumFen={premiumFen} onPick={(index) => strip.current?.children[index]?.scrollIntoView({ behavior: 'smooth', block: 'nearest', inline: 'start' })} />}
+            <div className="m-answers" ref={strip}>
               {answers.map((answer) => (
                 <AnswerCard
                   key={answer.id}
                   answer={answer}
+                  premiumFen={premiumFen}
                   open={open}
                   choosing={busy === `choose-${answer.id}`}
                   chatting={busy === `chat-${answer.id}`}
@@ -211,6 +232,7 @@ function RequestContent({ request, reload }: { request: CustomerRequest; reload:
                 />
               ))}
             </div>
+            </>
           )}
         </section>
       )}
@@ -264,6 +286,60 @@ function RequestContent({ request, reload }: { request: CustomerRequest; reload:
           {t('request.cancel')}
         </Button>
       )}
+    </div>
+  );
+}
+
+/** 报价对比: the answers' totals, earliest visits, distances and ratings in one table; a column opens its card. */
+function AnswerCompare({ answers, premiumFen, onPick }: { answers: Answer[]; premiumFen: number; onPick: (index: number) => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="m-answer-compare-wrap">
+      <table className="m-answer-compare" data-testid="answer-compare">
+        <thead>
+          <tr>
+            <th />
+            {answers.map((answer, index) => (
+              <th key={answer.id}>
+                <button type="button" onClick={() => onPick(index)}>
+                  {answer.worker?.name ?? '—'}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>{t('answer.total')}</td>
+            {answers.map((answer) => (
+              <td key={answer.id} className="m-answer-compare-price">
+                {formatFen(answer.totalFen)}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <td>{t('answer.start')}</td>
+            {answers.map((answer) => (
+              <td key={answer.id} data-testid="answer-compare-start">
+                {formatDateTime(answer.start, lang).slice(5)}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <td>{t('answer.compareDistance')}</td>
+            {answers.map((answer) => (
+              <td key={answer.id}>{answer.worker?.distanceKm != null ? `${answer.worker.distanceKm.toFixed(1)} km` : '—'}</td>
+            ))}
+          </tr>
+          <tr>
+            <td>{t('answer.compareRating')}</td>
+            {answers.map((answer) => (
+              <td key={answer.id}>{answer.worker && answer.worker.ratingCount > 0 ? `${answer.worker.ratingAvg.toFixed(1)}（${answer.worker.ratingCount}）` : t('answer.noRating')}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      {premiumFen > 0 && <p className="m-request-muted">{t('answer.insurance', { premium: formatFen(premiumFen) })}</p>}
     </div>
   );
 }

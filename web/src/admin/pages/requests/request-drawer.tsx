@@ -106,16 +106,6 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: string; onClose:
               ? { key: 'order', label: t('areq.detail.order'), children: <Button size="small" type="link" style={{ padding: 0 }} onClick={() => navigate(`/orders?open=${encodeURIComponent(r.orderId!)}`)} data-testid="areq-order">{t('areq.detail.openOrder')}</Button> }
               : { key: 'reason', label: t('areq.detail.reason'), children: r.closedReason ? <span data-testid="areq-detail-reason">{r.closedReason.text || t(`request.reason.${r.closedReason.code}`)}</span> : '—' },
           ]} />
-          <Typography.Title level={5} style={{ marginTop: 20 }}>{t('areq.invitations', { count: r.invitations.length })}</Typography.Title>
-          <Table<Invitation>
-            size="small"
-            rowKey={(i) => i.worker.id}
-            columns={invitationColumns}
-            dataSource={r.invitations}
-            pagination={false}
-            locale={{ emptyText: t('areq.noInvitations') }}
-            data-testid="areq-invitations"
-          />
           <Typography.Title level={5} style={{ marginTop: 20 }}>{t('areq.answers', { count: r.answers.length })}</Typography.Title>
           <Table<Answer>
             size="small"
@@ -125,6 +115,16 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: string; onClose:
             pagination={false}
             locale={{ emptyText: t('areq.noAnswers') }}
             data-testid="areq-answers-table"
+          />
+          <Typography.Title level={5} style={{ marginTop: 20 }}>{t('areq.invitations', { count: r.invitations.length })}</Typography.Title>
+          <Table<Invitation>
+            size="small"
+            rowKey={(i) => i.worker.id}
+            columns={invitationColumns}
+            dataSource={r.invitations}
+            pagination={false}
+            locale={{ emptyText: t('areq.noInvitations') }}
+            data-testid="areq-invitations"
           />
         </div>
       )}

@@ -17,6 +17,9 @@ import { RequestSettingsModal } from './settings-modal';
 
 export const STATUS_COLORS: Record<string, string> = { draft: 'default', open: 'blue', chosen: 'green', expired: 'orange', cancelled: 'default' };
 
+/** Reasons that mean nobody could or did quote: ops look at these. */
+const UNANSWERED = ['none_nearby', 'all_busy', 'no_answer'];
+
 /** `0.5` → `50%` (the API's share is 0..1). */
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
@@ -67,7 +70,7 @@ export function RequestsPage() {
     { title: t('areq.col.firstAnswer'), dataIndex: 'firstAnswerMinutes', width: 100, align: 'right', render: (minutes: number | null) => (minutes === null ? '—' : t('areq.minutes', { minutes })) },
     {
       title: t('areq.col.reason'), key: 'reason', render: (_, r) => r.closedReason
-        ? <Typography.Text type={r.closedReason.code === 'cancelled' ? 'secondary' : 'warning'} data-testid="areq-reason" data-code={r.closedReason.code}>{r.closedReason.text || t(`request.reason.${r.closedReason.code}`)}</Typography.Text>
+        ? <Typography.Text type={UNANSWERED.includes(r.closedReason.code) ? 'warning' : 'secondary'} data-testid="areq-reason" data-code={r.closedReason.code}>{r.closedReason.text || t(`request.reason.${r.closedReason.code}`)}</Typography.Text>
         : '—',
     },
     { title: t('common.actions'), key: 'actions', width: 80, render: (_, r) => <Button size="small" type="link" data-testid="areq-open" onClick={() => update({ open: r.id })}>{t('areq.open')}</Button> },
