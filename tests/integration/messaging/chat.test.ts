@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { createTestApp, openFile, type TestApp } from '../../helpers/test-app.js';
 import { ALL_DAY, bookOrder, caller, customerWithAddress, opsHeaders, signedInWorker } from '../../helpers/booking.js';
 import { shanghaiAt } from '../../helpers/time.js';
 import { openSse, type SseClient } from '../../helpers/sse.js';
@@ -73,7 +73,7 @@ describe('order chat (私信)', () => {
     expect(upload.statusCode, upload.body).toBe(200);
     const sent = await c('POST', `/api/orders/${o.id}/chat`, { kind: 'image', fileId: upload.json().id });
     expect(sent.statusCode, sent.body).toBe(201);
-    expect((await t.app.inject({ method: 'GET', url: sent.json().imageUrl, headers: customer.headers })).statusCode).toBe(200);
+    expect((await openFile(t.app, sent.json().imageUrl, customer.headers)).statusCode).toBe(200);
     const stranger = await customerWithAddress(t);
     expect((await t.app.inject({ method: 'GET', url: sent.json().imageUrl, headers: stranger.headers })).statusCode).toBe(404);
     const foreign = await c('POST', `/api/orders/${o.id}/chat`, { kind: 'image', fileId: '00000000-0000-4000-8000-000000000000' });
