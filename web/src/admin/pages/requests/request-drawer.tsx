@@ -11,7 +11,7 @@ import { useLoad } from '../../../shared/use-load';
 import { useAdminSession } from '../../session';
 import { scoreText } from '../orders/dispatch-types';
 import { InviteModal } from './invite-modal';
-import { STATUS_COLORS } from './requests-page';
+import { STATUS_COLORS } from './status-colors';
 
 /** One request (`GET /api/admin/requests/:id`, the district only): what was asked, every invitation and why, the quotes; 手动邀请 with `orders:write`. */
 export function RequestDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {

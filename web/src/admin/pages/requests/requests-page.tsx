@@ -14,8 +14,7 @@ import { usePaged } from '../../use-paged';
 import { useUrlState } from '../../use-url-state';
 import { RequestDrawer } from './request-drawer';
 import { RequestSettingsModal } from './settings-modal';
-
-export const STATUS_COLORS: Record<string, string> = { draft: 'default', open: 'blue', chosen: 'green', expired: 'orange', cancelled: 'default' };
+import { STATUS_COLORS } from './status-colors';
 
 /** Reasons that mean nobody could or did quote: ops look at these. */
 const UNANSWERED = ['none_nearby', 'all_busy', 'no_answer'];
