@@ -6,7 +6,7 @@ import { newDesktopContext, pageErrors, screenshot, signInConsole, useBrowser } 
 const baseUrl = inject('baseUrl');
 const FINANCE = ['财务概览', '提现审核', '发票申请', '交易流水', '试算平衡', '对账', '结算设置'];
 const MARKETING = ['营销', '优惠券活动', '次卡'];
-const ALL_PAGES = ['概览', '订单管理', '紧急求助', '派单队列', '改约审批', '日程规划', '代客下单', '客服工单', '评价申诉', '投诉处理', '抽检回访', '保险理赔', '用户', '师傅', '师傅审核', '服务目录', ...MARKETING, '预约设置', '派单设置', ...FINANCE, '数据保留', '消息外发', '审计日志', '管理员'];
+const ALL_PAGES = ['概览', '订单管理', '紧急求助', '派单队列', '需求单', '改约审批', '日程规划', '代客下单', '客服工单', '评价申诉', '投诉处理', '抽检回访', '保险理赔', '用户', '师傅', '师傅审核', '服务目录', ...MARKETING, '预约设置', '派单设置', ...FINANCE, '数据保留', '消息外发', '审计日志', '管理员'];
 const browser = useBrowser();
 
 const signIn = (username: string): Promise<Page> => signInConsole(browser(), baseUrl, username);
@@ -38,7 +38,7 @@ describe('admin console', () => {
   it('finance sees neither users nor admins, and /admin/admins answers 403', async () => {
     const page = await signIn('finance');
     const labels = await menuLabels(page);
-    expect(labels).toEqual(['概览', '订单管理', '紧急求助', '派单队列', '改约审批', '抽检回访', '保险理赔', ...MARKETING, '预约设置', '派单设置', ...FINANCE, '数据保留', '审计日志']);
+    expect(labels).toEqual(['概览', '订单管理', '紧急求助', '派单队列', '需求单', '改约审批', '抽检回访', '保险理赔', ...MARKETING, '预约设置', '派单设置', ...FINANCE, '数据保留', '审计日志']);
     await page.goto('/admin/admins');
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('forbidden').innerText()).toContain('403');
