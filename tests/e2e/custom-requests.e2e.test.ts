@@ -1,8 +1,9 @@
 // 自定义需求 (custom requests, issue 22): a customer posts a request with photos from the home page; two of the file's
-// own workers near the address answer with itemised quotes (one in the worker portal's 抢单大厅 → 需求, one through
-// the API); the customer sees both side by side as they arrive, opens a chat with one, chooses the other and pays the
-// new order at the agreed price; ops see the request in 需求单 with its invitations and quotes. A second request nobody
-// answers shows open in 需求单, where ops invite a worker by hand (its expiry is covered by the backend's tests).
+// own workers near the address answer with itemised quotes (one in the worker portal's 抢单大厅 → 需求, edited once
+// with 修改报价, one through the API); the customer sees both side by side as they arrive, opens a chat with one,
+// chooses the other and pays the new order at the agreed price; ops see the request in 需求单 with its invitations and quotes. A second request nobody
+// answers shows open in 需求单, where ops invite a worker by hand; a quote on it is withdrawn (撤回); a draft is saved,
+// published and cancelled. Expiry needs the clock to pass: tests/integration/requests/requests.test.ts covers it.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomPhone } from './api';
@@ -31,6 +32,8 @@ let settingsBefore: Settings | null = null;
 let requestId = '';
 let requestNo = '';
 let orderId = '';
+/** The request nobody answered. */
+let secondId = '';
 
 const browser = useBrowser(async (b) => {
   const customerContext: BrowserContext = await newMobileContext(b, baseUrl);
@@ -133,7 +136,7 @@ describe('custom request: post → two quotes → chat and choose → pay; ops s
     await form.waitFor();
     await workerPage.locator('#quote-line-0-description').fill('衣柜组装（含固定到墙）');
     await workerPage.locator('#quote-line-0-quantity').fill('3');
-    await workerPage.locator('#quote-line-0-price').fill('120');
+    await workerPage.locator('#quote-line-0-price').fill('130');
     await workerPage.getByTestId('quote-line-add').click();
     const second = workerPage.locator('[data-testid="quote-line"][data-index="1"]');
     await second.waitFor();
@@ -141,15 +144,23 @@ describe('custom request: post → two quotes → chat and choose → pay; ops s
     await workerPage.locator('#quote-line-1-description').fill('防倾倒固定件');
     await workerPage.locator('#quote-line-1-quantity').fill('3');
     await workerPage.locator('#quote-line-1-price').fill('15.5');
-    // The total follows the lines as they are typed: 3 × ¥120 + 3 × ¥15.50.
-    await expect.poll(() => workerPage.getByTestId('quote-answer-total').getAttribute('data-fen')).toBe('40650');
+    // The total follows the lines as they are typed: 3 × ¥130 + 3 × ¥15.50.
+    await expect.poll(() => workerPage.getByTestId('quote-answer-total').getAttribute('data-fen')).toBe('43650');
     await workerPage.getByTestId('quote-starts').locator('.adm-selector-item').first().click();
     await workerPage.locator('#quote-message').fill('三个柜子大约两个小时，固定件我带过来');
     await screenshot(workerPage, 'request-worker-quote.png');
     await workerPage.getByTestId('quote-answer-submit').click();
     const answer = workerPage.getByTestId('wreq-my-answer');
     await answer.waitFor();
-    expect(await answer.getAttribute('data-total')).toBe('40650');
+    expect(await answer.getAttribute('data-total')).toBe('43650');
+    // 修改报价: the same answer, cheaper labour (one answer per worker).
+    await workerPage.getByTestId('wreq-edit').click();
+    await workerPage.getByTestId('quote-answer-form').waitFor();
+    expect(await workerPage.locator('#quote-line-1-description').inputValue()).toContain('防倾倒固定件');
+    await workerPage.locator('#quote-line-0-price').fill('120');
+    await expect.poll(() => workerPage.getByTestId('quote-answer-total').getAttribute('data-fen')).toBe('40650');
+    await workerPage.getByTestId('quote-answer-submit').click();
+    await expect.poll(() => workerPage.getByTestId('wreq-my-answer').getAttribute('data-total')).toBe('40650');
     expect(await workerPage.getByTestId('wreq-mine').getAttribute('data-state')).toBe('open');
   });
 
@@ -271,8 +282,26 @@ describe('custom request: post → two quotes → chat and choose → pay; ops s
     const invitedTo = await call<{ items: { id: string }[] }>(baseUrl, byHand.token, 'GET', '/api/worker/requests');
     expect(invitedTo.items.map((r) => r.id)).toContain(posted.id);
     await ops.context().close();
+    secondId = posted.id;
+  });
+
+  it('a worker quotes on it and withdraws the quote (撤回): the customer no longer sees it', async () => {
+    // The file's first worker is invited either way: by the round of one, or by hand above.
+    const request = await call<WorkerRequest>(baseUrl, quoting.token, 'GET', `/api/worker/requests/${secondId}`);
+    await call(baseUrl, quoting.token, 'PUT', `/api/worker/requests/${secondId}/answer`, {
+      lines: [{ kind: 'labour', description: '升降桌拆装', quantity: 1, unitPriceFen: 18000 }], start: request.windows[0]!.start, durationMinutes: 120,
+    });
+    expect((await call<CustomerRequest>(baseUrl, customerToken, 'GET', `/api/requests/${secondId}`)).answers).toHaveLength(1);
+    await workerPage.goto(`/worker/requests/${secondId}`);
+    await workerPage.getByTestId('wreq-my-answer').waitFor();
+    await workerPage.getByTestId('wreq-withdraw').click();
+    await workerPage.locator('.adm-dialog-button', { hasText: '撤回' }).click();
+    await expect.poll(() => workerPage.getByTestId('wreq-mine').getAttribute('data-state')).toBe('withdrawn');
+    // Free to quote again while it is open.
+    await workerPage.getByTestId('quote-answer-form').waitFor();
+    expect((await call<CustomerRequest>(baseUrl, customerToken, 'GET', `/api/requests/${secondId}`)).answers).toHaveLength(0);
     // Closed again, so no later file's worker is asked to quote on it.
-    await call(baseUrl, customerToken, 'POST', `/api/requests/${posted.id}/cancel`, {});
+    await call(baseUrl, customerToken, 'POST', `/api/requests/${secondId}/cancel`, {});
   });
 
   it('a draft: saved from 我的需求, published from its page once a window is added, then cancelled', async () => {
