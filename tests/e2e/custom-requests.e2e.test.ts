@@ -135,6 +135,12 @@ describe('custom request: post → two quotes → chat and choose → pay; ops s
     const form = workerPage.getByTestId('quote-answer-form');
     await form.waitFor();
     await workerPage.locator('#quote-line-0-description').fill('衣柜组装（含固定到墙）');
+    await workerPage.getByTestId('quote-starts').locator('.adm-selector-item').first().click();
+    // ¥1 is under the item's platform minimum: said above the button, nothing saved.
+    await workerPage.locator('#quote-line-0-price').fill('1');
+    await workerPage.getByTestId('quote-answer-submit').click();
+    await expect.poll(() => workerPage.getByTestId('quote-answer-problem').innerText()).toContain('最低价');
+    expect((await call<WorkerRequest>(baseUrl, quoting.token, 'GET', `/api/worker/requests/${requestId}`)).myAnswer).toBeNull();
     await workerPage.locator('#quote-line-0-quantity').fill('3');
     await workerPage.locator('#quote-line-0-price').fill('130');
     await workerPage.getByTestId('quote-line-add').click();
@@ -146,7 +152,6 @@ describe('custom request: post → two quotes → chat and choose → pay; ops s
     await workerPage.locator('#quote-line-1-price').fill('15.5');
     // The total follows the lines as they are typed: 3 × ¥130 + 3 × ¥15.50.
     await expect.poll(() => workerPage.getByTestId('quote-answer-total').getAttribute('data-fen')).toBe('43650');
-    await workerPage.getByTestId('quote-starts').locator('.adm-selector-item').first().click();
     await workerPage.locator('#quote-message').fill('三个柜子大约两个小时，固定件我带过来');
     await screenshot(workerPage, 'request-worker-quote.png');
     await workerPage.getByTestId('quote-answer-submit').click();
