@@ -24,7 +24,7 @@ export async function adminListRequests(ctx: AppContext, f: { status?: string; p
     requestSummary(ctx, city),
   ]);
   const ids = rows.map((r) => r.id);
-  const [invited, answered] = await Promise.all([q.countInvitations(ctx.db, ids), q.countLiveAnswers(ctx.db, ids)]);
+  const [invited, answered] = await Promise.all([q.countInvitations(ctx.db, ids), q.countReceivedAnswers(ctx.db, ids)]);
   const items = await Promise.all(rows.map(async (r) => ({
     id: r.id, requestNo: r.request_no, status: r.status, categoryCode: r.category_code, itemCode: r.item_code, districtName: (await namesOf(ctx, r)).district,
     publishedAt: r.published_at?.toISOString() ?? null, expiresAt: r.expires_at?.toISOString() ?? null, invited: invited.get(r.id) ?? 0, answers: answered.get(r.id) ?? 0,

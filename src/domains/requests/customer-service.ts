@@ -199,7 +199,7 @@ export async function listMyRequests(ctx: AppContext, customerId: string, status
   let query = ctx.db.selectFrom('service_requests').selectAll().where('customer_id', '=', customerId);
   if (status) query = query.where('status', '=', status as never);
   const rows = await query.orderBy('created_at', 'desc').limit(100).execute();
-  const counts = await q.countLiveAnswers(ctx.db, rows.map((r) => r.id));
+  const counts = await q.countReceivedAnswers(ctx.db, rows.map((r) => r.id));
   const catalog = await listCatalog(ctx.db, ctx.config.cityCode);
   return {
     items: rows.map((r) => {

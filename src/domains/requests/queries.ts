@@ -34,8 +34,9 @@ export async function countInvitations(db: Db, requestIds: string[]): Promise<Ma
   return new Map(rows.map((r) => [r.request_id, Number(r.n)]));
 }
 
-export async function countLiveAnswers(db: Db, requestIds: string[]): Promise<Map<string, number>> {
+/** Answers received per request (all but withdrawn ones: a chosen request still shows what it got). */
+export async function countReceivedAnswers(db: Db, requestIds: string[]): Promise<Map<string, number>> {
   if (!requestIds.length) return new Map();
-  const rows = await db.selectFrom('request_answers').select(['request_id', (eb) => eb.fn.countAll<number>().as('n')]).where('request_id', 'in', requestIds).where('status', 'in', ['open', 'chosen']).groupBy('request_id').execute();
+  const rows = await db.selectFrom('request_answers').select(['request_id', (eb) => eb.fn.countAll<number>().as('n')]).where('request_id', 'in', requestIds).where('status', '!=', 'withdrawn').groupBy('request_id').execute();
   return new Map(rows.map((r) => [r.request_id, Number(r.n)]));
 }
