@@ -6,6 +6,7 @@ import { api, ApiError, errorText } from '../../shared/api';
 import { formatDateTime, formatFen } from '../../shared/format';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import { useI18n } from '../../shared/i18n';
+import { NeedsAndNotes } from '../../mobile/requests/request-needs';
 import { useLiveEvent, useLiveStatus } from '../../shared/live-events';
 import { budgetText, localized, windowText, type Answer, type CustomerRequest } from '../../shared/request-types';
 import { useLoad } from '../../shared/use-load';
@@ -260,24 +261,7 @@ function RequestContent({ request, reload }: { request: CustomerRequest; reload:
           </dd>
           <dt>{t('request.budget')}</dt>
           <dd>{budget ?? t('request.noBudget')}</dd>
-          {request.specialNeeds.length > 0 && (
-            <>
-              <dt>{t('request.specialNeeds')}</dt>
-              <dd className="m-request-needs">
-                {request.specialNeeds.map((need) => (
-                  <Tag key={need} color="warning" fill="outline">
-                    {t(`request.need.${need}`)}
-                  </Tag>
-                ))}
-              </dd>
-            </>
-          )}
-          {request.notes && (
-            <>
-              <dt>{t('request.notes')}</dt>
-              <dd>{request.notes}</dd>
-            </>
-          )}
+          <NeedsAndNotes specialNeeds={request.specialNeeds} notes={request.notes} labels={{ needs: t('request.specialNeeds'), notes: t('request.notes') }} className="m-request-needs" />
         </dl>
       </section>
 

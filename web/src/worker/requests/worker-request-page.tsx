@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/api';
 import { durationText, visitText } from '../../shared/city-days';
 import { formatFen } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { NeedsAndNotes } from '../../mobile/requests/request-needs';
 import { useLiveEvent } from '../../shared/live-events';
 import { budgetText, localized, windowText, type Answer, type WorkerRequest } from '../../shared/request-types';
 import { useLoad } from '../../shared/use-load';
@@ -101,24 +102,7 @@ function RequestContent({ request, reload }: { request: WorkerRequest; reload: (
           </dd>
           <dt>{t('wreq.budget')}</dt>
           <dd>{budget ?? t('wreq.noBudget')}</dd>
-          {request.specialNeeds.length > 0 && (
-            <>
-              <dt>{t('wreq.needs')}</dt>
-              <dd className="m-wreq-tags">
-                {request.specialNeeds.map((need) => (
-                  <Tag key={need} color="warning" fill="outline">
-                    {t(`request.need.${need}`)}
-                  </Tag>
-                ))}
-              </dd>
-            </>
-          )}
-          {request.notes && (
-            <>
-              <dt>{t('wreq.notes')}</dt>
-              <dd>{request.notes}</dd>
-            </>
-          )}
+          <NeedsAndNotes specialNeeds={request.specialNeeds} notes={request.notes} labels={{ needs: t('wreq.needs'), notes: t('wreq.notes') }} className="m-wreq-tags" />
         </dl>
       </section>
 
