@@ -637,10 +637,11 @@ async function checkLedger(trx: Kysely<DB>, where: string) {
     .select(['e.kind', sql<number>`sum(l.amount_fen)::bigint`.as('fen')]).where('l.account_code', 'like', 'psp:%').groupBy('e.kind').execute();
   const pspOf = (k: string) => Number(psp.find((r) => r.kind === k)?.fen ?? 0);
   expect(psp.map((r) => r.kind).filter((k) => k !== 'capture' && k !== 'refund_confirmed'), `${where}: only captures and confirmed refunds touch the providers`).toEqual([]);
-  const captured = -pspOf('capture');
+  // `0 - x`, not `-x`: with nothing captured yet, -0 would not equal 0 under toBe (Object.is).
+  const captured = 0 - pspOf('capture');
   const refunded = pspOf('refund_confirmed');
   const paidOut = kind('payouts');
-  const promotionsFunded = -kind('promotions');
+  const promotionsFunded = 0 - kind('promotions');
   // Conservation: every fen a provider captured (plus what promotions put in) is somewhere, or went back.
   expect(captured + promotionsFunded, `${where}: conservation`).toBe(
     kind('escrow') + kind('refunds_payable') + kind('card_prepaid') + kind('worker_pending') + kind('worker_available') + kind('withdrawals_in_flight')
