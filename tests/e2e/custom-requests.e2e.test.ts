@@ -236,8 +236,8 @@ describe('custom request: post → two quotes → chat and choose → pay; ops s
     const row = ops.locator('[data-testid="areq-table"] tr', { hasText: requestNo });
     await row.waitFor();
     expect(await row.getByTestId('areq-status').getAttribute('data-status')).toBe('chosen');
-    // The list counts the live answers: the chosen one (the other was closed by the choice).
-    expect(await row.getByTestId('areq-answers').innerText()).toBe('1');
+    // The list counts the answers received (all but withdrawn ones): both quotes, the chosen one and the closed one.
+    expect(await row.getByTestId('areq-answers').innerText()).toBe('2');
     await screenshot(ops, 'request-admin.png');
     await row.getByTestId('areq-open').click();
     const detail = ops.getByTestId('areq-detail');
