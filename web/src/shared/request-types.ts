@@ -92,8 +92,8 @@ export interface ClosedReason {
   text: string;
 }
 
-/** A request as its customer sees it. */
-export interface CustomerRequest {
+/** What every reader of a request sees of it (the server's presentRequestBase). */
+interface RequestBase {
   id: string;
   requestNo: string;
   status: RequestStatus;
@@ -102,6 +102,10 @@ export interface CustomerRequest {
   itemCode: string;
   itemName: Localized;
   description: string;
+}
+
+/** A request as its customer sees it. */
+export interface CustomerRequest extends RequestBase {
   /** `/api/requests/:id/files/:fileId` each. */
   photoUrls: string[];
   districtName: string;
@@ -131,15 +135,7 @@ export interface ChooseResult {
 // ---- worker ----
 
 /** A request I was invited to: never the street address nor the customer's name or phone. */
-export interface WorkerRequest {
-  id: string;
-  requestNo: string;
-  status: RequestStatus;
-  categoryCode: string;
-  categoryName: Localized;
-  itemCode: string;
-  itemName: Localized;
-  description: string;
+export interface WorkerRequest extends RequestBase {
   photoUrls: string[];
   windows: TimeWindow[];
   districtName: string;
